@@ -1,0 +1,346 @@
+using System;
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Unicode;
+using MemoGen.Hashing;
+
+namespace MemoGen;
+
+/// <summary>
+/// Computes the stable key hash: writes values in the canonical encoding of docs/key-hash.md (a type tag, then
+/// little-endian bytes) and hashes that byte stream, in one pass, with XXH64 under two seeds.
+/// The same values written in the same order give the same <see cref="MemoHash128"/> in every process, on every machine
+/// and in every .NET version.
+/// </summary>
+/// <remarks>
+/// Create one with <c>new MemoHasher()</c>: <c>default(MemoHasher)</c> is not ready to use, and its
+/// <see cref="Finish"/> throws. Write the values, then call <see cref="Finish"/> once.
+/// </remarks>
+public ref struct MemoHasher
+{
+    // The only NaN bit patterns written: those of float.NaN and double.NaN, pinned here so that no platform's NaN
+    // can change an encoding.
+    private const uint CanonicalSingleNaN = 0xFFC00000;
+    private const ulong CanonicalDoubleNaN = 0xFFF8000000000000;
+
+    private const int ChunkBytes = 256;
+
+    private DualXxh64 _state;
+    private bool _ready;
+
+    /// <summary>Creates a hasher of the empty stream, ready to use (unlike <c>default(MemoHasher)</c>).</summary>
+    public MemoHasher()
+    {
+        _state = new DualXxh64();
+        _ready = true;
+    }
+
+    /// <summary>Writes a null reference (tag 0x00, nothing follows).</summary>
+    public void WriteNull() => _state.Append(MemoTag.Null);
+
+    /// <summary>Writes a <see cref="bool"/> as one byte, 0 or 1.</summary>
+    public void Write(bool value) => _state.AppendTagged(MemoTag.Boolean, value ? (byte)1 : (byte)0);
+
+    /// <summary>Writes an <see cref="sbyte"/>.</summary>
+    public void Write(sbyte value) => _state.AppendTagged(MemoTag.SByte, value);
+
+    /// <summary>Writes a <see cref="byte"/>.</summary>
+    public void Write(byte value) => _state.AppendTagged(MemoTag.Byte, value);
+
+    /// <summary>Writes a <see cref="short"/>.</summary>
+    public void Write(short value) => _state.AppendTagged(MemoTag.Int16, LittleEndian(value));
+
+    /// <summary>Writes a <see cref="ushort"/>.</summary>
+    public void Write(ushort value) => _state.AppendTagged(MemoTag.UInt16, LittleEndian(value));
+
+    /// <summary>Writes an <see cref="int"/>.</summary>
+    public void Write(int value) => _state.AppendTagged(MemoTag.Int32, LittleEndian(value));
+
+    /// <summary>Writes a <see cref="uint"/>.</summary>
+    public void Write(uint value) => _state.AppendTagged(MemoTag.UInt32, LittleEndian(value));
+
+    /// <summary>Writes a <see cref="long"/>.</summary>
+    public void Write(long value) => _state.AppendTagged(MemoTag.Int64, LittleEndian(value));
+
+    /// <summary>Writes a <see cref="ulong"/>.</summary>
+    public void Write(ulong value) => _state.AppendTagged(MemoTag.UInt64, LittleEndian(value));
+
+    /// <summary>Writes a <see cref="char"/> as its UTF-16 code unit.</summary>
+    public void Write(char value) => _state.AppendTagged(MemoTag.Char, LittleEndian((ushort)value));
+
+    /// <summary>
+    /// Writes a <see cref="float"/> as its IEEE 754 bits, after mapping -0.0 to +0.0 and every NaN to one NaN, so that
+    /// values equal under <see cref="float.Equals(float)"/> hash alike.
+    /// </summary>
+    public void Write(float value)
+    {
+        uint bits = float.IsNaN(value) ? CanonicalSingleNaN : BitConverter.SingleToUInt32Bits(value == 0f ? 0f : value);
+        _state.AppendTagged(MemoTag.Single, LittleEndian(bits));
+    }
+
+    /// <summary>
+    /// Writes a <see cref="double"/> as its IEEE 754 bits, after mapping -0.0 to +0.0 and every NaN to one NaN, so that
+    /// values equal under <see cref="double.Equals(double)"/> hash alike.
+    /// </summary>
+    public void Write(double value)
+    {
+        ulong bits = double.IsNaN(value) ? CanonicalDoubleNaN : BitConverter.DoubleToUInt64Bits(value == 0d ? 0d : value);
+        _state.AppendTagged(MemoTag.Double, LittleEndian(bits));
+    }
+
+    /// <summary>
+    /// Writes a <see cref="decimal"/> with trailing zeros removed and negative zero made zero, so that values equal
+    /// under <see cref="decimal.Equals(decimal)"/> (1.0m and 1.00m) hash alike.
+    /// </summary>
+    public void Write(decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        UInt128 mantissa = ((UInt128)(uint)bits[2] << 64) | ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+        int scale = (bits[3] >> 16) & 0xFF;
+        bool negative = bits[3] < 0;
+        if (mantissa == UInt128.Zero)
+        {
+            scale = 0;
+            negative = false;
+        }
+
+        while (scale > 0)
+        {
+            (UInt128 quotient, UInt128 remainder) = UInt128.DivRem(mantissa, 10);
+            if (remainder != UInt128.Zero)
+            {
+                break;
+            }
+
+            mantissa = quotient;
+            scale--;
+        }
+
+        Span<byte> encoded = stackalloc byte[17];
+        encoded[0] = MemoTag.Decimal;
+        BinaryPrimitives.WriteUInt32LittleEndian(encoded[1..], (uint)mantissa);
+        BinaryPrimitives.WriteUInt32LittleEndian(encoded[5..], (uint)(mantissa >> 32));
+        BinaryPrimitives.WriteUInt32LittleEndian(encoded[9..], (uint)(mantissa >> 64));
+        BinaryPrimitives.WriteUInt32LittleEndian(encoded[13..], (negative ? 0x8000_0000u : 0u) | ((uint)scale << 16));
+        _state.Append(encoded);
+    }
+
+    /// <summary>
+    /// Writes a string as its UTF-8 byte length (uint32) and UTF-8 bytes, or a null. A lone surrogate, which UTF-8
+    /// cannot carry, is written as U+FFFD, so strings that differ only in which lone surrogates they hold hash alike.
+    /// </summary>
+    public void Write(string? value)
+    {
+        if (value is null)
+        {
+            WriteNull();
+            return;
+        }
+
+        int byteCount = Encoding.UTF8.GetByteCount(value);
+        _state.AppendTagged(MemoTag.String, LittleEndian((uint)byteCount));
+
+        Span<byte> chunk = stackalloc byte[ChunkBytes];
+        ReadOnlySpan<char> rest = value;
+        int total = 0;
+        while (!rest.IsEmpty)
+        {
+            Utf8.FromUtf16(rest, chunk, out int read, out int written, replaceInvalidSequences: true, isFinalBlock: true);
+            _state.Append(chunk[..written]);
+            rest = rest[read..];
+            total += written;
+        }
+
+        Debug.Assert(total == byteCount, "Encoding.UTF8 counts lone surrogates as Utf8.FromUtf16 replaces them.");
+    }
+
+    /// <summary>Writes a <see cref="DateTime"/> as its ticks; <see cref="DateTime.Kind"/> is left out, as Equals does.</summary>
+    public void Write(DateTime value) => _state.AppendTagged(MemoTag.DateTime, LittleEndian(value.Ticks));
+
+    /// <summary>Writes a <see cref="DateTimeOffset"/> as its UTC ticks, so instants equal under Equals hash alike.</summary>
+    public void Write(DateTimeOffset value) => _state.AppendTagged(MemoTag.DateTimeOffset, LittleEndian(value.UtcTicks));
+
+    /// <summary>Writes a <see cref="TimeSpan"/> as its ticks.</summary>
+    public void Write(TimeSpan value) => _state.AppendTagged(MemoTag.TimeSpan, LittleEndian(value.Ticks));
+
+    /// <summary>Writes a <see cref="Guid"/> as its 16 bytes in the little-endian layout of <see cref="Guid.ToByteArray()"/>.</summary>
+    public void Write(Guid value)
+    {
+        Span<byte> encoded = stackalloc byte[17];
+        encoded[0] = MemoTag.Guid;
+        value.TryWriteBytes(encoded[1..], bigEndian: false, out _);
+        _state.Append(encoded);
+    }
+
+    /// <summary>Writes a <see cref="DateOnly"/> as its day number (int32).</summary>
+    public void Write(DateOnly value) => _state.AppendTagged(MemoTag.DateOnly, LittleEndian(value.DayNumber));
+
+    /// <summary>Writes a <see cref="TimeOnly"/> as its ticks.</summary>
+    public void Write(TimeOnly value) => _state.AppendTagged(MemoTag.TimeOnly, LittleEndian(value.Ticks));
+
+    /// <summary>
+    /// Writes an array of primitives by content: the element type's tag, the element count (uint64), then the raw
+    /// little-endian bytes of the elements, hashed in place. Elements are not canonicalized: a -0.0 or a NaN payload
+    /// inside an array hashes by its bits.
+    /// </summary>
+    /// <typeparam name="T">
+    /// <see cref="bool"/>, <see cref="sbyte"/>, <see cref="byte"/>, <see cref="short"/>, <see cref="ushort"/>,
+    /// <see cref="int"/>, <see cref="uint"/>, <see cref="long"/>, <see cref="ulong"/>, <see cref="char"/>,
+    /// <see cref="float"/> or <see cref="double"/>.
+    /// </typeparam>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> is another type.</exception>
+    public void WriteArray<T>(ReadOnlySpan<T> values)
+        where T : unmanaged
+    {
+        byte elementTag = ElementTag<T>();
+        Span<byte> header = stackalloc byte[10];
+        header[0] = MemoTag.PrimitiveArray;
+        header[1] = elementTag;
+        BinaryPrimitives.WriteUInt64LittleEndian(header[2..], (ulong)values.Length);
+        _state.Append(header);
+
+        if (BitConverter.IsLittleEndian || Unsafe.SizeOf<T>() == 1)
+        {
+            _state.Append(MemoryMarshal.AsBytes(values));
+        }
+        else
+        {
+            AppendByteSwapped(MemoryMarshal.AsBytes(values), Unsafe.SizeOf<T>());
+        }
+    }
+
+    /// <summary>Begins a sequence of <paramref name="count"/> elements; write each element next.</summary>
+    public void BeginSequence(int count) => _state.AppendTagged(MemoTag.Sequence, LittleEndian(NonNegative(count)));
+
+    /// <summary>Begins a record or struct of <paramref name="memberCount"/> members; write them next, in declaration order.</summary>
+    public void BeginComposite(int memberCount) =>
+        _state.AppendTagged(MemoTag.Composite, LittleEndian(NonNegative(memberCount, nameof(memberCount))));
+
+    /// <summary>Begins a tuple of <paramref name="count"/> items; write each item next.</summary>
+    public void BeginTuple(int count) => _state.AppendTagged(MemoTag.Tuple, LittleEndian(NonNegative(count)));
+
+    /// <summary>Marks the start of what an <see cref="IMemoHashable"/> writes about itself.</summary>
+    public void BeginHashable() => _state.Append(MemoTag.Hashable);
+
+    /// <summary>
+    /// Writes an <see cref="IMemoHashable"/>: a null, or <see cref="BeginHashable"/> followed by what the value writes
+    /// in <see cref="IMemoHashable.WriteMemoHash"/>. A struct is not boxed.
+    /// </summary>
+    public void WriteHashable<T>(T value)
+        where T : IMemoHashable
+    {
+        if (value is null)
+        {
+            WriteNull();
+            return;
+        }
+
+        BeginHashable();
+        value.WriteMemoHash(ref this);
+    }
+
+    /// <summary>
+    /// Returns the hash of everything written: <see cref="MemoHash128.High"/> is XXH64 of the stream with seed 0,
+    /// <see cref="MemoHash128.Low"/> with seed 0x9E3779B97F4A7C15. Call it once.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">
+    /// The hasher is <c>default(MemoHasher)</c>, or <see cref="Finish"/> was already called.
+    /// </exception>
+    public MemoHash128 Finish()
+    {
+        if (!_ready)
+        {
+            throw new InvalidOperationException(
+                "This MemoHasher is finished or was never started: create one with new MemoHasher() and call Finish once.");
+        }
+
+        _ready = false;
+        (ulong high, ulong low) = _state.Digests();
+        return new MemoHash128(high, low);
+    }
+
+    /// <summary>The hash of an array of primitives alone: a new hasher, <see cref="WriteArray{T}"/>, <see cref="Finish"/>.</summary>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> is not a type <see cref="WriteArray{T}"/> takes.</exception>
+    public static MemoHash128 HashArray<T>(ReadOnlySpan<T> values)
+        where T : unmanaged
+    {
+        var hasher = new MemoHasher();
+        hasher.WriteArray(values);
+        return hasher.Finish();
+    }
+
+    /// <summary>Appends raw bytes to the stream, bypassing the encoding: for tests of the hash itself.</summary>
+    internal void WriteRawBytes(ReadOnlySpan<byte> bytes) => _state.Append(bytes);
+
+    // typeof(T) == typeof(X) is folded by the JIT for value types, so each instantiation is a constant.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static byte ElementTag<T>()
+    {
+        if (typeof(T) == typeof(bool)) return MemoTag.Boolean;
+        if (typeof(T) == typeof(sbyte)) return MemoTag.SByte;
+        if (typeof(T) == typeof(byte)) return MemoTag.Byte;
+        if (typeof(T) == typeof(short)) return MemoTag.Int16;
+        if (typeof(T) == typeof(ushort)) return MemoTag.UInt16;
+        if (typeof(T) == typeof(int)) return MemoTag.Int32;
+        if (typeof(T) == typeof(uint)) return MemoTag.UInt32;
+        if (typeof(T) == typeof(long)) return MemoTag.Int64;
+        if (typeof(T) == typeof(ulong)) return MemoTag.UInt64;
+        if (typeof(T) == typeof(char)) return MemoTag.Char;
+        if (typeof(T) == typeof(float)) return MemoTag.Single;
+        if (typeof(T) == typeof(double)) return MemoTag.Double;
+        throw UnsupportedElementType(typeof(T));
+    }
+
+    private static ArgumentException UnsupportedElementType(Type type) => new(
+        $"MemoHasher.WriteArray cannot hash elements of type {type}: it takes bool, sbyte, byte, short, ushort, int, " +
+        "uint, long, ulong, char, float and double. Write other elements with BeginSequence and one Write per element.",
+        "values");
+
+    private static int NonNegative(int count, [CallerArgumentExpression(nameof(count))] string? name = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count, name);
+        return count;
+    }
+
+    // Big-endian hosts only: reverses each element's bytes so the stream holds them little-endian.
+    private void AppendByteSwapped(ReadOnlySpan<byte> bytes, int elementSize)
+    {
+        Span<byte> chunk = stackalloc byte[ChunkBytes];
+        while (!bytes.IsEmpty)
+        {
+            int length = Math.Min(bytes.Length, ChunkBytes);
+            for (int element = 0; element < length; element += elementSize)
+            {
+                for (int i = 0; i < elementSize; i++)
+                {
+                    chunk[element + i] = bytes[element + elementSize - 1 - i];
+                }
+            }
+
+            _state.Append(chunk[..length]);
+            bytes = bytes[length..];
+        }
+    }
+
+    private static short LittleEndian(short value) =>
+        BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value);
+
+    private static ushort LittleEndian(ushort value) =>
+        BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value);
+
+    private static int LittleEndian(int value) =>
+        BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value);
+
+    private static uint LittleEndian(uint value) =>
+        BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value);
+
+    private static long LittleEndian(long value) =>
+        BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value);
+
+    private static ulong LittleEndian(ulong value) =>
+        BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value);
+}

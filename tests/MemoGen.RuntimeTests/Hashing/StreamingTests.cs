@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using MemoGen.Hashing;
+using NUnit.Framework;
+
+namespace MemoGen.RuntimeTests.Hashing;
+
+/// <summary>Streaming hashes equal the one-shot XXH64 over the concatenated bytes, however the bytes are split.</summary>
+public sealed class StreamingTests
+{
+    public enum Chunking
+    {
+        Whole,
+        SingleBytes,
+        Small,
+        AroundStripe,
+        MixedWithHuge,
+        TaggedValues,
+    }
+
+    private static readonly int[] Lengths = [0, 1, 7, 31, 32, 33, 63, 64, 65, 95, 96, 97, 255, 1000, 4099, 70_001];
+
+    private static IEnumerable<TestCaseData> Cases()
+    {
+        foreach (Chunking chunking in Enum.GetValues<Chunking>())
+        {
+            foreach (int length in Lengths)
+            {
+                for (int seed = 1; seed <= 3; seed++)
+                {
+                    yield return new TestCaseData(chunking, length, seed);
+                }
+            }
+        }
+    }
+
+    [TestCaseSource(nameof(Cases))]
+    public void Streamed_digests_equal_one_shot(Chunking chunking, int length, int seed)
+    {
+        var random = new Random(seed * 7919 + length);
+        byte[] data = new byte[length];
+        random.NextBytes(data);
+
+        var state = new DualXxh64();
+        Feed(ref state, data, chunking, random);
+
+        Assert.That(state.Digests(), Is.EqualTo((Xxh64.Hash(data, DualXxh64.Seed1), Xxh64.Hash(data, DualXxh64.Seed2))));
+    }
+
+    [Test]
+    public void Memo_hasher_over_raw_bytes_is_high_seed_zero_and_low_golden_seed()
+    {
+        byte[] data = SanityBuffer.Create(1234);
+        var hasher = new MemoHasher();
+        hasher.WriteRawBytes(data.AsSpan(0, 100));
+        hasher.WriteRawBytes(data.AsSpan(100));
+
+        MemoHash128 hash = hasher.Finish();
+
+        Assert.That(hash, Is.EqualTo(new MemoHash128(Xxh64.Hash(data, 0), Xxh64.Hash(data, 0x9E3779B97F4A7C15))));
+    }
+
+    [Test]
+    public void Reading_digests_midway_leaves_the_stream_unchanged()
+    {
+        byte[] data = SanityBuffer.Create(300);
+        var state = new DualXxh64();
+        state.Append(data.AsSpan(0, 45));
+        Assert.That(state.Digests().First, Is.EqualTo(Xxh64.Hash(data.AsSpan(0, 45), 0)));
+
+        state.Append(data.AsSpan(45));
+
+        Assert.That(state.Digests().First, Is.EqualTo(Xxh64.Hash(data, 0)));
+    }
+
+    private static void Feed(ref DualXxh64 state, ReadOnlySpan<byte> data, Chunking chunking, Random random)
+    {
+        while (!data.IsEmpty)
+        {
+            int take = chunking switch
+            {
+                Chunking.Whole => data.Length,
+                Chunking.SingleBytes => 1,
+                Chunking.Small => random.Next(0, 18),
+                Chunking.AroundStripe => 31 + random.Next(0, 3),
+                Chunking.MixedWithHuge => random.Next(4) == 0 ? random.Next(64, 20_000) : random.Next(1, 9),
+                Chunking.TaggedValues => 1 + (1 << random.Next(0, 4)),
+                _ => throw new ArgumentOutOfRangeException(nameof(chunking)),
+            };
+            take = Math.Min(take, data.Length);
+            ReadOnlySpan<byte> chunk = data[..take];
+            if (chunking == Chunking.TaggedValues)
+            {
+                AppendAsTagged(ref state, chunk);
+            }
+            else if (take == 1 && random.Next(2) == 0)
+            {
+                state.Append(chunk[0]);
+            }
+            else
+            {
+                state.Append(chunk);
+            }
+
+            data = data[take..];
+        }
+    }
+
+    // Exercises AppendTagged, the path scalar writes take: a tag byte and a 1, 2, 4 or 8 byte payload.
+    private static void AppendAsTagged(ref DualXxh64 state, ReadOnlySpan<byte> chunk)
+    {
+        byte tag = chunk[0];
+        ReadOnlySpan<byte> payload = chunk[1..];
+        switch (payload.Length)
+        {
+            case 1: state.AppendTagged(tag, payload[0]); break;
+            case 2: state.AppendTagged(tag, BitConverter.ToUInt16(payload)); break;
+            case 4: state.AppendTagged(tag, BitConverter.ToUInt32(payload)); break;
+            case 8: state.AppendTagged(tag, BitConverter.ToUInt64(payload)); break;
+            default: state.Append(chunk); break;
+        }
+    }
+}
