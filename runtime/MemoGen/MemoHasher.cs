@@ -231,16 +231,17 @@ public ref struct MemoHasher
     /// in <see cref="IMemoHashable.WriteMemoHash"/>. A struct is not boxed.
     /// </summary>
     public void WriteHashable<T>(T value)
-        where T : IMemoHashable
+        where T : IMemoHashable?
     {
-        if (value is null)
+        // The IsValueType test comes first so that no struct is boxed for the null check, even without optimization.
+        if (!typeof(T).IsValueType && value is null)
         {
             WriteNull();
             return;
         }
 
         BeginHashable();
-        value.WriteMemoHash(ref this);
+        value!.WriteMemoHash(ref this);
     }
 
     /// <summary>
