@@ -223,7 +223,10 @@ public ref struct MemoHasher
     /// <summary>Begins a tuple of <paramref name="count"/> items; write each item next.</summary>
     public void BeginTuple(int count) => _state.AppendTagged(MemoTag.Tuple, LittleEndian(NonNegative(count)));
 
-    /// <summary>Marks the start of what an <see cref="IMemoHashable"/> writes about itself.</summary>
+    /// <summary>
+    /// Marks the start of what an <see cref="IMemoHashable"/> writes about itself. No length follows, so what it writes
+    /// must delimit itself: a fixed number of values, or <see cref="BeginSequence"/> before a variable number.
+    /// </summary>
     public void BeginHashable() => _state.Append(MemoTag.Hashable);
 
     /// <summary>
