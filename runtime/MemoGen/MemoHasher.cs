@@ -176,6 +176,19 @@ public ref struct MemoHasher
         _state.Append(encoded);
     }
 
+    /// <summary>
+    /// Writes a value that was hashed on its own, as its <see cref="MemoHash128"/>: <see cref="MemoHash128.High"/> then
+    /// <see cref="MemoHash128.Low"/>, each a little-endian uint64. A key hash is made of these, one per parameter.
+    /// </summary>
+    public void Write(MemoHash128 value)
+    {
+        Span<byte> encoded = stackalloc byte[17];
+        encoded[0] = MemoTag.Digest;
+        BinaryPrimitives.WriteUInt64LittleEndian(encoded[1..], value.High);
+        BinaryPrimitives.WriteUInt64LittleEndian(encoded[9..], value.Low);
+        _state.Append(encoded);
+    }
+
     /// <summary>Writes a <see cref="DateOnly"/> as its day number (int32).</summary>
     public void Write(DateOnly value) => _state.AppendTagged(MemoTag.DateOnly, LittleEndian(value.DayNumber));
 

@@ -32,4 +32,5 @@ internal static class MemoTag
     internal const byte Composite = 0x30;
     internal const byte Tuple = 0x31;
     internal const byte Hashable = 0x40;
+    internal const byte Digest = 0x50;
 }

@@ -76,7 +76,10 @@ public sealed class EncodingVectorTests
         V("hashable struct writing int 7", (ref MemoHasher h) => h.WriteHashable(new HashableStruct(7)), "40 06 07000000", "07487a0e852d4b76439fae467778726e"),
         V("hashable class writing string \"x\"", (ref MemoHasher h) => h.WriteHashable(new HashableClass("x")), "40 0e 01000000 78", "bfd24ecc7969e060430f9dd1ea943d80"),
         V("hashable class null", (ref MemoHasher h) => h.WriteHashable((HashableClass?)null), "00", "e934a84adb052768126bb57a12364aa5"),
-        V("key (int 42, string \"abc\", double 0.5)",
+        V("digest 0123456789abcdef fedcba9876543210",
+            (ref MemoHasher h) => h.Write(new MemoHash128(0x0123456789abcdefUL, 0xfedcba9876543210UL)),
+            "50 efcdab8967452301 1032547698badcfe", "0a1d69fce40b9bb1c9a79a1d2cfef808"),
+        V("stream (int 42, string \"abc\", double 0.5)",
             (ref MemoHasher h) => { h.Write(42); h.Write("abc"); h.Write(0.5); },
             "06 2a000000 0e 03000000 616263 0c 000000000000e03f", "958f9bd7e7cfbcb2cf2c53685672cd87"),
     ];
