@@ -1,0 +1,102 @@
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace MemoGen.Infrastructure;
+
+/// <summary>
+/// One entry of a <see cref="MemoTable{TKey, TResult}"/>: first a running computation (<see cref="Flight"/>), then
+/// its result. A cell is never reused for another result: recomputing replaces the cell.
+/// </summary>
+internal sealed class MemoCell<TResult>
+{
+    private const int NotStored = 0;
+    private const int Stored = 1;
+    private const int Removed = 2;
+
+    private volatile bool _isCompleted;
+    private int _storage;
+    private Task<TResult>? _completedTask;
+    private MemoFlight<TResult>? _flight;
+
+    /// <summary>Creates a cell whose result <paramref name="flight"/> is computing.</summary>
+    public MemoCell(MemoFlight<TResult> flight)
+    {
+        _flight = flight;
+    }
+
+    /// <summary>Creates a cell that already holds its result.</summary>
+    public MemoCell(TResult value, long estimatedBytes, long lastUse)
+    {
+        Value = value;
+        EstimatedBytes = estimatedBytes;
+        LastUse = lastUse;
+        _isCompleted = true;
+    }
+
+    /// <summary>The result; meaningful only once <see cref="IsCompleted"/> is <see langword="true"/>.</summary>
+    public TResult Value { get; private set; } = default!;
+
+    /// <summary>Whether <see cref="Value"/> holds the result (a volatile read: it publishes <see cref="Value"/>).</summary>
+    public bool IsCompleted => _isCompleted;
+
+    /// <summary>The computation that produces the result; <see langword="null"/> once the cell completed.</summary>
+    public MemoFlight<TResult>? Flight => Volatile.Read(ref _flight);
+
+    /// <summary>The estimated memory of the entry, set before the cell is counted in its table.</summary>
+    public long EstimatedBytes { get; private set; }
+
+    /// <summary>The table's logical clock when the entry was inserted or last read (kept by bounded tables only).</summary>
+    public long LastUse { get; private set; }
+
+    /// <summary>Whether the cell is in its table's counters (completed, stored and not removed since).</summary>
+    public bool IsStored => Volatile.Read(ref _storage) == Stored;
+
+    /// <summary>Records a read at <paramref name="clock"/>; writes only when the value changes, so that readers of a hot entry do not all write its cache line.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Touch(long clock)
+    {
+        if (LastUse != clock)
+        {
+            LastUse = clock;
+        }
+    }
+
+    /// <summary>Publishes the result of the flight.</summary>
+    public void Complete(TResult value, long estimatedBytes, long lastUse, Task<TResult>? completedTask)
+    {
+        Value = value;
+        EstimatedBytes = estimatedBytes;
+        LastUse = lastUse;
+        _completedTask = completedTask;
+        _isCompleted = true;
+        Volatile.Write(ref _flight, null);
+    }
+
+    /// <summary>
+    /// A completed task of <see cref="Value"/>, the same instance every time. Call only once <see cref="IsCompleted"/>.
+    /// </summary>
+    public Task<TResult> GetCompletedTask()
+    {
+        Task<TResult>? task = Volatile.Read(ref _completedTask);
+        return task ?? CreateCompletedTask();
+    }
+
+    /// <summary>
+    /// Marks the completed cell as counted in its table. Fails if the cell was removed from the table first, so a
+    /// result that arrives after its entry was invalidated is never counted.
+    /// </summary>
+    public bool TryMarkStored() => Interlocked.CompareExchange(ref _storage, Stored, NotStored) == NotStored;
+
+    /// <summary>
+    /// Records that the cell left its table. Only the caller that removed it from the dictionary calls this, once.
+    /// </summary>
+    /// <returns>Whether the cell was counted, so the table must discount it.</returns>
+    public bool MarkRemoved() => Interlocked.Exchange(ref _storage, Removed) == Stored;
+
+    private Task<TResult> CreateCompletedTask()
+    {
+        Task<TResult> created = Task.FromResult(Value);
+        return Interlocked.CompareExchange(ref _completedTask, created, null) ?? created;
+    }
+}

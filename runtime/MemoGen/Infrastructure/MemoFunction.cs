@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Threading;
+
+namespace MemoGen.Infrastructure;
+
+/// <summary>
+/// One memoized method: its cache name, code version and tags. Generated code keeps one instance per method in a
+/// <see langword="static readonly"/> field; every <see cref="MemoContext"/> holds a table for it.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class MemoFunction
+{
+    private static int s_createdCount;
+
+    /// <summary>Describes a memoized method.</summary>
+    /// <param name="name">The cache name (<see cref="MemoizeAttribute.Name"/>, or the method's name).</param>
+    /// <param name="codeVersion">The hash of the implementation's source and <see cref="MemoizeAttribute.Version"/>.</param>
+    /// <param name="tags">The policy tags (<see cref="MemoizeAttribute.Tags"/>).</param>
+    protected MemoFunction(string name, string codeVersion, string[] tags)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(codeVersion);
+        ArgumentNullException.ThrowIfNull(tags);
+        Name = name;
+        CodeVersion = codeVersion;
+        Tags = Array.AsReadOnly((string[])tags.Clone());
+        Index = Interlocked.Increment(ref s_createdCount) - 1;
+    }
+
+    /// <summary>The cache name; several functions (closed generic instantiations) may share it.</summary>
+    public string Name { get; }
+
+    /// <summary>The version of the code that produces the results; an entry written by other code is a miss.</summary>
+    public string CodeVersion { get; }
+
+    /// <summary>The policy tags.</summary>
+    public IReadOnlyList<string> Tags { get; }
+
+    /// <summary>
+    /// The process-wide slot of this function in every context's table array. Slots are never reused, which is why a
+    /// function is meant to be a static singleton rather than created per call.
+    /// </summary>
+    internal int Index { get; }
+
+    /// <summary>How many functions the process has created so far: a good size for a context's table array.</summary>
+    internal static int CreatedCount => Volatile.Read(ref s_createdCount);
+
+    /// <summary>Creates this function's empty table in <paramref name="context"/>.</summary>
+    /// <remarks>Internal and abstract, so that only MemoGen can derive functions.</remarks>
+    internal abstract IMemoTable CreateTable(MemoContext context);
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+}

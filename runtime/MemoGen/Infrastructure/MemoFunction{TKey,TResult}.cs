@@ -1,0 +1,42 @@
+using System;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+
+namespace MemoGen.Infrastructure;
+
+/// <summary>A memoized method whose arguments form a <typeparamref name="TKey"/> and whose result is a <typeparamref name="TResult"/>.</summary>
+/// <typeparam name="TKey">The generated key type.</typeparam>
+/// <typeparam name="TResult">The cached value (the awaited value for asynchronous methods).</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class MemoFunction<TKey, TResult> : MemoFunction
+    where TKey : struct, IMemoKey<TKey>
+{
+    /// <summary>Describes a memoized method.</summary>
+    /// <param name="name">The cache name (<see cref="MemoizeAttribute.Name"/>, or the method's name).</param>
+    /// <param name="codeVersion">The hash of the implementation's source and <see cref="MemoizeAttribute.Version"/>.</param>
+    /// <param name="tags">The policy tags (<see cref="MemoizeAttribute.Tags"/>).</param>
+    public MemoFunction(string name, string codeVersion, string[] tags)
+        : base(name, codeVersion, tags)
+    {
+    }
+
+    /// <summary>This function's table in <paramref name="context"/>, created on first use.</summary>
+    /// <param name="context">The context that holds the results.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public MemoTable<TKey, TResult> TableIn(MemoContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        object?[] tables = context.Tables;
+        int index = Index;
+        if ((uint)index < (uint)tables.Length && tables[index] is { } table)
+        {
+            // The slot at Index only ever holds a table this function created, so the unchecked cast is safe.
+            return Unsafe.As<MemoTable<TKey, TResult>>(table);
+        }
+
+        return Unsafe.As<MemoTable<TKey, TResult>>(context.GetOrAddTable(this));
+    }
+
+    internal override IMemoTable CreateTable(MemoContext context) =>
+        new MemoTable<TKey, TResult>(this, context.Options.LimitsFor(Name));
+}

@@ -1,0 +1,625 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace MemoGen.Infrastructure;
+
+/// <summary>
+/// The in-memory results of one memoized function in one <see cref="MemoContext"/>. Thread-safe.
+/// </summary>
+/// <typeparam name="TKey">The generated key type.</typeparam>
+/// <typeparam name="TResult">The cached value (the awaited value for asynchronous methods).</typeparam>
+/// <remarks>
+/// <para>
+/// Lookups are single-flight: concurrent callers of one key run the computation once and share its result, or its
+/// exception; an exception is not cached. With <see cref="MemoryLimits"/>, least recently used results are evicted
+/// in batches after an insert that exceeds a bound.
+/// </para>
+/// <para>
+/// <see cref="Invalidate"/> and <see cref="Clear"/> also detach computations still running: those hand their result
+/// to the callers already waiting for them but do not store it, since it may be based on what the caller wanted to
+/// forget. The next lookup starts a new computation.
+/// </para>
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class MemoTable<TKey, TResult> : IMemoTable
+    where TKey : struct, IMemoKey<TKey>
+{
+    private readonly MemoFunction _function;
+    private readonly ConcurrentDictionary<TKey, MemoCell<TResult>> _entries = new();
+    private readonly StripedCounter _hits = new();
+    private readonly bool _isBounded;
+    private readonly long _maxEntries;
+    private readonly long _maxBytes;
+    private readonly Lock? _evictionLock;
+
+    // Written on every insert: kept off the cache lines that the hit path reads.
+    private readonly Counters _counters = new();
+
+    internal MemoTable(MemoFunction function, MemoryLimits limits)
+    {
+        _function = function;
+        _isBounded = limits.MaxEntries is not null || limits.MaxBytes is not null;
+        _maxEntries = Math.Max(0, limits.MaxEntries ?? long.MaxValue);
+        _maxBytes = Math.Max(0, limits.MaxBytes ?? long.MaxValue);
+        _evictionLock = _isBounded ? new Lock() : null;
+    }
+
+    /// <summary>The counters of this table.</summary>
+    public MemoFunctionStatistics Statistics => new(
+        _function.Name,
+        Volatile.Read(ref _counters.Entries),
+        Volatile.Read(ref _counters.EstimatedBytes),
+        _hits.Read(),
+        Volatile.Read(ref _counters.Misses),
+        Volatile.Read(ref _counters.Evictions));
+
+    MemoFunction IMemoTable.Function => _function;
+
+    /// <summary>Returns the cached result of <paramref name="key"/> if there is one, and counts a hit.</summary>
+    /// <param name="key">The call's key.</param>
+    /// <param name="value">The cached result.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryGetValue(in TKey key, [MaybeNullWhen(false)] out TResult value)
+    {
+        if (_entries.TryGetValue(key, out MemoCell<TResult>? cell) && cell.IsCompleted)
+        {
+            RecordHit(cell);
+            value = cell.Value;
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>
+    /// Returns the cached result of <paramref name="key"/>, or computes it (once, however many callers ask at the same
+    /// time) and caches it. Called after <see cref="TryGetValue"/> missed.
+    /// </summary>
+    /// <param name="key">The call's key.</param>
+    /// <param name="state">What <paramref name="compute"/> needs, passed on so that it can be a static lambda.</param>
+    /// <param name="compute">Computes the result.</param>
+    /// <exception cref="InvalidOperationException">The computation of <paramref name="key"/> called itself.</exception>
+    public TResult GetOrCompute<TState>(in TKey key, TState state, Func<TState, TResult> compute)
+    {
+        ArgumentNullException.ThrowIfNull(compute);
+        while (true)
+        {
+            if (_entries.TryGetValue(key, out MemoCell<TResult>? cell))
+            {
+                if (TryJoin(key, cell, out MemoFlight<TResult>? flight, out TResult? value))
+                {
+                    return flight is null ? value! : flight.Wait();
+                }
+
+                continue;
+            }
+
+            MemoFlight<TResult> started = MemoFlight<TResult>.ForSynchronousComputation();
+            var startedCell = new MemoCell<TResult>(started);
+            if (!_entries.TryAdd(key, startedCell))
+            {
+                continue;
+            }
+
+            Interlocked.Increment(ref _counters.Misses);
+            TResult result;
+            try
+            {
+                result = compute(state);
+            }
+            catch (Exception exception)
+            {
+                started.ReleaseOwnerThread();
+                Fail(key, startedCell, started, exception);
+                throw;
+            }
+
+            started.ReleaseOwnerThread();
+            Complete(startedCell, started, result, cacheTask: false);
+            return result;
+        }
+    }
+
+    /// <summary>
+    /// Returns a completed task of the cached result of <paramref name="key"/> if there is one, and counts a hit. The
+    /// task is created once per entry, so a hit allocates nothing.
+    /// </summary>
+    /// <param name="key">The call's key.</param>
+    /// <param name="task">A completed task of the cached result.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryGetCompletedTask(in TKey key, [MaybeNullWhen(false)] out Task<TResult> task)
+    {
+        if (_entries.TryGetValue(key, out MemoCell<TResult>? cell) && cell.IsCompleted)
+        {
+            RecordHit(cell);
+            task = cell.GetCompletedTask();
+            return true;
+        }
+
+        task = null;
+        return false;
+    }
+
+    /// <summary>
+    /// Returns the cached result of <paramref name="key"/>, or computes it asynchronously and caches the awaited value.
+    /// Concurrent callers share one computation.
+    /// </summary>
+    /// <param name="key">The call's key.</param>
+    /// <param name="state">What <paramref name="compute"/> needs, passed on so that it can be a static lambda.</param>
+    /// <param name="compute">
+    /// Computes the result. Its token is shared by every caller waiting for the computation, and cancelled only when
+    /// all of them have cancelled.
+    /// </param>
+    /// <param name="cancellationToken">Cancels this caller's wait only (with an <see cref="OperationCanceledException"/>).</param>
+    public ValueTask<TResult> GetOrComputeAsync<TState>(
+        in TKey key,
+        TState state,
+        Func<TState, CancellationToken, ValueTask<TResult>> compute,
+        CancellationToken cancellationToken)
+    {
+        if (TryGetValue(in key, out TResult? value))
+        {
+            return new ValueTask<TResult>(value);
+        }
+
+        return JoinOrStartAsync(key, state, compute, cacheTask: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="GetOrComputeAsync"/> for methods that return <see cref="Task{TResult}"/>: the entry keeps a completed
+    /// task, which <see cref="TryGetCompletedTask"/> returns on later hits.
+    /// </summary>
+    /// <param name="key">The call's key.</param>
+    /// <param name="state">What <paramref name="compute"/> needs, passed on so that it can be a static lambda.</param>
+    /// <param name="compute">
+    /// Computes the result. Its token is shared by every caller waiting for the computation, and cancelled only when
+    /// all of them have cancelled.
+    /// </param>
+    /// <param name="cancellationToken">Cancels this caller's wait only (with an <see cref="OperationCanceledException"/>).</param>
+    public Task<TResult> GetOrComputeTaskAsync<TState>(
+        in TKey key,
+        TState state,
+        Func<TState, CancellationToken, ValueTask<TResult>> compute,
+        CancellationToken cancellationToken)
+    {
+        if (TryGetCompletedTask(in key, out Task<TResult>? task))
+        {
+            return task;
+        }
+
+        return JoinOrStartAsync(key, state, compute, cacheTask: true, cancellationToken).AsTask();
+    }
+
+    /// <summary>Whether a completed result of <paramref name="key"/> is cached. Not counted as a hit or a miss.</summary>
+    /// <param name="key">The call's key.</param>
+    public bool Contains(in TKey key) => _entries.TryGetValue(key, out MemoCell<TResult>? cell) && cell.IsCompleted;
+
+    /// <summary>
+    /// Removes the cached result of <paramref name="key"/>. A computation of it still running is detached: its waiters
+    /// get its result, which is not stored.
+    /// </summary>
+    /// <param name="key">The call's key.</param>
+    /// <returns>Whether a completed result was removed.</returns>
+    public bool Invalidate(in TKey key) =>
+        _entries.TryRemove(key, out MemoCell<TResult>? cell) && Discount(cell);
+
+    /// <summary>
+    /// Computes the result of <paramref name="key"/> anew, stores it in place of any cached one and returns it. Not
+    /// single-flight: callers already waiting for a running computation of the key get that computation's result. If
+    /// <paramref name="compute"/> throws, the cached result (if any) stays.
+    /// </summary>
+    /// <param name="key">The call's key.</param>
+    /// <param name="state">What <paramref name="compute"/> needs, passed on so that it can be a static lambda.</param>
+    /// <param name="compute">Computes the result.</param>
+    public TResult Recompute<TState>(in TKey key, TState state, Func<TState, TResult> compute)
+    {
+        ArgumentNullException.ThrowIfNull(compute);
+        TResult result = compute(state);
+        Store(key, result);
+        return result;
+    }
+
+    /// <summary>
+    /// Computes the result of <paramref name="key"/> anew, stores it in place of any cached one and returns it. Not
+    /// single-flight; if <paramref name="compute"/> fails or is cancelled, the cached result (if any) stays.
+    /// </summary>
+    /// <param name="key">The call's key.</param>
+    /// <param name="state">What <paramref name="compute"/> needs, passed on so that it can be a static lambda.</param>
+    /// <param name="compute">Computes the result; it gets <paramref name="cancellationToken"/>.</param>
+    /// <param name="cancellationToken">Cancels the computation.</param>
+    public ValueTask<TResult> RecomputeAsync<TState>(
+        in TKey key,
+        TState state,
+        Func<TState, CancellationToken, ValueTask<TResult>> compute,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(compute);
+        return RecomputeCoreAsync(key, state, compute, cancellationToken);
+    }
+
+    /// <summary>
+    /// Removes every cached result. Computations still running are detached: their waiters get their result, which is
+    /// not stored.
+    /// </summary>
+    /// <returns>How many completed results were removed.</returns>
+    public long Clear()
+    {
+        long removed = 0;
+        foreach (KeyValuePair<TKey, MemoCell<TResult>> entry in _entries)
+        {
+            if (Remove(entry.Key, entry.Value))
+            {
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>How many callers wait for the running computation of <paramref name="key"/>, its starter included (for tests).</summary>
+    internal int CountWaitingCallers(in TKey key) =>
+        _entries.TryGetValue(key, out MemoCell<TResult>? cell) && cell.Flight is { } flight ? flight.CountCallers() : 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void RecordHit(MemoCell<TResult> cell)
+    {
+        _hits.Increment();
+        if (_isBounded)
+        {
+            // One past the latest insert: a read ranks newer than every entry inserted before it.
+            cell.Touch(Volatile.Read(ref _counters.Clock) + 1);
+        }
+    }
+
+    /// <summary>
+    /// Handles a lookup that found <paramref name="cell"/>: a completed result (a hit), or a running computation that
+    /// the caller joins. Returns <see langword="false"/> if the lookup must start over.
+    /// </summary>
+    private bool TryJoin(TKey key, MemoCell<TResult> cell, out MemoFlight<TResult>? flight, out TResult? value)
+    {
+        value = default;
+        if (cell.IsCompleted)
+        {
+            RecordHit(cell);
+            value = cell.Value;
+            flight = null;
+            return true;
+        }
+
+        flight = cell.Flight;
+        if (flight is null)
+        {
+            // The cell completed between the two reads.
+            return false;
+        }
+
+        if (flight.IsCalledFromItsComputation)
+        {
+            throw new InvalidOperationException(
+                $"The memoized function '{_function.Name}' was called from inside its own computation with the same "
+                + "arguments. Waiting for that computation would wait forever; break the recursion, or make the inner "
+                + "call with different arguments.");
+        }
+
+        if (!flight.TryJoin())
+        {
+            // Every caller of that computation cancelled: it is being dropped. Start a new one rather than inherit a
+            // cancellation this caller did not ask for.
+            Remove(key, cell);
+            return false;
+        }
+
+        _hits.Increment();
+        return true;
+    }
+
+    private ValueTask<TResult> JoinOrStartAsync<TState>(
+        TKey key,
+        TState state,
+        Func<TState, CancellationToken, ValueTask<TResult>> compute,
+        bool cacheTask,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(compute);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<TResult>(cancellationToken);
+        }
+
+        while (true)
+        {
+            if (_entries.TryGetValue(key, out MemoCell<TResult>? cell))
+            {
+                MemoFlight<TResult>? flight;
+                TResult? value;
+                try
+                {
+                    if (!TryJoin(key, cell, out flight, out value))
+                    {
+                        continue;
+                    }
+                }
+                catch (InvalidOperationException exception)
+                {
+                    return ValueTask.FromException<TResult>(exception);
+                }
+
+                return flight is null ? new ValueTask<TResult>(value!) : WaitAsync(key, cell, flight, cancellationToken);
+            }
+
+            MemoFlight<TResult> started = MemoFlight<TResult>.ForAsynchronousComputation();
+            var startedCell = new MemoCell<TResult>(started);
+            if (!_entries.TryAdd(key, startedCell))
+            {
+                continue;
+            }
+
+            Interlocked.Increment(ref _counters.Misses);
+            Start(key, startedCell, started, state, compute, cacheTask);
+            return startedCell.IsCompleted
+                ? new ValueTask<TResult>(startedCell.Value)
+                : WaitAsync(key, startedCell, started, cancellationToken);
+        }
+    }
+
+    private void Start<TState>(
+        TKey key,
+        MemoCell<TResult> cell,
+        MemoFlight<TResult> flight,
+        TState state,
+        Func<TState, CancellationToken, ValueTask<TResult>> compute,
+        bool cacheTask)
+    {
+        ValueTask<TResult> computation;
+        try
+        {
+            using (MemoComputationScope.Enter(flight))
+            {
+                computation = compute(state, flight.CancellationToken);
+            }
+        }
+        catch (Exception exception)
+        {
+            Fail(key, cell, flight, exception);
+            return;
+        }
+
+        if (computation.IsCompletedSuccessfully)
+        {
+            Complete(cell, flight, computation.Result, cacheTask);
+            return;
+        }
+
+        _ = CompleteWhenDoneAsync(key, cell, flight, computation, cacheTask);
+    }
+
+    private async Task CompleteWhenDoneAsync(
+        TKey key,
+        MemoCell<TResult> cell,
+        MemoFlight<TResult> flight,
+        ValueTask<TResult> computation,
+        bool cacheTask)
+    {
+        TResult result;
+        try
+        {
+            result = await computation.ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            Fail(key, cell, flight, exception);
+            return;
+        }
+
+        Complete(cell, flight, result, cacheTask);
+    }
+
+    private async ValueTask<TResult> WaitAsync(
+        TKey key,
+        MemoCell<TResult> cell,
+        MemoFlight<TResult> flight,
+        CancellationToken cancellationToken)
+    {
+        Task<TResult> shared = flight.AsTask();
+        if (!cancellationToken.CanBeCanceled || shared.IsCompleted)
+        {
+            return await shared.ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await shared.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !shared.IsCompleted)
+        {
+            if (flight.Leave())
+            {
+                // This was the last caller: drop the entry first, so that the next lookup starts afresh, then stop
+                // the computation. Cancellation is never cached.
+                Remove(key, cell);
+                flight.CancelComputation();
+            }
+
+            throw;
+        }
+    }
+
+    private async ValueTask<TResult> RecomputeCoreAsync<TState>(
+        TKey key,
+        TState state,
+        Func<TState, CancellationToken, ValueTask<TResult>> compute,
+        CancellationToken cancellationToken)
+    {
+        TResult result = await compute(state, cancellationToken).ConfigureAwait(false);
+        Store(key, result);
+        return result;
+    }
+
+    /// <summary>Publishes a computed result: to the table (unless the entry was removed meanwhile), then to the waiters.</summary>
+    private void Complete(MemoCell<TResult> cell, MemoFlight<TResult> flight, TResult result, bool cacheTask)
+    {
+        cell.Complete(result, EstimateEntry(result), NextClock(), cacheTask ? Task.FromResult(result) : null);
+
+        // Counted and evicted before the waiters wake, so that a caller sees its own result in the statistics.
+        if (cell.TryMarkStored())
+        {
+            Count(cell);
+            EvictIfOverLimits();
+        }
+
+        flight.SetResult(result);
+    }
+
+    /// <summary>Drops a failed computation's entry, so the next lookup computes again, then hands the exception to its waiters.</summary>
+    private void Fail(TKey key, MemoCell<TResult> cell, MemoFlight<TResult> flight, Exception exception)
+    {
+        Remove(key, cell);
+        flight.SetException(exception);
+    }
+
+    /// <summary>Stores a completed result in place of whatever the key holds.</summary>
+    private void Store(TKey key, TResult result)
+    {
+        var cell = new MemoCell<TResult>(result, EstimateEntry(result), NextClock());
+        while (true)
+        {
+            if (_entries.TryGetValue(key, out MemoCell<TResult>? previous))
+            {
+                if (_entries.TryUpdate(key, cell, previous))
+                {
+                    Discount(previous);
+                    break;
+                }
+            }
+            else if (_entries.TryAdd(key, cell))
+            {
+                break;
+            }
+        }
+
+        if (cell.TryMarkStored())
+        {
+            Count(cell);
+            EvictIfOverLimits();
+        }
+    }
+
+    /// <summary>Removes this very cell (not a newer one under the same key); returns whether a counted result was removed.</summary>
+    private bool Remove(TKey key, MemoCell<TResult> cell) =>
+        _entries.TryRemove(new KeyValuePair<TKey, MemoCell<TResult>>(key, cell)) && Discount(cell);
+
+    private void Count(MemoCell<TResult> cell)
+    {
+        Interlocked.Increment(ref _counters.Entries);
+        Interlocked.Add(ref _counters.EstimatedBytes, cell.EstimatedBytes);
+    }
+
+    /// <summary>Called once by whoever removed <paramref name="cell"/> from the dictionary.</summary>
+    private bool Discount(MemoCell<TResult> cell)
+    {
+        if (!cell.MarkRemoved())
+        {
+            return false;
+        }
+
+        Interlocked.Decrement(ref _counters.Entries);
+        Interlocked.Add(ref _counters.EstimatedBytes, -cell.EstimatedBytes);
+        return true;
+    }
+
+    /// <summary>Inserts advance the clock by two, leaving the odd value between them to the reads that follow.</summary>
+    private long NextClock() => _isBounded ? Interlocked.Add(ref _counters.Clock, 2) : 0;
+
+    private static long EstimateEntry(TResult result)
+    {
+        try
+        {
+            return MemoSizeEstimator.EstimateEntry<TKey, TResult>(result);
+        }
+        catch (Exception)
+        {
+            // A collection whose Count throws must not lose a computed result, nor leave its waiters hanging.
+            return MemoSizeEstimator.EntryOverhead + MemoSizeEstimator.NominalSize;
+        }
+    }
+
+    private bool IsOverLimits() =>
+        Volatile.Read(ref _counters.Entries) > _maxEntries || Volatile.Read(ref _counters.EstimatedBytes) > _maxBytes;
+
+    /// <summary>
+    /// Evicts least recently used results until the table is 10% under each exceeded bound, so that the scan and sort
+    /// happen once per tenth of the bound's inserts rather than on every insert.
+    /// </summary>
+    private void EvictIfOverLimits()
+    {
+        if (!_isBounded || !IsOverLimits())
+        {
+            return;
+        }
+
+        lock (_evictionLock!)
+        {
+            if (!IsOverLimits())
+            {
+                return;
+            }
+
+            var candidates = new List<KeyValuePair<TKey, MemoCell<TResult>>>();
+            foreach (KeyValuePair<TKey, MemoCell<TResult>> entry in _entries)
+            {
+                if (entry.Value.IsStored)
+                {
+                    candidates.Add(entry);
+                }
+            }
+
+            KeyValuePair<TKey, MemoCell<TResult>>[] oldestFirst = [.. candidates];
+            long[] lastUses = new long[oldestFirst.Length];
+            for (int i = 0; i < oldestFirst.Length; i++)
+            {
+                lastUses[i] = oldestFirst[i].Value.LastUse;
+            }
+
+            Array.Sort(lastUses, oldestFirst);
+
+            long targetEntries = _maxEntries - (_maxEntries / 10);
+            long targetBytes = _maxBytes - (_maxBytes / 10);
+            foreach (KeyValuePair<TKey, MemoCell<TResult>> entry in oldestFirst)
+            {
+                if (Volatile.Read(ref _counters.Entries) <= targetEntries
+                    && Volatile.Read(ref _counters.EstimatedBytes) <= targetBytes)
+                {
+                    break;
+                }
+
+                if (Remove(entry.Key, entry.Value))
+                {
+                    Interlocked.Increment(ref _counters.Evictions);
+                }
+            }
+        }
+    }
+
+    /// <summary>The table's counters that change on the miss path.</summary>
+    private sealed class Counters
+    {
+        /// <summary>The logical clock of bounded tables: one tick per insert.</summary>
+        public long Clock;
+
+        public long Misses;
+
+        /// <summary>Completed results in the table.</summary>
+        public long Entries;
+
+        public long EstimatedBytes;
+
+        public long Evictions;
+    }
+}

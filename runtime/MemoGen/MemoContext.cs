@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using MemoGen.Infrastructure;
+
+namespace MemoGen;
+
+/// <summary>
+/// Where memoized results live: one in-memory table per memoized function, created on first use. Derive from it to
+/// memoize methods of the context itself, or pass it to memoized methods that take a context parameter. Contexts are
+/// independent: the same function in two contexts has two tables. All members are thread-safe.
+/// </summary>
+public class MemoContext
+{
+    private readonly Lock _tablesLock = new();
+    private object?[] _tables = [];
+
+    /// <summary>Creates a context with default options: unbounded memory.</summary>
+    public MemoContext()
+        : this(new MemoOptions())
+    {
+    }
+
+    /// <summary>Creates a context that keeps results as <paramref name="options"/> say.</summary>
+    /// <param name="options">
+    /// The options. Memory limits are read when a function's table is created, on the function's first use in this context.
+    /// </param>
+    public MemoContext(MemoOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+    }
+
+    /// <summary>How this context keeps results.</summary>
+    public MemoOptions Options { get; }
+
+    /// <summary>
+    /// The tables, indexed by <see cref="MemoFunction.Index"/>. Read without a lock on the hit path; filled, and
+    /// replaced by a larger copy, only under a lock.
+    /// </summary>
+    internal object?[] Tables => _tables;
+
+    /// <summary>Removes every function's entries. Computations still running hand their result to their callers but do not store it.</summary>
+    public void Clear()
+    {
+        foreach (IMemoTable table in SnapshotTables())
+        {
+            table.Clear();
+        }
+    }
+
+    /// <summary>Removes the entries of every function cached under <paramref name="name"/>.</summary>
+    /// <param name="name">The cache name (<see cref="MemoizeAttribute.Name"/>).</param>
+    /// <returns>How many completed entries were removed.</returns>
+    public long Clear(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        long removed = 0;
+        foreach (IMemoTable table in SnapshotTables())
+        {
+            if (string.Equals(table.Function.Name, name, StringComparison.Ordinal))
+            {
+                removed += table.Clear();
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>A snapshot of the counters of every function used in this context, one row per cache name.</summary>
+    public MemoStatistics GetStatistics()
+    {
+        var byName = new SortedDictionary<string, MemoFunctionStatistics>(StringComparer.Ordinal);
+        foreach (IMemoTable table in SnapshotTables())
+        {
+            MemoFunctionStatistics statistics = table.Statistics;
+            byName[statistics.Name] = byName.TryGetValue(statistics.Name, out MemoFunctionStatistics? sameName)
+                ? Combine(sameName, statistics)
+                : statistics;
+        }
+
+        return new MemoStatistics([.. byName.Values]);
+    }
+
+    /// <summary>The slow path of <see cref="MemoFunction{TKey, TResult}.TableIn"/>: creates the function's table once.</summary>
+    internal object GetOrAddTable(MemoFunction function)
+    {
+        lock (_tablesLock)
+        {
+            object?[] tables = _tables;
+            int index = function.Index;
+            if (index < tables.Length && tables[index] is { } existing)
+            {
+                return existing;
+            }
+
+            IMemoTable table = function.CreateTable(this);
+            if (index >= tables.Length)
+            {
+                // Every function created so far may be used soon; sizing for them avoids repeated growth.
+                var grown = new object?[Math.Max(index + 1, MemoFunction.CreatedCount)];
+                Array.Copy(tables, grown, tables.Length);
+                grown[index] = table;
+                Volatile.Write(ref _tables, grown);
+            }
+            else
+            {
+                Volatile.Write(ref tables[index], table);
+            }
+
+            return table;
+        }
+    }
+
+    private List<IMemoTable> SnapshotTables()
+    {
+        object?[] tables = Volatile.Read(ref _tables);
+        var snapshot = new List<IMemoTable>();
+        foreach (object? table in tables)
+        {
+            if (table is IMemoTable memoTable)
+            {
+                snapshot.Add(memoTable);
+            }
+        }
+
+        return snapshot;
+    }
+
+    private static MemoFunctionStatistics Combine(MemoFunctionStatistics left, MemoFunctionStatistics right) =>
+        new(
+            left.Name,
+            left.Entries + right.Entries,
+            left.EstimatedBytes + right.EstimatedBytes,
+            left.Hits + right.Hits,
+            left.Misses + right.Misses,
+            left.Evictions + right.Evictions);
+}
