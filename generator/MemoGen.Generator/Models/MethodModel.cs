@@ -1,0 +1,50 @@
+using MemoGen.Generator.Helpers;
+
+namespace MemoGen.Generator.Models;
+
+/// <summary>Everything the emitter needs about one memoized method; plain values only, so the pipeline caches.</summary>
+internal sealed record MethodModel
+{
+    public required string HintName { get; init; }
+    public required string? Namespace { get; init; }
+    public required EquatableArray<ContainingTypeModel> ContainingTypes { get; init; }
+
+    /// <summary>The innermost containing type, <c>global::</c>-qualified (the owner in form 3).</summary>
+    public required string OwnerType { get; init; }
+
+    public required MemoForm Form { get; init; }
+    public required string Modifiers { get; init; }
+    public required string Accessibility { get; init; }
+    public required string MethodName { get; init; }
+
+    /// <summary>The declared return type, such as <c>global::System.Threading.Tasks.Task&lt;double&gt;</c>.</summary>
+    public required string ReturnType { get; init; }
+
+    /// <summary>The cached value's type: the return type, or what its task yields.</summary>
+    public required string ResultType { get; init; }
+
+    public required AsyncKind Async { get; init; }
+    public required string CoreName { get; init; }
+    public required AsyncKind CoreAsync { get; init; }
+
+    /// <summary>What the implementation returns (or its task yields).</summary>
+    public required string CoreResultType { get; init; }
+    public required ResultConversion Conversion { get; init; }
+    public required EquatableArray<ParameterModel> Parameters { get; init; }
+
+    /// <summary>How <c>this</c> is hashed in form 3; null otherwise.</summary>
+    public required ValueShape? OwnerShape { get; init; }
+
+    public required EquatableArray<CompositeShape> Composites { get; init; }
+
+    /// <summary>The cache name (<c>Memoize.Name</c>, or the method's name).</summary>
+    public required string FunctionName { get; init; }
+
+    public required EquatableArray<string> Tags { get; init; }
+
+    /// <summary>A hash of the implementation's source and <c>Memoize.Version</c>: an entry written by other code is a miss.</summary>
+    public required string CodeVersion { get; init; }
+
+    /// <summary>The stem of the generated member names: the method's name, or name and cache name for overloads.</summary>
+    public required string Stem { get; init; }
+}

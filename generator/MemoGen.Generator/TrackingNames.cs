@@ -1,0 +1,8 @@
+namespace MemoGen.Generator;
+
+/// <summary>Names of the pipeline steps, so tests can assert what was cached.</summary>
+internal static class TrackingNames
+{
+    public const string Methods = nameof(Methods);
+    public const string ValidMethods = nameof(ValidMethods);
+}
