@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using MemoGen.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using NUnit.Framework;
+
+namespace MemoGen.GeneratorTests.Infrastructure;
+
+/// <summary>Compiles source with the generator, against the running framework and the MemoGen runtime.</summary>
+internal static class GeneratorTestHelper
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(Path.PathSeparator)
+            .Where(path => !string.IsNullOrEmpty(path))
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToImmutableArray());
+
+    public static CSharpCompilation CreateCompilation(params string[] sources) =>
+        CSharpCompilation.Create(
+            "MemoGenTests",
+            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Source{i}.cs")),
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static GeneratorDriver CreateDriver() =>
+        CSharpGeneratorDriver.Create(
+            [new MemoizeGenerator().AsSourceGenerator()],
+            parseOptions: ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator on <paramref name="sources"/>.</summary>
+    public static GeneratorRun Run(params string[] sources)
+    {
+        var compilation = CreateCompilation(sources);
+        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        return new GeneratorRun(driver, compilation, output, diagnostics);
+    }
+
+    /// <summary>Runs the generator and asserts that the generator raised nothing and the result compiles without errors.</summary>
+    public static GeneratorRun RunAndCompile(params string[] sources)
+    {
+        var run = Run(sources);
+        run.AssertCompiles();
+        return run;
+    }
+}
+
+/// <summary>One run of the generator: what it produced and the compilation that includes it.</summary>
+internal sealed record GeneratorRun(GeneratorDriver Driver, Compilation Input, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics)
+{
+    public GeneratorDriverRunResult Result => Driver.GetRunResult();
+
+    public IReadOnlyDictionary<string, string> Files =>
+        Result.Results.SelectMany(r => r.GeneratedSources).ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+
+    public IReadOnlyList<Diagnostic> Errors =>
+        Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+
+    public IReadOnlyList<Diagnostic> GeneratedWarnings =>
+        Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Warning && d.Location.SourceTree?.FilePath.EndsWith(".g.cs") == true).ToList();
+
+    public void AssertCompiles()
+    {
+        Assert.That(GeneratorDiagnostics, Is.Empty, "the generator reported diagnostics");
+        Assert.That(Result.Results.Select(r => r.Exception).Where(e => e is not null), Is.Empty, "the generator threw");
+        Assert.That(Errors.Select(Describe), Is.Empty, "the generated code does not compile:\n" + string.Join("\n\n", Files.Values));
+        Assert.That(GeneratedWarnings.Select(Describe), Is.Empty, "the generated code has warnings, which break users who treat them as errors");
+    }
+
+    public static string Describe(Diagnostic diagnostic) =>
+        $"{diagnostic.Id} {diagnostic.Location.SourceTree?.FilePath}{diagnostic.Location.GetLineSpan().StartLinePosition}: {diagnostic.GetMessage()}";
+}
