@@ -32,7 +32,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
 {
     private readonly MemoFunction _function;
     private readonly ConcurrentDictionary<TKey, MemoCell<TResult>> _entries = new();
-    private readonly StripedCounter _hits = new();
+    private readonly StripedCounter _hits = new(Environment.ProcessorCount);
     private readonly bool _isBounded;
     private readonly long _maxEntries;
     private readonly long _maxBytes;
