@@ -32,7 +32,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
 {
     private readonly MemoFunction _function;
     private readonly ConcurrentDictionary<TKey, MemoCell<TResult>> _entries = new();
-    private readonly StripedCounter _hits = new();
+    private readonly StripedCounter _hits = new(Environment.ProcessorCount);
     private readonly bool _isBounded;
     private readonly long _maxEntries;
     private readonly long _maxBytes;
@@ -85,7 +85,10 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     /// <param name="key">The call's key.</param>
     /// <param name="state">What <paramref name="compute"/> needs, passed on so that it can be a static lambda.</param>
     /// <param name="compute">Computes the result.</param>
-    /// <exception cref="InvalidOperationException">The computation of <paramref name="key"/> called itself.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The computation of <paramref name="key"/> called itself on the same thread (directly or through other memoized
+    /// calls). A cycle through other threads that block on each other is not detected.
+    /// </exception>
     public TResult GetOrCompute<TState>(in TKey key, TState state, Func<TState, TResult> compute)
     {
         ArgumentNullException.ThrowIfNull(compute);
@@ -93,12 +96,17 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
         {
             if (_entries.TryGetValue(key, out MemoCell<TResult>? cell))
             {
-                if (TryJoin(key, cell, out MemoFlight<TResult>? flight, out TResult? value))
+                switch (Join(key, cell, out MemoFlight<TResult>? flight))
                 {
-                    return flight is null ? value! : flight.Wait();
+                    case JoinOutcome.Completed:
+                        return cell.Value;
+                    case JoinOutcome.Joined:
+                        return flight!.Wait();
+                    case JoinOutcome.Reentrant:
+                        throw ReentrantCall();
+                    default:
+                        continue;
                 }
-
-                continue;
             }
 
             MemoFlight<TResult> started = MemoFlight<TResult>.ForSynchronousComputation();
@@ -158,6 +166,10 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     /// all of them have cancelled.
     /// </param>
     /// <param name="cancellationToken">Cancels this caller's wait only (with an <see cref="OperationCanceledException"/>).</param>
+    /// <remarks>
+    /// A computation that calls itself with the same key, even after an <see langword="await"/>, gets a task faulted
+    /// with an <see cref="InvalidOperationException"/> instead of waiting for itself.
+    /// </remarks>
     public ValueTask<TResult> GetOrComputeAsync<TState>(
         in TKey key,
         TState state,
@@ -280,32 +292,27 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
 
     /// <summary>
     /// Handles a lookup that found <paramref name="cell"/>: a completed result (a hit), or a running computation that
-    /// the caller joins. Returns <see langword="false"/> if the lookup must start over.
+    /// the caller joins (also a hit: the caller does not compute).
     /// </summary>
-    private bool TryJoin(TKey key, MemoCell<TResult> cell, out MemoFlight<TResult>? flight, out TResult? value)
+    private JoinOutcome Join(TKey key, MemoCell<TResult> cell, out MemoFlight<TResult>? flight)
     {
-        value = default;
+        flight = null;
         if (cell.IsCompleted)
         {
             RecordHit(cell);
-            value = cell.Value;
-            flight = null;
-            return true;
+            return JoinOutcome.Completed;
         }
 
         flight = cell.Flight;
         if (flight is null)
         {
             // The cell completed between the two reads.
-            return false;
+            return JoinOutcome.Retry;
         }
 
         if (flight.IsCalledFromItsComputation)
         {
-            throw new InvalidOperationException(
-                $"The memoized function '{_function.Name}' was called from inside its own computation with the same "
-                + "arguments. Waiting for that computation would wait forever; break the recursion, or make the inner "
-                + "call with different arguments.");
+            return JoinOutcome.Reentrant;
         }
 
         if (!flight.TryJoin())
@@ -313,12 +320,17 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
             // Every caller of that computation cancelled: it is being dropped. Start a new one rather than inherit a
             // cancellation this caller did not ask for.
             Remove(key, cell);
-            return false;
+            return JoinOutcome.Retry;
         }
 
         _hits.Increment();
-        return true;
+        return JoinOutcome.Joined;
     }
+
+    private InvalidOperationException ReentrantCall() => new(
+        $"The memoized function '{_function.Name}' was called from inside its own computation with the same "
+        + "arguments. Waiting for that computation would wait forever; break the recursion, or make the inner call "
+        + "with different arguments.");
 
     private ValueTask<TResult> JoinOrStartAsync<TState>(
         TKey key,
@@ -337,21 +349,17 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
         {
             if (_entries.TryGetValue(key, out MemoCell<TResult>? cell))
             {
-                MemoFlight<TResult>? flight;
-                TResult? value;
-                try
+                switch (Join(key, cell, out MemoFlight<TResult>? flight))
                 {
-                    if (!TryJoin(key, cell, out flight, out value))
-                    {
+                    case JoinOutcome.Completed:
+                        return new ValueTask<TResult>(cell.Value);
+                    case JoinOutcome.Joined:
+                        return WaitAsync(key, cell, flight!, cancellationToken);
+                    case JoinOutcome.Reentrant:
+                        return ValueTask.FromException<TResult>(ReentrantCall());
+                    default:
                         continue;
-                    }
                 }
-                catch (InvalidOperationException exception)
-                {
-                    return ValueTask.FromException<TResult>(exception);
-                }
-
-                return flight is null ? new ValueTask<TResult>(value!) : WaitAsync(key, cell, flight, cancellationToken);
             }
 
             MemoFlight<TResult> started = MemoFlight<TResult>.ForAsynchronousComputation();
@@ -605,6 +613,21 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
                 }
             }
         }
+    }
+
+    private enum JoinOutcome
+    {
+        /// <summary>The cell holds its result.</summary>
+        Completed,
+
+        /// <summary>The caller joined the cell's running computation.</summary>
+        Joined,
+
+        /// <summary>The caller is that computation itself: waiting would never end.</summary>
+        Reentrant,
+
+        /// <summary>The cell changed under the caller: look the key up again.</summary>
+        Retry,
     }
 
     /// <summary>The table's counters that change on the miss path.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading.Tasks;
 using MemoGen.Infrastructure;
@@ -10,7 +11,7 @@ public sealed class StripedCounterTests
     [Test]
     public void OneThreadCountsExactly()
     {
-        var counter = new StripedCounter();
+        var counter = new StripedCounter(Environment.ProcessorCount);
 
         for (int i = 0; i < 12345; i++)
         {
@@ -23,7 +24,7 @@ public sealed class StripedCounterTests
     [Test]
     public void ConcurrentIncrementsNeverOverCount()
     {
-        var counter = new StripedCounter();
+        var counter = new StripedCounter(processorCount: 4);
         const int threads = 4;
         const int perThread = 100_000;
 
