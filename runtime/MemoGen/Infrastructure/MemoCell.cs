@@ -16,6 +16,7 @@ internal sealed class MemoCell<TResult>
 
     private volatile bool _isCompleted;
     private int _storage;
+    private long _hits;
     private Task<TResult>? _completedTask;
     private MemoFlight<TResult>? _flight;
 
@@ -40,6 +41,9 @@ internal sealed class MemoCell<TResult>
     /// <summary>Whether <see cref="Value"/> holds the result (a volatile read: it publishes <see cref="Value"/>).</summary>
     public bool IsCompleted => _isCompleted;
 
+    /// <summary>How many lookups this completed result answered (a plain counter: concurrent hits may lose a few).</summary>
+    public long Hits => Volatile.Read(ref _hits);
+
     /// <summary>The computation that produces the result; <see langword="null"/> once the cell completed.</summary>
     public MemoFlight<TResult>? Flight => Volatile.Read(ref _flight);
 
@@ -52,7 +56,14 @@ internal sealed class MemoCell<TResult>
     /// <summary>Whether the cell is in its table's counters (completed, stored and not removed since).</summary>
     public bool IsStored => Volatile.Read(ref _storage) == Stored;
 
-    /// <summary>Records a read at <paramref name="clock"/>; writes only when the value changes, so that readers of a hot entry do not all write its cache line.</summary>
+    /// <summary>
+    /// Counts a hit on the line the hit has just read: one plain increment, no shared counter. Threads hitting one hot
+    /// entry at once do share this line; threads hitting different entries share nothing.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void RecordHit() => _hits++;
+
+    /// <summary>Records a read at <paramref name="clock"/>; writes only when the value changes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Touch(long clock)
     {

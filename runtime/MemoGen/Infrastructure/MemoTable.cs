@@ -32,7 +32,6 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
 {
     private readonly MemoFunction _function;
     private readonly ConcurrentDictionary<TKey, MemoCell<TResult>> _entries = new();
-    private readonly StripedCounter _hits = new(Environment.ProcessorCount);
     private readonly bool _isBounded;
     private readonly long _maxEntries;
     private readonly long _maxBytes;
@@ -55,7 +54,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
         _function.Name,
         Volatile.Read(ref _counters.Entries),
         Volatile.Read(ref _counters.EstimatedBytes),
-        _hits.Read(),
+        CountHits(),
         Volatile.Read(ref _counters.Misses),
         Volatile.Read(ref _counters.Evictions));
 
@@ -282,7 +281,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void RecordHit(MemoCell<TResult> cell)
     {
-        _hits.Increment();
+        cell.RecordHit();
         if (_isBounded)
         {
             // One past the latest insert: a read ranks newer than every entry inserted before it.
@@ -323,7 +322,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
             return JoinOutcome.Retry;
         }
 
-        _hits.Increment();
+        Interlocked.Increment(ref _counters.JoinedHits);
         return JoinOutcome.Joined;
     }
 
@@ -539,7 +538,26 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
 
         Interlocked.Decrement(ref _counters.Entries);
         Interlocked.Add(ref _counters.EstimatedBytes, -cell.EstimatedBytes);
+        Interlocked.Add(ref _counters.RetiredHits, cell.Hits);
         return true;
+    }
+
+    /// <summary>
+    /// Hits are counted in the cells, where a hit already reads, so that counting costs no shared write; this sums them.
+    /// A hit that races with the removal of its entry may go uncounted.
+    /// </summary>
+    private long CountHits()
+    {
+        long hits = Volatile.Read(ref _counters.RetiredHits) + Volatile.Read(ref _counters.JoinedHits);
+        foreach (KeyValuePair<TKey, MemoCell<TResult>> entry in _entries)
+        {
+            if (entry.Value.IsStored)
+            {
+                hits += entry.Value.Hits;
+            }
+        }
+
+        return hits;
     }
 
     /// <summary>Inserts advance the clock by two, leaving the odd value between them to the reads that follow.</summary>
@@ -644,5 +662,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
         public long EstimatedBytes;
 
         public long Evictions;
+        public long JoinedHits;
+        public long RetiredHits;
     }
 }
