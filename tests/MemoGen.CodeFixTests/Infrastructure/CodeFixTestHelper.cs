@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+using NUnit.Framework;
+
+namespace MemoGen.CodeFixTests.Infrastructure;
+
+/// <summary>
+/// Runs a code fix provider on a diagnostic the test makes itself (an ID at the marked span), the way the IDE would
+/// after the analyzer reported it, in an <see cref="AdhocWorkspace"/> that references the running framework and the
+/// MemoGen runtime.
+/// </summary>
+internal static class CodeFixTestHelper
+{
+    private static readonly Lazy<IReadOnlyList<MetadataReference>> References = new(() =>
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(Path.PathSeparator)
+            .Where(path => !string.IsNullOrEmpty(path))
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToList());
+
+    /// <summary>Applies the provider's only fix for <paramref name="id"/> at the marked span and asserts the result is <paramref name="expected"/>.</summary>
+    public static async Task AssertFixAsync(CodeFixProvider provider, string id, string markup, string expected)
+    {
+        (Document document, Diagnostic diagnostic) = await PrepareAsync(id, markup);
+        IReadOnlyList<CodeAction> actions = await GetActionsAsync(provider, document, diagnostic);
+        Assert.That(actions, Has.Count.EqualTo(1), "the provider should offer exactly one fix");
+
+        IEnumerable<CodeActionOperation> operations = await actions[0].GetOperationsAsync(CancellationToken.None);
+        Solution changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
+        string actual = (await changed.GetDocument(document.Id)!.GetTextAsync()).ToString();
+        Assert.That(actual, Is.EqualTo(expected), "the fixed document:\n" + actual);
+    }
+
+    /// <summary>Asserts that the provider offers no fix for <paramref name="id"/> at the marked span.</summary>
+    public static async Task AssertNoFixAsync(CodeFixProvider provider, string id, string markup)
+    {
+        (Document document, Diagnostic diagnostic) = await PrepareAsync(id, markup);
+        Assert.That(await GetActionsAsync(provider, document, diagnostic), Is.Empty);
+    }
+
+    private static async Task<(Document Document, Diagnostic Diagnostic)> PrepareAsync(string id, string markup)
+    {
+        Markup parsed = Markup.Parse(markup);
+        var workspace = new AdhocWorkspace();
+        Project project = workspace.AddProject(ProjectInfo.Create(
+            ProjectId.CreateNewId(),
+            VersionStamp.Default,
+            "MemoGenCodeFixTests",
+            "MemoGenCodeFixTests",
+            LanguageNames.CSharp,
+            compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
+            parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
+            metadataReferences: References.Value));
+        Document document = workspace.AddDocument(project.Id, "Source.cs", SourceText.From(parsed.Source));
+
+        var descriptor = new DiagnosticDescriptor(id, id, id, "MemoGen.Usage", DiagnosticSeverity.Error, isEnabledByDefault: true);
+        SyntaxTree tree = (await document.GetSyntaxTreeAsync())!;
+        return (document, Diagnostic.Create(descriptor, Location.Create(tree, parsed.Span)));
+    }
+
+    private static async Task<IReadOnlyList<CodeAction>> GetActionsAsync(CodeFixProvider provider, Document document, Diagnostic diagnostic)
+    {
+        Assert.That(provider.FixableDiagnosticIds, Does.Contain(diagnostic.Id));
+        var actions = new List<CodeAction>();
+        var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
+        await provider.RegisterCodeFixesAsync(context);
+        return actions;
+    }
+}
