@@ -164,4 +164,33 @@ public sealed class MakePartialTests
             public static partial int [|Count|](MemoContext context, int width);
         }
         """);
+
+    [Test]
+    public Task FixAllAddsPartialToASharedContainingTypeOnce() => CodeFixTestHelper.AssertFixAllAsync(
+        new MakePartialCodeFixProvider(),
+        Id,
+        """
+        using MemoGen;
+
+        public class Sky(MemoOptions options) : MemoContext(options)
+        {
+            [Memoize]
+            public int [|Area|](int side);
+
+            [Memoize]
+            public int [|Volume|](int side);
+        }
+        """,
+        """
+        using MemoGen;
+
+        public partial class Sky(MemoOptions options) : MemoContext(options)
+        {
+            [Memoize]
+            public partial int Area(int side);
+
+            [Memoize]
+            public partial int Volume(int side);
+        }
+        """);
 }

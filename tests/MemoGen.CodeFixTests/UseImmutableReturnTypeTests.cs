@@ -221,4 +221,34 @@ public sealed class UseImmutableReturnTypeTests
             public partial [|{{returnType}}|] Samples(int count);
         }
         """);
+
+    [Test]
+    public Task FixAllAddsEachUsingOnce() => CodeFixTestHelper.AssertFixAllAsync(
+        new UseImmutableReturnTypeCodeFixProvider(),
+        Id,
+        """
+        using MemoGen;
+
+        public partial class Sky(MemoOptions options) : MemoContext(options)
+        {
+            [Memoize]
+            public partial [|double[]|] Samples(int count);
+
+            [Memoize]
+            public partial [|int[]|] Counts(int count);
+        }
+        """,
+        """
+        using System.Collections.Immutable;
+        using MemoGen;
+
+        public partial class Sky(MemoOptions options) : MemoContext(options)
+        {
+            [Memoize]
+            public partial ImmutableArray<double> Samples(int count);
+
+            [Memoize]
+            public partial ImmutableArray<int> Counts(int count);
+        }
+        """);
 }

@@ -40,6 +40,30 @@ internal static class CodeFixTestHelper
         Assert.That(actual, Is.EqualTo(expected), "the fixed document:\n" + actual);
     }
 
+    /// <summary>
+    /// Fixes every diagnostic at once, as "Fix all occurrences in document" does: one diagnostic with
+    /// <paramref name="id"/> at each marked span.
+    /// </summary>
+    public static async Task AssertFixAllAsync(CodeFixProvider provider, string id, string markup, string expected)
+    {
+        (Document document, Diagnostic[] diagnostics) = await PrepareManyAsync(id, markup);
+        IReadOnlyList<CodeAction> actions = await GetActionsAsync(provider, document, diagnostics[0]);
+        FixAllProvider fixAll = provider.GetFixAllProvider()!;
+        var context = new FixAllContext(
+            document,
+            provider,
+            FixAllScope.Document,
+            actions[0].EquivalenceKey!,
+            [id],
+            new FixedDiagnostics(diagnostics),
+            CancellationToken.None);
+        CodeAction action = (await fixAll.GetFixAsync(context))!;
+        IEnumerable<CodeActionOperation> operations = await action.GetOperationsAsync(CancellationToken.None);
+        Solution changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
+        string actual = (await changed.GetDocument(document.Id)!.GetTextAsync()).ToString();
+        Assert.That(actual, Is.EqualTo(expected), "the fixed document:\n" + actual);
+    }
+
     /// <summary>Asserts that the provider offers no fix for <paramref name="id"/> at the marked span.</summary>
     public static async Task AssertNoFixAsync(CodeFixProvider provider, string id, string markup)
     {
@@ -48,6 +72,13 @@ internal static class CodeFixTestHelper
     }
 
     private static async Task<(Document Document, Diagnostic Diagnostic)> PrepareAsync(string id, string markup)
+    {
+        (Document document, Diagnostic[] diagnostics) = await PrepareManyAsync(id, markup);
+        Assert.That(diagnostics, Has.Length.EqualTo(1), "mark exactly one span");
+        return (document, diagnostics[0]);
+    }
+
+    private static async Task<(Document Document, Diagnostic[] Diagnostics)> PrepareManyAsync(string id, string markup)
     {
         Markup parsed = Markup.Parse(markup);
         var workspace = new AdhocWorkspace();
@@ -64,7 +95,7 @@ internal static class CodeFixTestHelper
 
         var descriptor = new DiagnosticDescriptor(id, id, id, "MemoGen.Usage", DiagnosticSeverity.Error, isEnabledByDefault: true);
         SyntaxTree tree = (await document.GetSyntaxTreeAsync())!;
-        return (document, Diagnostic.Create(descriptor, Location.Create(tree, parsed.Span)));
+        return (document, parsed.Spans.Select(span => Diagnostic.Create(descriptor, Location.Create(tree, span))).ToArray());
     }
 
     private static async Task<IReadOnlyList<CodeAction>> GetActionsAsync(CodeFixProvider provider, Document document, Diagnostic diagnostic)
@@ -75,4 +106,17 @@ internal static class CodeFixTestHelper
         await provider.RegisterCodeFixesAsync(context);
         return actions;
     }
+}
+
+/// <summary>Hands the fix-all machinery the diagnostics a test made.</summary>
+internal sealed class FixedDiagnostics(IReadOnlyList<Diagnostic> diagnostics) : FixAllContext.DiagnosticProvider
+{
+    public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) =>
+        Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
+
+    public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+        Task.FromResult<IEnumerable<Diagnostic>>([]);
+
+    public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+        Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
 }
