@@ -4,7 +4,8 @@ using System.Threading.Tasks;
 namespace MemoGen.PackageTests.Infrastructure;
 
 /// <summary>
-/// A fresh console project, as a user would write it, whose only reference is the MemoGen package under test.
+/// A fresh console project, as a user would write it, whose only reference is the MemoGen package under test. Warnings
+/// are errors, as in many users' builds: the package must not add any.
 /// </summary>
 internal sealed class ConsumerProject
 {
@@ -36,6 +37,7 @@ internal sealed class ConsumerProject
                 <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="MemoGen" Version="[{package.Version}]" />
