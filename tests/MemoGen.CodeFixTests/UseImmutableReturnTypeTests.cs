@@ -122,6 +122,31 @@ public sealed class UseImmutableReturnTypeTests
         """);
 
     [Test]
+    public Task ListSpelledThroughAnAliasBecomesIReadOnlyList() => AssertFixAsync(
+        """
+        using System.Collections.Generic;
+        using MemoGen;
+        using Names = System.Collections.Generic.List<string>;
+
+        public static partial class Catalog
+        {
+            [Memoize]
+            public static partial [|Names|] All(MemoContext context);
+        }
+        """,
+        """
+        using System.Collections.Generic;
+        using MemoGen;
+        using Names = System.Collections.Generic.List<string>;
+
+        public static partial class Catalog
+        {
+            [Memoize]
+            public static partial IReadOnlyList<string> All(MemoContext context);
+        }
+        """);
+
+    [Test]
     public Task DictionaryInsideTaskBecomesFrozenDictionary() => AssertFixAsync(
         """
         using System.Collections.Generic;

@@ -34,10 +34,7 @@ internal static class CodeFixTestHelper
         IReadOnlyList<CodeAction> actions = await GetActionsAsync(provider, document, diagnostic);
         Assert.That(actions, Has.Count.EqualTo(1), "the provider should offer exactly one fix");
 
-        IEnumerable<CodeActionOperation> operations = await actions[0].GetOperationsAsync(CancellationToken.None);
-        Solution changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
-        string actual = (await changed.GetDocument(document.Id)!.GetTextAsync()).ToString();
-        Assert.That(actual, Is.EqualTo(expected), "the fixed document:\n" + actual);
+        await AssertAppliedAsync(actions[0], document, expected);
     }
 
     /// <summary>
@@ -57,11 +54,7 @@ internal static class CodeFixTestHelper
             [id],
             new FixedDiagnostics(diagnostics),
             CancellationToken.None);
-        CodeAction action = (await fixAll.GetFixAsync(context))!;
-        IEnumerable<CodeActionOperation> operations = await action.GetOperationsAsync(CancellationToken.None);
-        Solution changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
-        string actual = (await changed.GetDocument(document.Id)!.GetTextAsync()).ToString();
-        Assert.That(actual, Is.EqualTo(expected), "the fixed document:\n" + actual);
+        await AssertAppliedAsync((await fixAll.GetFixAsync(context))!, document, expected);
     }
 
     /// <summary>Asserts that the provider offers no fix for <paramref name="id"/> at the marked span.</summary>
@@ -69,6 +62,14 @@ internal static class CodeFixTestHelper
     {
         (Document document, Diagnostic diagnostic) = await PrepareAsync(id, markup);
         Assert.That(await GetActionsAsync(provider, document, diagnostic), Is.Empty);
+    }
+
+    private static async Task AssertAppliedAsync(CodeAction action, Document document, string expected)
+    {
+        IEnumerable<CodeActionOperation> operations = await action.GetOperationsAsync(CancellationToken.None);
+        Solution changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
+        string actual = (await changed.GetDocument(document.Id)!.GetTextAsync()).ToString();
+        Assert.That(actual, Is.EqualTo(expected), "the fixed document:\n" + actual);
     }
 
     private static async Task<(Document Document, Diagnostic Diagnostic)> PrepareAsync(string id, string markup)
@@ -106,17 +107,4 @@ internal static class CodeFixTestHelper
         await provider.RegisterCodeFixesAsync(context);
         return actions;
     }
-}
-
-/// <summary>Hands the fix-all machinery the diagnostics a test made.</summary>
-internal sealed class FixedDiagnostics(IReadOnlyList<Diagnostic> diagnostics) : FixAllContext.DiagnosticProvider
-{
-    public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) =>
-        Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
-
-    public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-        Task.FromResult<IEnumerable<Diagnostic>>([]);
-
-    public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-        Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
 }
