@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -95,6 +96,16 @@ internal static class SymbolExtensions
         SpecialType.System_Boolean or SpecialType.System_Char or SpecialType.System_SByte or SpecialType.System_Byte
             or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32
             or SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Single or SpecialType.System_Double => true,
+        _ => false,
+    };
+
+    /// <summary>Whether the compiler could not resolve the type or any type it is built from (it reports that itself).</summary>
+    public static bool ContainsErrorType(this ITypeSymbol type) => type switch
+    {
+        { TypeKind: TypeKind.Error } => true,
+        IArrayTypeSymbol array => array.ElementType.ContainsErrorType(),
+        IPointerTypeSymbol pointer => pointer.PointedAtType.ContainsErrorType(),
+        INamedTypeSymbol named => named.TypeArguments.Any(argument => argument.ContainsErrorType()),
         _ => false,
     };
 

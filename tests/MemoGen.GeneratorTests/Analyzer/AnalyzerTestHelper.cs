@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading.Tasks;
+using MemoGen.Generator;
+using MemoGen.GeneratorTests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace MemoGen.GeneratorTests.Analyzer;
+
+/// <summary>
+/// Runs <see cref="MemoizeAnalyzer"/> the way a build does: on the compilation the generator has already added to,
+/// compiled by <see cref="GeneratorTestHelper"/>.
+/// </summary>
+internal static class AnalyzerTestHelper
+{
+    public static Task<AnalyzerRun> RunAsync(params string[] sources) => RunAsync(GeneratorTestHelper.Run(sources));
+
+    public static async Task<AnalyzerRun> RunAsync(GeneratorRun generatorRun)
+    {
+        var exceptions = new ConcurrentQueue<Exception>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions([]),
+            onAnalyzerException: (exception, _, _) => exceptions.Enqueue(exception),
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: false);
+        var withAnalyzers = generatorRun.Output.WithAnalyzers([new MemoizeAnalyzer()], options);
+        var diagnostics = await withAnalyzers.GetAllDiagnosticsAsync();
+        return new AnalyzerRun(generatorRun, diagnostics, exceptions.ToList());
+    }
+}
+
+/// <summary>What the compiler and the analyzer reported on a compilation that includes the generated code.</summary>
+internal sealed record AnalyzerRun(GeneratorRun Generator, ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Exception> AnalyzerExceptions)
+{
+    /// <summary>The MemoGen diagnostics, in source order.</summary>
+    public IReadOnlyList<Diagnostic> Memo =>
+        Diagnostics.Where(d => d.Id.StartsWith("MEMO", StringComparison.Ordinal))
+            .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
+            .ThenBy(d => d.Location.SourceSpan.Start)
+            .ToList();
+
+    /// <summary>The text a diagnostic is located on.</summary>
+    public static string LocatedText(Diagnostic diagnostic) =>
+        diagnostic.Location.SourceTree?.GetText().ToString(diagnostic.Location.SourceSpan) ?? "";
+
+    public string Describe() => string.Join("\n", Diagnostics.Select(GeneratorRun.Describe));
+}
