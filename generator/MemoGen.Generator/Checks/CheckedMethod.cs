@@ -47,8 +47,11 @@ internal sealed class CheckedMethod
     /// <summary>The method as messages name it, such as <c>Sky.RmsSquared</c>.</summary>
     public string Name => Method.ForMessage();
 
-    /// <summary>Whether the declaration has a body of its own, which then stands where the <c>Core</c> method would.</summary>
+    /// <summary>Whether the declaration has a body of its own.</summary>
     public bool HasBody => Syntax.Body is not null || Syntax.ExpressionBody is not null;
+
+    /// <summary>Whether the user implemented the method (MEMO005): that code stands where the <c>Core</c> method would.</summary>
+    public bool IsImplemented { get; set; }
 
     public MemoForm? Form { get; set; }
 

@@ -37,9 +37,12 @@ internal static class ContextChecks
 
         if (first is null || !first.Type.DerivesFrom(KnownTypes.MemoContext))
         {
-            var advice = method.IsStatic
-                ? "make a MemoContext its first parameter, such as 'MemoContext context'"
-                : $"derive '{owner.ForMessage()}' from MemoContext, or make a MemoContext its first parameter";
+            var misplaced = method.Parameters.Skip(1).FirstOrDefault(p => p.Type.DerivesFrom(KnownTypes.MemoContext));
+            var advice = misplaced is not null
+                ? $"the context must be the first parameter: move '{misplaced.Name}' to the front"
+                : method.IsStatic
+                    ? "make a MemoContext its first parameter, such as 'MemoContext context'"
+                    : $"derive '{owner.ForMessage()}' from MemoContext, or make a MemoContext its first parameter";
             m.Report(Problem.Of(DiagnosticDescriptors.NoContext, m.Location, m.Name, advice));
             return;
         }

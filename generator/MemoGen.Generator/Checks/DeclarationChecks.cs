@@ -78,10 +78,12 @@ internal static class DeclarationChecks
         var core = m.Method.Name + "Core";
         if (m.HasBody)
         {
+            m.IsImplemented = true;
             m.Report(Problem.Of(DiagnosticDescriptors.AlreadyImplemented, m.Location, m.Name, core));
         }
         else if (m.Method.PartialImplementationPart is { } implementation && !IsGeneratedByMemoGen(implementation, m))
         {
+            m.IsImplemented = true;
             m.Report(Problem.Of(DiagnosticDescriptors.AlreadyImplemented, m.Location, m.Name, core)
                 .WithAdditionalLocations(implementation.Locations.FirstOrDefault()));
         }

@@ -24,8 +24,8 @@ internal static class MethodChecks
         cancellationToken.ThrowIfCancellationRequested();
         ResultChecks.Check(m);
 
-        // A body of its own stands where the implementation would: MEMO005 says to move it there.
-        if (!m.HasBody)
+        // The user's own implementation stands where the Core method would: MEMO005 says to move it there.
+        if (!m.IsImplemented)
         {
             CoreChecks.Check(m);
         }

@@ -29,8 +29,10 @@ internal static class ParameterChecks
                 continue;
             }
 
+            // A context in the wrong place is MEMO011's to report, not a key to hash.
+            var misplacedContext = m.Form is null && parameter.Type.DerivesFrom(KnownTypes.MemoContext);
             ValueShape? shape = null;
-            if (role == ParameterRole.Key && m.Shapes is { } shapes && (shape = shapes.Build(parameter.Type)) is null)
+            if (role == ParameterRole.Key && !misplacedContext && m.Shapes is { } shapes && (shape = shapes.Build(parameter.Type)) is null)
             {
                 m.Report(Problem.Of(
                     DiagnosticDescriptors.UnhashableParameter,

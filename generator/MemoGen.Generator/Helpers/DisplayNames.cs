@@ -5,8 +5,12 @@ namespace MemoGen.Generator.Helpers;
 /// <summary>How diagnostics name symbols: as a user writes them, without namespaces.</summary>
 internal static class DisplayNames
 {
-    private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.MinimallyQualifiedFormat
-        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+    private static readonly SymbolDisplayFormat TypeFormat = new(
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypes,
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers
+            | SymbolDisplayMiscellaneousOptions.UseSpecialTypes
+            | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
     private static readonly SymbolDisplayFormat MemberFormat = new(
         typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypes,
@@ -18,7 +22,7 @@ internal static class DisplayNames
         .WithParameterOptions(SymbolDisplayParameterOptions.IncludeType)
         .AddMemberOptions(SymbolDisplayMemberOptions.IncludeParameters);
 
-    /// <summary>A type as it reads in a message, such as <c>ImmutableArray&lt;double&gt;</c>.</summary>
+    /// <summary>A type as it reads in a message, such as <c>ImmutableArray&lt;double&gt;</c> or <c>Outer.Cell</c>.</summary>
     public static string ForMessage(this ITypeSymbol type) => type.ToDisplayString(TypeFormat);
 
     /// <summary>A method or type with its containing types, such as <c>Sky.RmsSquared</c>.</summary>

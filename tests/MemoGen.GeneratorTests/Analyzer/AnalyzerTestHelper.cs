@@ -8,6 +8,7 @@ using MemoGen.Generator;
 using MemoGen.GeneratorTests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using NUnit.Framework;
 
 namespace MemoGen.GeneratorTests.Analyzer;
 
@@ -17,6 +18,17 @@ namespace MemoGen.GeneratorTests.Analyzer;
 /// </summary>
 internal static class AnalyzerTestHelper
 {
+    /// <summary>Usings every analyzer test source starts with.</summary>
+    public const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using System.Collections.Immutable;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using MemoGen;
+
+        """;
+
     public static Task<AnalyzerRun> RunAsync(params string[] sources) => RunAsync(GeneratorTestHelper.Run(sources));
 
     public static async Task<AnalyzerRun> RunAsync(GeneratorRun generatorRun)
@@ -31,6 +43,23 @@ internal static class AnalyzerTestHelper
         var diagnostics = await withAnalyzers.GetAllDiagnosticsAsync();
         return new AnalyzerRun(generatorRun, diagnostics, exceptions.ToList());
     }
+
+    /// <summary>
+    /// Runs the analyzer on marked sources (see <see cref="Markup"/>, each prefixed with <see cref="Usings"/>) and asserts
+    /// that the MemoGen diagnostics are exactly the marked ones, each of <paramref name="severity"/>.
+    /// </summary>
+    public static async Task<AnalyzerRun> VerifyAsync(DiagnosticSeverity severity, params string[] markedSources)
+    {
+        var markups = markedSources.Select(s => Markup.Parse(Usings + s)).ToList();
+        var run = await RunAsync(markups.Select(m => m.Source).ToArray());
+        Assert.That(run.AnalyzerExceptions, Is.Empty, "the analyzer threw");
+
+        var expected = markups.SelectMany((m, i) => m.Expected.Select(e => $"{e.Id} Source{i}.cs {e.Span} '{m.Source.Substring(e.Span.Start, e.Span.Length)}'"));
+        var actual = run.Memo.Select(d => $"{d.Id} {d.Location.SourceTree?.FilePath} {d.Location.SourceSpan} '{AnalyzerRun.LocatedText(d)}'");
+        Assert.That(actual, Is.EquivalentTo(expected), run.Describe());
+        Assert.That(run.Memo.Select(d => d.Severity), Has.All.EqualTo(severity), run.Describe());
+        return run;
+    }
 }
 
 /// <summary>What the compiler and the analyzer reported on a compilation that includes the generated code.</summary>
@@ -42,6 +71,9 @@ internal sealed record AnalyzerRun(GeneratorRun Generator, ImmutableArray<Diagno
             .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
             .ThenBy(d => d.Location.SourceSpan.Start)
             .ToList();
+
+    /// <summary>The one MemoGen diagnostic reported.</summary>
+    public Diagnostic Single => Memo.Single();
 
     /// <summary>The text a diagnostic is located on.</summary>
     public static string LocatedText(Diagnostic diagnostic) =>
