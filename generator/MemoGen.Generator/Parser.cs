@@ -35,11 +35,11 @@ internal static class Parser
 
         cancellationToken.ThrowIfCancellationRequested();
         var arguments = found.Arguments;
-        var stem = Stem(method, arguments.FunctionName);
+        var stem = GeneratedNames.Stem(method, arguments.FunctionName);
 
         return new MethodModel
         {
-            HintName = HintName(method, stem),
+            HintName = GeneratedNames.HintName(method, stem),
             Namespace = method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
             ContainingTypes = ContainingTypes(method.ContainingType),
             OwnerType = method.ContainingType.ToTypeName(),
@@ -86,45 +86,6 @@ internal static class Parser
     }
 
     /// <summary>
-    /// The stem of the generated member names and of the hint name: the method's name, or name and cache name for
-    /// overloads. Stems must differ within a type, ignoring case as hint names do, so a clash (two overloads
-    /// with one cache name, <c>Foo</c> beside <c>foo</c>) gets a numbered suffix in declaration order.
-    /// </summary>
-    private static string Stem(IMethodSymbol method, string functionName)
-    {
-        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var member in method.ContainingType.GetMembers())
-        {
-            if (member is not IMethodSymbol other || !other.HasAttribute(KnownTypes.MemoizeAttribute))
-            {
-                continue;
-            }
-
-            var isThis = SymbolEqualityComparer.Default.Equals(other, method);
-            var name = isThis ? functionName : MemoizeArguments.Read(other.GetAttributes().First(a => a.AttributeClass?.Is(KnownTypes.MemoizeAttribute) == true), other.Name).FunctionName;
-            var stem = BaseStem(other, name);
-            var unique = stem;
-            for (var i = 2; !taken.Add(unique); i++)
-            {
-                unique = stem + "_" + i.ToString(CultureInfo.InvariantCulture);
-            }
-
-            if (isThis)
-            {
-                return unique;
-            }
-        }
-
-        return BaseStem(method, functionName);
-    }
-
-    private static string BaseStem(IMethodSymbol method, string functionName) =>
-        IsOverloaded(method) ? method.Name + "_" + Identifier(functionName) : method.Name;
-
-    private static bool IsOverloaded(IMethodSymbol method) =>
-        method.ContainingType.GetMembers(method.Name).Count(m => m.HasAttribute(KnownTypes.MemoizeAttribute)) > 1;
-
-    /// <summary>
     /// A hash of the implementation's tokens (so comments and layout do not count) and the manual version.
     /// FNV-1a, 64 bits: it only has to change when the code does.
     /// </summary>
@@ -151,24 +112,6 @@ internal static class Parser
         Add("version=" + version);
         return hash.ToString("x16");
     }
-
-    private static string HintName(IMethodSymbol method, string stem)
-    {
-        var builder = new StringBuilder();
-        if (method.ContainingNamespace is { IsGlobalNamespace: false } ns)
-        {
-            builder.Append(ns.ToDisplayString()).Append('.');
-        }
-
-        foreach (var type in method.ContainingType.SelfAndContainingTypes().Reverse())
-        {
-            builder.Append(type.MetadataName.Replace('`', '_')).Append('.');
-        }
-
-        return builder.Append(stem).Append(".g.cs").ToString();
-    }
-
-    private static string Identifier(string text) => new(text.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
 
     private static string AccessibilityKeyword(Accessibility accessibility) => accessibility switch
     {

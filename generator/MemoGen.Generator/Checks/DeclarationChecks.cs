@@ -32,6 +32,13 @@ internal static class DeclarationChecks
                 return false;
             }
 
+            // A file-local type can only be declared in its own file, and the generated part lives in another.
+            if (type.IsFileLocal)
+            {
+                m.Report(Problem.Of(DiagnosticDescriptors.InvalidContainer, m.Location, m.Name, $"the file-local type '{type.ForMessage()}'"));
+                return false;
+            }
+
             // Script and top-level code, or a type the compiler could not make sense of: it has said so already.
             if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsImplicitClass || type.IsScriptClass)
             {

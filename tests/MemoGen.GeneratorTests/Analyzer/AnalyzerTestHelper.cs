@@ -53,6 +53,8 @@ internal static class AnalyzerTestHelper
         var markups = markedSources.Select(s => Markup.Parse(Usings + s)).ToList();
         var run = await RunAsync(markups.Select(m => m.Source).ToArray());
         Assert.That(run.AnalyzerExceptions, Is.Empty, "the analyzer threw");
+        Assert.That(run.Generator.Result.Results.Single().Exception, Is.Null, "the generator threw");
+        Assert.That(run.Generator.GeneratorDiagnostics, Is.Empty, "the generator reports nothing itself");
 
         var expected = markups.SelectMany((m, i) => m.Expected.Select(e => $"{e.Id} Source{i}.cs {e.Span} '{m.Source.Substring(e.Span.Start, e.Span.Length)}'"));
         var actual = run.Memo.Select(d => $"{d.Id} {d.Location.SourceTree?.FilePath} {d.Location.SourceSpan} '{AnalyzerRun.LocatedText(d)}'");

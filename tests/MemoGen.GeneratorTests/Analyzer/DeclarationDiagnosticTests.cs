@@ -120,4 +120,18 @@ public sealed class DeclarationDiagnosticTests
 
         Assert.That(run.Single.GetMessage(), Does.Contain("the interface 'IThing'"));
     }
+
+    [Test]
+    public async Task A_method_in_a_file_local_type_is_MEMO016()
+    {
+        var run = await AnalyzerTestHelper.VerifyAsync(DiagnosticSeverity.Error, """
+            file partial class Context : MemoContext
+            {
+                [Memoize] public partial int {|MEMO016:Bad|}(int value);
+                private int BadCore(int value) => value;
+            }
+            """);
+
+        Assert.That(run.Single.GetMessage(), Does.StartWith("'Context.Bad' is declared in the file-local type 'Context', which cannot hold the members MemoGen generates"));
+    }
 }
