@@ -57,6 +57,7 @@ internal static class Parser
             Parameters = found.Parameters
                 .Select(p => new ParameterModel(SymbolExtensions.EscapeIdentifier(p.Symbol.Name), p.Symbol.Type.ToTypeName(), p.Role, p.Shape))
                 .ToEquatableArray(),
+            IsExtension = method.IsExtensionMethod,
             OwnerShape = found.OwnerShape,
             Composites = shapes.Composites,
             FunctionName = arguments.FunctionName,

@@ -1,7 +1,10 @@
 using System.Linq;
 using System.Threading.Tasks;
+using MemoGen.Generator;
 using MemoGen.GeneratorTests.Analyzer;
 using MemoGen.GeneratorTests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using NUnit.Framework;
 
 namespace MemoGen.GeneratorTests;
@@ -64,5 +67,42 @@ public sealed class RobustnessTests
         Assert.That(run.Generator.Files.Keys.Select(k => k.ToUpperInvariant()).Distinct().Count(), Is.EqualTo(2), string.Join(", ", run.Generator.Files.Keys));
         run.Generator.AssertCompiles();
         Assert.That(run.Memo, Is.Empty);
+    }
+
+    [Test]
+    public void An_extension_method_on_the_context_generates_code_that_compiles()
+    {
+        var run = GeneratorTestHelper.RunAndCompile("""
+            using MemoGen;
+            public static partial class Extensions
+            {
+                [Memoize] public static partial int Twice(this MemoContext context, int x);
+                private static int TwiceCore(MemoContext context, int x) => 2 * x;
+            }
+            """);
+
+        Assert.That(run.Files["Extensions.Twice.g.cs"], Does.Contain("Twice(this global::MemoGen.MemoContext context, int x)"));
+    }
+
+    [Test]
+    public void A_cache_name_with_xml_characters_keeps_the_doc_comments_well_formed()
+    {
+        var parseOptions = GeneratorTestHelper.ParseOptions.WithDocumentationMode(DocumentationMode.Diagnose);
+        var compilation = GeneratorTestHelper.CreateCompilation().AddSyntaxTrees(CSharpSyntaxTree.ParseText("""
+            using MemoGen;
+            /// <summary>A context.</summary>
+            public partial class Context : MemoContext
+            {
+                /// <summary>Counts.</summary>
+                [Memoize(Name = "counts&totals")] public partial int Count(int x);
+                private int CountCore(int x) => x;
+            }
+            """, parseOptions));
+        var driver = CSharpGeneratorDriver.Create([new MemoizeGenerator().AsSourceGenerator()], parseOptions: parseOptions);
+
+        driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+
+        var generated = output.GetDiagnostics().Where(d => d.Location.SourceTree?.FilePath.EndsWith(".g.cs") == true && d.Id.StartsWith("CS15"));
+        Assert.That(generated.Select(GeneratorRun.Describe), Is.Empty);
     }
 }
