@@ -1,3 +1,4 @@
+using System.Linq;
 using MemoGen.Generator.Helpers;
 using Microsoft.CodeAnalysis;
 
@@ -42,7 +43,13 @@ internal static class ImmutableSuggestions
 
         if (mutable is ITypeParameterSymbol)
         {
-            return ($"a concrete immutable type, since '{mutable.ForMessage()}' could stand for a mutable one", null);
+            return ($"a concrete immutable type, or constrain '{mutable.ForMessage()}' with 'unmanaged', since it could stand for a mutable type", null);
+        }
+
+        if (mutable is INamedTypeSymbol { TypeArguments.Length: > 0 } container && ImmutabilityRules.IsKnownImmutable(container)
+            && container.TypeArguments.FirstOrDefault(a => !ImmutabilityRules.IsImmutable(a)) is { } mutableArgument)
+        {
+            return ($"'{container.ForMessage()}' with an immutable type in place of '{mutableArgument.ForMessage()}', such as {For(mutableArgument, compilation).Text}", null);
         }
 
         return mutable.Locations.IsEmpty || !mutable.Locations[0].IsInSource

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using MemoGen.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
@@ -132,5 +133,38 @@ public sealed class ResultDiagnosticTests
                 private HashSet<int> FineCore(int value) => new();
             }
             """);
+    }
+
+    [Test]
+    public async Task An_immutable_collection_of_a_mutable_type_is_MEMO008_naming_the_element()
+    {
+        var run = await AnalyzerTestHelper.VerifyAsync(DiagnosticSeverity.Error, """
+            public partial class Context : MemoContext
+            {
+                [Memoize] public partial {|MEMO008:IReadOnlyList<int[]>|} Bad(int value);
+                private IReadOnlyList<int[]> BadCore(int value) => throw null!;
+            }
+            """);
+
+        Assert.That(run.Single.GetMessage(), Does.Contain("return 'IReadOnlyList<int[]>' with an immutable type in place of 'int[]', such as 'ImmutableArray<int>'"));
+    }
+
+    [Test]
+    public async Task A_result_of_an_unconstrained_type_parameter_is_MEMO008_and_an_unmanaged_one_is_fine()
+    {
+        var run = await AnalyzerTestHelper.VerifyAsync(DiagnosticSeverity.Error, """
+            public partial class Maps<T, TValue>(MemoOptions options) : MemoContext(options) where TValue : unmanaged
+            {
+                [Memoize] public partial {|MEMO008:ImmutableArray<T>|} Bad(string name);
+                private T[] BadCore(string name) => throw null!;
+
+                [Memoize] public partial ImmutableArray<TValue> Fine(string name);
+                private TValue[] FineCore(string name) => new TValue[name.Length];
+            }
+            """);
+
+        Assert.That(run.Single.GetMessage(), Does.Contain("in place of 'T', such as a concrete immutable type, or constrain 'T' with 'unmanaged'"));
+        Assert.That(run.Generator.Files.Keys, Is.EqualTo(new[] { "Maps_2.Fine.g.cs" }));
+        Assert.That(run.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree?.FilePath.EndsWith(".g.cs") == true), Is.Empty);
     }
 }
