@@ -36,6 +36,11 @@ public sealed class MemoizeAnalyzer : DiagnosticAnalyzer
 
             var names = new CacheNames();
             start.RegisterSyntaxNodeAction(node => AnalyzeMethod(node, memoize, names), SyntaxKind.MethodDeclaration);
+            start.RegisterSyntaxNodeAction(
+                node => AnalyzeFunctionInBody(node, memoize),
+                SyntaxKind.LocalFunctionStatement,
+                SyntaxKind.ParenthesizedLambdaExpression,
+                SyntaxKind.SimpleLambdaExpression);
             start.RegisterCompilationEndAction(names.ReportDuplicates);
         });
     }
@@ -62,6 +67,25 @@ public sealed class MemoizeAnalyzer : DiagnosticAnalyzer
         var nameSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) as AttributeSyntax;
         names.Add(method.PartialDefinitionPart ?? method, found.Arguments.FunctionName, AttributeChecks.NameLocation(found, nameSyntax));
     }
+
+    /// <summary>A local function or lambda cannot be memoized: the generator never sees it, so say so (MEMO016).</summary>
+    private static void AnalyzeFunctionInBody(SyntaxNodeAnalysisContext context, INamedTypeSymbol memoize)
+    {
+        var container = $"the method '{context.ContainingSymbol?.ForMessage()}'";
+        var (attributes, location, name, where) = context.Node switch
+        {
+            LocalFunctionStatementSyntax local => (local.AttributeLists, local.Identifier.GetLocation(), local.Identifier.ValueText, container + " (it is a local function)"),
+            LambdaExpressionSyntax lambda => (lambda.AttributeLists, lambda.GetLocation(), "lambda", container),
+            _ => (default, null, "", ""),
+        };
+        if (location is not null && attributes.SelectMany(l => l.Attributes).Any(a => IsMemoize(context.SemanticModel, a, memoize)))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidContainer, location, name, where));
+        }
+    }
+
+    private static bool IsMemoize(SemanticModel model, AttributeSyntax attribute, INamedTypeSymbol memoize) =>
+        model.GetSymbolInfo(attribute).Symbol is IMethodSymbol constructor && SymbolEqualityComparer.Default.Equals(constructor.ContainingType, memoize);
 
     /// <summary>
     /// The <c>[Memoize]</c> written on this declaration. A partial method's attributes merge both of its parts, so the one

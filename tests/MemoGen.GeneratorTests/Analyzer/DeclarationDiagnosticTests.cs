@@ -134,4 +134,23 @@ public sealed class DeclarationDiagnosticTests
 
         Assert.That(run.Single.GetMessage(), Does.StartWith("'Context.Bad' is declared in the file-local type 'Context', which cannot hold the members MemoGen generates"));
     }
+
+    [Test]
+    public async Task A_memoized_local_function_or_lambda_is_MEMO016()
+    {
+        var run = await AnalyzerTestHelper.VerifyAsync(DiagnosticSeverity.Error, """
+            public static class Functions
+            {
+                public static int Use(int value)
+                {
+                    [Memoize] int {|MEMO016:Square|}(int x) => x * x;
+                    Func<int, int> cube = {|MEMO016:[Memoize] (int x) => x * x * x|};
+                    return Square(value) + cube(value);
+                }
+            }
+            """);
+
+        Assert.That(run.Memo[0].GetMessage(), Does.StartWith("'Square' is declared in the method 'Functions.Use' (it is a local function), which cannot hold the members MemoGen generates"));
+        Assert.That(run.Memo[1].GetMessage(), Does.StartWith("'lambda' is declared in the method 'Functions.Use', which cannot hold the members MemoGen generates"));
+    }
 }
