@@ -1,14 +1,10 @@
-using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using System.Text;
 using System.Threading;
 using MemoGen.Generator.Checks;
 using MemoGen.Generator.Helpers;
 using MemoGen.Generator.Models;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace MemoGen.Generator;
