@@ -68,15 +68,8 @@ internal static class Parser
         var types = new List<ContainingTypeModel>();
         foreach (var type in innermost.SelfAndContainingTypes())
         {
-            var keyword = (type.IsRecord, type.TypeKind) switch
-            {
-                (true, TypeKind.Struct) => "record struct",
-                (true, _) => "record",
-                (false, TypeKind.Struct) => "struct",
-                _ => "class",
-            };
             var name = type.TypeParameters.Length == 0 ? type.Name : $"{type.Name}<{string.Join(", ", type.TypeParameters.Select(p => p.Name))}>";
-            types.Insert(0, new ContainingTypeModel(keyword, name));
+            types.Insert(0, new ContainingTypeModel(type.DeclarationKeyword(), name));
         }
 
         return types.ToEquatableArray();

@@ -74,7 +74,7 @@ internal static class DeclarationChecks
             }
             else if (declarations.FirstOrDefault(d => !d.Modifiers.Any(SyntaxKind.PartialKeyword)) is { } notPartial)
             {
-                m.Report(Problem.Of(DiagnosticDescriptors.NotPartial, m.Location, Keyword(type), type.ForMessage(), m.Name)
+                m.Report(Problem.Of(DiagnosticDescriptors.NotPartial, m.Location, type.DeclarationKeyword(), type.ForMessage(), m.Name)
                     .WithAdditionalLocations(notPartial.Identifier.GetLocation()));
             }
         }
@@ -105,12 +105,4 @@ internal static class DeclarationChecks
             .Select(r => r.GetSyntax(m.CancellationToken))
             .OfType<MethodDeclarationSyntax>()
             .Any(d => d.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.ToString().StartsWith(GeneratedCodeMark, StringComparison.Ordinal)));
-
-    private static string Keyword(INamedTypeSymbol type) => (type.IsRecord, type.TypeKind) switch
-    {
-        (true, TypeKind.Struct) => "record struct",
-        (true, _) => "record",
-        (false, TypeKind.Struct) => "struct",
-        _ => "class",
-    };
 }

@@ -109,6 +109,15 @@ internal static class SymbolExtensions
         _ => false,
     };
 
+    /// <summary>The keyword that declares the type: <c>class</c>, <c>struct</c>, <c>record</c> or <c>record struct</c>.</summary>
+    public static string DeclarationKeyword(this INamedTypeSymbol type) => (type.IsRecord, type.TypeKind) switch
+    {
+        (true, TypeKind.Struct) => "record struct",
+        (true, _) => "record",
+        (false, TypeKind.Struct) => "struct",
+        _ => "class",
+    };
+
     public static IEnumerable<INamedTypeSymbol> SelfAndContainingTypes(this INamedTypeSymbol type)
     {
         for (var current = type; current is not null; current = current.ContainingType)

@@ -51,6 +51,25 @@ public sealed class ParameterDiagnosticTests
     }
 
     [Test]
+    public async Task A_record_with_a_member_generated_code_cannot_read_names_the_member()
+    {
+        var run = await AnalyzerTestHelper.VerifyAsync(DiagnosticSeverity.Error, """
+            public sealed record Secretive(string Name)
+            {
+                private int _salt = 3;
+            }
+
+            public partial class Context : MemoContext
+            {
+                [Memoize] public partial int Bad(Secretive {|MEMO001:secretive|});
+                private int BadCore(Secretive secretive) => 0;
+            }
+            """);
+
+        Assert.That(run.Single.GetMessage(), Does.Contain("has type 'Secretive', which cannot be part of a cache key because its member '_salt' cannot be read by generated code"));
+    }
+
+    [Test]
     public async Task An_unconstrained_type_parameter_of_the_containing_type_is_MEMO001_with_the_constraint_to_add()
     {
         var run = await AnalyzerTestHelper.VerifyAsync(DiagnosticSeverity.Error, """
