@@ -59,11 +59,12 @@ internal static class Emitter
     {
         var where = model.Form == MemoForm.ContextIsThis ? "this context" : $"<c>{call.ContextParameter}</c>";
         writer.WriteLine("/// <summary>");
-        writer.WriteLine($"/// Memoized as <c>\"{model.FunctionName}\"</c>: answers from the cache in {where} when it can, and otherwise");
+        writer.WriteLine($"/// Memoized as <c>\"{XmlText(model.FunctionName)}\"</c>: answers from the cache in {where} when it can, and otherwise");
         writer.WriteLine($"/// computes with <c>{model.CoreName}</c> and caches the result.");
         writer.WriteLine("/// </summary>");
         writer.WriteLine(GeneratedCode);
-        writer.WriteLine($"{model.Modifiers} {model.ReturnType} {model.MethodName}({string.Join(", ", model.Parameters.Select(p => $"{p.Type} {p.Name}"))})");
+        var parameters = model.Parameters.Select((p, i) => $"{(i == 0 && model.IsExtension ? "this " : "")}{p.Type} {p.Name}");
+        writer.WriteLine($"{model.Modifiers} {model.ReturnType} {model.MethodName}({string.Join(", ", parameters)})");
         writer.OpenBlock();
         writer.WriteLine($"var __table = {FunctionField(model)}.TableIn({call.Context});");
         writer.WriteLine($"var __key = new {KeyEmitter.KeyType(model)}({call.KeyArguments});");
@@ -119,6 +120,9 @@ internal static class Emitter
 
     public static string Literal(string value) =>
         "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n").Replace("\r", "\\r") + "\"";
+
+    /// <summary>Text for a doc comment: a cache name may hold <c>&amp;</c> or <c>&gt;</c>, which XML does not take as they are.</summary>
+    public static string XmlText(string value) => value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
     public static void OpenBlock(this IndentedTextWriter writer)
     {

@@ -34,7 +34,7 @@ internal static class HandleEmitter
         }
 
         writer.WriteLine();
-        writer.WriteLine($"/// <summary>Cache operations for <c>{model.MethodName}</c>, cached as <c>\"{model.FunctionName}\"</c>.</summary>");
+        writer.WriteLine($"/// <summary>Cache operations for <c>{model.MethodName}</c>, cached as <c>\"{Emitter.XmlText(model.FunctionName)}\"</c>.</summary>");
         writer.WriteLine(Emitter.GeneratedCode);
         writer.WriteLine($"{model.Accessibility} readonly struct {handle}");
         writer.OpenBlock();

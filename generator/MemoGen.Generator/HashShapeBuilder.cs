@@ -25,6 +25,9 @@ internal sealed class HashShapeBuilder
     private readonly HashSet<ITypeSymbol> _cyclic = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ITypeSymbol, string> _writerNames = new(SymbolEqualityComparer.Default);
     private readonly List<CompositeShape> _order = [];
+    private readonly List<string> _rejectedPath = [];
+    private ITypeSymbol? _rejectedType;
+    private bool _rejectedAsInaccessible;
 
     /// <param name="compilation">Used to check that generated code may read a record's members.</param>
     /// <param name="within">The type the generated key is nested in.</param>
@@ -37,11 +40,43 @@ internal sealed class HashShapeBuilder
     /// <summary>Every record the shapes built so far refer to, each described once.</summary>
     public EquatableArray<CompositeShape> Composites => _order.ToEquatableArray();
 
+    /// <summary>How <paramref name="type"/> is hashed; null when it cannot be (then <see cref="Rejection"/> says why).</summary>
     public ValueShape? Build(ITypeSymbol type)
+    {
+        _rejectedType = null;
+        _rejectedPath.Clear();
+        _rejectedAsInaccessible = false;
+        return BuildShape(type);
+    }
+
+    /// <summary>
+    /// Why the last <see cref="Build"/> failed when the cause lies inside the type, as a clause starting with
+    /// "because"; empty when the type itself cannot be hashed.
+    /// </summary>
+    public string Rejection(ITypeSymbol built)
+    {
+        if (_rejectedType is null)
+        {
+            return "";
+        }
+
+        var innermost = _rejectedType.ForMessage();
+        if (_rejectedPath.Count == 0)
+        {
+            return SymbolEqualityComparer.Default.Equals(_rejectedType, built) ? "" : $" because it contains '{innermost}'";
+        }
+
+        var member = string.Join(".", _rejectedPath);
+        return _rejectedAsInaccessible
+            ? $" because its member '{member}' cannot be read by generated code"
+            : $" because of its member '{member}', as '{innermost}' cannot be hashed";
+    }
+
+    private ValueShape? BuildShape(ITypeSymbol type)
     {
         if (type.TypeKind is TypeKind.Error or TypeKind.Pointer or TypeKind.FunctionPointer or TypeKind.Dynamic || type.IsRefLikeType)
         {
-            return null;
+            return Reject(type);
         }
 
         var name = type.ToTypeName();
@@ -62,7 +97,7 @@ internal sealed class HashShapeBuilder
 
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
-            return Build(nullable.TypeArguments[0]) is { } inner
+            return BuildShape(nullable.TypeArguments[0]) is { } inner
                 ? Shape(ValueKind.Nullable, name, inner.IsDirect, elements: [inner])
                 : null;
         }
@@ -77,7 +112,7 @@ internal sealed class HashShapeBuilder
             var items = new List<ValueShape>();
             foreach (var element in tuple.TupleElements)
             {
-                if (Build(element.Type) is not { } item)
+                if (BuildShape(element.Type) is not { } item)
                 {
                     return null;
                 }
@@ -88,7 +123,13 @@ internal sealed class HashShapeBuilder
             return Shape(ValueKind.Tuple, name, items.All(i => i.IsDirect), elements: items);
         }
 
-        return type.IsRecord ? BuildComposite(type, name) : null;
+        return type.IsRecord ? BuildComposite(type, name) : Reject(type);
+    }
+
+    private ValueShape? Reject(ITypeSymbol type)
+    {
+        _rejectedType ??= type;
+        return null;
     }
 
     private static bool IsScalar(ITypeSymbol type) =>
@@ -111,7 +152,7 @@ internal sealed class HashShapeBuilder
 
     private ValueShape? BuildContainer(string name, ContainerKind container, ITypeSymbol elementType)
     {
-        if (Build(elementType) is not { } element)
+        if (BuildShape(elementType) is not { } element)
         {
             return null;
         }
@@ -185,8 +226,15 @@ internal sealed class HashShapeBuilder
                 var readable = reader is IPropertySymbol { GetMethod: { } getter }
                     ? _compilation.IsSymbolAccessibleWithin(getter, _within)
                     : _compilation.IsSymbolAccessibleWithin(reader, _within);
-                if (!readable || Build(field.Type) is not { } shape)
+                if (!readable)
                 {
+                    _rejectedType ??= field.Type;
+                    _rejectedAsInaccessible = true;
+                }
+
+                if (!readable || BuildShape(field.Type) is not { } shape)
+                {
+                    _rejectedPath.Insert(0, reader.Name);
                     return null;
                 }
 

@@ -44,6 +44,8 @@ internal static class ImmutabilityRules
         switch (type)
         {
             case { TypeKind: TypeKind.Enum }:
+            // An unmanaged type argument holds no references, so a copy out of the cache is the caller's alone.
+            case ITypeParameterSymbol { HasUnmanagedTypeConstraint: true }:
                 return true;
             case IArrayTypeSymbol or IPointerTypeSymbol or IFunctionPointerTypeSymbol or ITypeParameterSymbol or IDynamicTypeSymbol:
                 return false;
@@ -93,7 +95,8 @@ internal static class ImmutabilityRules
         return true;
     }
 
-    private static bool IsKnownImmutable(ITypeSymbol type)
+    /// <summary>Whether the type is immutable when its type arguments are, such as <c>ImmutableArray&lt;T&gt;</c>.</summary>
+    public static bool IsKnownImmutable(ITypeSymbol type)
     {
         var name = type.FullMetadataName();
         return ImmutableDefinitions.Contains(name) || ImmutableTypes.Contains(name);

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -96,6 +97,25 @@ internal static class SymbolExtensions
             or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32
             or SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Single or SpecialType.System_Double => true,
         _ => false,
+    };
+
+    /// <summary>Whether the compiler could not resolve the type or any type it is built from (it reports that itself).</summary>
+    public static bool ContainsErrorType(this ITypeSymbol type) => type switch
+    {
+        { TypeKind: TypeKind.Error } => true,
+        IArrayTypeSymbol array => array.ElementType.ContainsErrorType(),
+        IPointerTypeSymbol pointer => pointer.PointedAtType.ContainsErrorType(),
+        INamedTypeSymbol named => named.TypeArguments.Any(argument => argument.ContainsErrorType()),
+        _ => false,
+    };
+
+    /// <summary>The keyword that declares the type: <c>class</c>, <c>struct</c>, <c>record</c> or <c>record struct</c>.</summary>
+    public static string DeclarationKeyword(this INamedTypeSymbol type) => (type.IsRecord, type.TypeKind) switch
+    {
+        (true, TypeKind.Struct) => "record struct",
+        (true, _) => "record",
+        (false, TypeKind.Struct) => "struct",
+        _ => "class",
     };
 
     public static IEnumerable<INamedTypeSymbol> SelfAndContainingTypes(this INamedTypeSymbol type)

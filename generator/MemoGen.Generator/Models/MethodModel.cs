@@ -32,6 +32,9 @@ internal sealed record MethodModel
     public required ResultConversion Conversion { get; init; }
     public required EquatableArray<ParameterModel> Parameters { get; init; }
 
+    /// <summary>Whether the method extends its first parameter's type (<c>this MemoContext context</c>), as both parts must agree.</summary>
+    public required bool IsExtension { get; init; }
+
     /// <summary>How <c>this</c> is hashed in form 3; null otherwise.</summary>
     public required ValueShape? OwnerShape { get; init; }
 
