@@ -11,16 +11,24 @@ public sealed class MemoizeGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var methods = context.SyntaxProvider
+        var parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownTypes.MemoizeAttribute,
                 static (node, _) => node is MethodDeclarationSyntax,
                 static (syntaxContext, cancellationToken) => Parser.Parse(syntaxContext, cancellationToken))
-            .WithTrackingName(TrackingNames.Methods)
-            .Where(static model => model is not null)
-            .Select(static (model, _) => model!)
+            .WithTrackingName(TrackingNames.Methods);
+
+        var methods = parsed
+            .Where(static result => result.Method is not null)
+            .Select(static (result, _) => result.Method!)
             .WithTrackingName(TrackingNames.ValidMethods);
 
+        var stubs = parsed
+            .Where(static result => result.Stub is not null)
+            .Select(static (result, _) => result.Stub!)
+            .WithTrackingName(TrackingNames.Stubs);
+
         context.RegisterSourceOutput(methods, static (output, model) => output.AddSource(model.HintName, Emitter.Emit(model)));
+        context.RegisterSourceOutput(stubs, static (output, stub) => output.AddSource(stub.HintName, StubEmitter.Emit(stub)));
     }
 }

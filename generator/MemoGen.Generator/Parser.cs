@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using MemoGen.Generator.Checks;
+using MemoGen.Generator.Diagnostics;
 using MemoGen.Generator.Helpers;
 using MemoGen.Generator.Models;
 using Microsoft.CodeAnalysis;
@@ -10,30 +11,30 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace MemoGen.Generator;
 
 /// <summary>
-/// Turns a <c>[Memoize]</c> method into a <see cref="MethodModel"/>, or into nothing when it cannot be generated:
-/// the analyzer reports those, and the generator stays silent so no broken code is emitted.
+/// Turns a <c>[Memoize]</c> method into a <see cref="MethodModel"/>; or, when it cannot be generated, into a throwing
+/// <see cref="StubModel"/> or nothing. The analyzer reports why; the generator reports nothing and emits no broken code.
 /// </summary>
 internal static class Parser
 {
-    public static MethodModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not IMethodSymbol method || context.TargetNode is not MethodDeclarationSyntax syntax)
         {
-            return null;
+            return ParseResult.Nothing;
         }
 
         var found = MethodChecks.Check(method, syntax, context.Attributes[0], context.SemanticModel.Compilation, cancellationToken);
         if (!found.CanGenerate
             || found is not { Form: { } form, Shapes: { } shapes, ResultType: { } resultType, Core: { } core, CoreResultType: { } coreResultType, Conversion: { } conversion })
         {
-            return null;
+            return new ParseResult(null, StubFor(found));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         var arguments = found.Arguments;
         var stem = GeneratedNames.Stem(method, arguments.FunctionName);
 
-        return new MethodModel
+        return new ParseResult(new MethodModel
         {
             HintName = GeneratedNames.HintName(method, stem),
             Namespace = method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
@@ -60,8 +61,66 @@ internal static class Parser
             Tags = arguments.Tags.ToEquatableArray(),
             CodeVersion = CodeVersion(core, arguments.Version, cancellationToken),
             Stem = stem,
-        };
+        }, null);
     }
+
+    /// <summary>
+    /// A throwing body for a method that failed a MemoGen check but whose declaration can be completed as written.
+    /// Without it the command-line compiler stops at CS8795 before analyzers run, and the MEMO error that explains the
+    /// method is never shown. Declarations the compiler itself rejects, or that cannot be completed, get nothing.
+    /// </summary>
+    private static StubModel? StubFor(CheckedMethod found)
+    {
+        var method = found.Method;
+        if (found.HasBody
+            || method is not { IsPartialDefinition: true, PartialImplementationPart: null, IsGenericMethod: false }
+            || found.Problems.Any(p => p.Descriptor is null || UnstubbableProblems.Contains(p.Descriptor.Id))
+            || !method.ContainingType.SelfAndContainingTypes().All(IsCompletable)
+            || new[] { method.ReturnType }.Concat(method.Parameters.Select(p => p.Type)).Any(IsUnwritable))
+        {
+            return null;
+        }
+
+        var parameters = method.Parameters.Select(p =>
+        {
+            var modifiers = (p.Ordinal == 0 && method.IsExtensionMethod ? "this " : "") + (p.IsParams ? "params " : "") + p.RefKind switch
+            {
+                RefKind.Ref => "ref ",
+                RefKind.Out => "out ",
+                RefKind.In => "in ",
+                RefKind.RefReadOnlyParameter => "ref readonly ",
+                _ => "",
+            };
+            return $"{modifiers}{p.Type.ToTypeName()} {SymbolExtensions.EscapeIdentifier(p.Name)}";
+        });
+        var returnType = (method.ReturnsByRefReadonly ? "ref readonly " : method.ReturnsByRef ? "ref " : "") + method.ReturnType.ToTypeName();
+
+        return new StubModel(
+            GeneratedNames.HintName(method, GeneratedNames.Stem(method, found.Arguments.FunctionName)),
+            method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
+            ContainingTypes(method.ContainingType),
+            string.Join(" ", found.Syntax.Modifiers.Select(m => m.Text)),
+            returnType,
+            method.Name,
+            parameters.ToEquatableArray(),
+            found.Name);
+    }
+
+    private static readonly string[] UnstubbableProblems =
+    [
+        DiagnosticDescriptors.NotPartialId, DiagnosticDescriptors.AlreadyImplementedId, DiagnosticDescriptors.GenericMethodId,
+        DiagnosticDescriptors.InvalidContainer.Id,
+    ];
+
+    private static bool IsCompletable(INamedTypeSymbol type) =>
+        type.TypeKind is TypeKind.Class or TypeKind.Struct
+        && !type.IsFileLocal
+        && type.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<TypeDeclarationSyntax>().All(d => d.Modifiers.Any(m => m.Text == "partial"));
+
+    private static bool IsUnwritable(ITypeSymbol type) =>
+        type.TypeKind is TypeKind.Error or TypeKind.Pointer or TypeKind.FunctionPointer or TypeKind.Dynamic
+        || (type is INamedTypeSymbol named && named.TypeArguments.Any(IsUnwritable))
+        || (type is IArrayTypeSymbol array && IsUnwritable(array.ElementType));
 
     private static EquatableArray<ContainingTypeModel> ContainingTypes(INamedTypeSymbol innermost)
     {
