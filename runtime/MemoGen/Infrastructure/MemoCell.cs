@@ -52,6 +52,9 @@ internal sealed class MemoCell<TResult>
     /// <summary>Whether the cell is in its table's counters (completed, stored and not removed since).</summary>
     public bool IsStored => Volatile.Read(ref _storage) == Stored;
 
+    /// <summary>Whether the cell left its table (invalidated, cleared or evicted).</summary>
+    public bool IsRemoved => Volatile.Read(ref _storage) == Removed;
+
     /// <summary>Records a read at <paramref name="clock"/>; writes only when the value changes, so that readers of a hot entry do not all write its cache line.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Touch(long clock)

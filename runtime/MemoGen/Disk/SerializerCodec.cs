@@ -1,0 +1,85 @@
+using System;
+using System.IO;
+
+namespace MemoGen.Disk;
+
+/// <summary>Writes values through an <see cref="IMemoSerializer"/> (by default readable JSON), one file <c>&lt;hash&gt;.&lt;id&gt;.&lt;format&gt;</c>.</summary>
+internal sealed class SerializerCodec<TResult> : IPayloadCodec<TResult>
+{
+    private readonly IMemoSerializer _serializer;
+
+    /// <summary>A codec that writes through <paramref name="serializer"/>.</summary>
+    public SerializerCodec(IMemoSerializer serializer)
+    {
+        _serializer = serializer;
+        Format = serializer.Format;
+    }
+
+    /// <inheritdoc />
+    public string Format { get; }
+
+    /// <inheritdoc />
+    public WrittenPayload Write(in PayloadTarget target, TResult value)
+    {
+        var buffer = new MemoryStream();
+        try
+        {
+            _serializer.Serialize(buffer, value);
+        }
+        catch (Exception exception) when (exception is not IOException and not OutOfMemoryException)
+        {
+            throw new PayloadNotWritableException($"the {Format} serializer cannot write a {typeof(TResult)}: {exception.Message}", exception);
+        }
+
+        ReadOnlySpan<byte> bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        string path = target.PathOf(Format);
+        using (IMemoWritableFile file = target.FileSystem.CreateNew(path, bytes.Length))
+        {
+            file.Write(bytes, 0);
+            file.FlushToDisk();
+        }
+
+        return new WrittenPayload([new PayloadFile(Path.GetFileName(path), bytes.Length, 0, BlockChecksum.Of(bytes))], Format);
+    }
+
+    /// <inheritdoc />
+    public TResult Read(in PayloadSource source, EntryMetadata metadata, out long bytesRead)
+    {
+        if (metadata.Files.Count != 1 || metadata.Files[0].ChecksumOffset != 0)
+        {
+            throw new InvalidEntryException("a serialized entry has one payload file, checksummed from its start");
+        }
+
+        PayloadFile expected = metadata.Files[0];
+        byte[] bytes;
+        using (IMemoReadableFile file = source.FileSystem.OpenRead(source.PathOf(expected)))
+        {
+            if (file.Length != expected.Bytes || file.Length > Array.MaxLength)
+            {
+                throw new InvalidEntryException($"the payload has {file.Length} bytes, not {expected.Bytes}");
+            }
+
+            bytes = GC.AllocateUninitializedArray<byte>((int)file.Length);
+            RawPayloadIO.ReadExactly(file, bytes, 0);
+        }
+
+        if (BlockChecksum.Of(bytes) != expected.Checksum)
+        {
+            throw new InvalidEntryException("the payload's checksum does not match");
+        }
+
+        bytesRead = bytes.Length;
+        try
+        {
+            return _serializer.Deserialize<TResult>(new MemoryStream(bytes, writable: false));
+        }
+        catch (NotSupportedException exception)
+        {
+            throw new PayloadNotWritableException($"the {Format} serializer cannot read a {typeof(TResult)} back: {exception.Message}", exception);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            throw new InvalidEntryException($"the payload cannot be read as {typeof(TResult)}: {exception.Message}", exception);
+        }
+    }
+}
