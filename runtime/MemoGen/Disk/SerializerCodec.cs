@@ -7,6 +7,7 @@ namespace MemoGen.Disk;
 internal sealed class SerializerCodec<TResult> : IPayloadCodec<TResult>
 {
     private readonly IMemoSerializer _serializer;
+    private volatile bool _readsBack;
 
     /// <summary>A codec that writes through <paramref name="serializer"/>.</summary>
     public SerializerCodec(IMemoSerializer serializer)
@@ -31,6 +32,11 @@ internal sealed class SerializerCodec<TResult> : IPayloadCodec<TResult>
             throw new PayloadNotWritableException($"the {Format} serializer cannot write a {typeof(TResult)}: {exception.Message}", exception);
         }
 
+        if (!_readsBack)
+        {
+            CheckReadsBack(buffer);
+        }
+
         ReadOnlySpan<byte> bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         string path = target.PathOf(Format);
         using (IMemoWritableFile file = target.FileSystem.CreateNew(path, bytes.Length))
@@ -40,6 +46,24 @@ internal sealed class SerializerCodec<TResult> : IPayloadCodec<TResult>
         }
 
         return new WrittenPayload([new PayloadFile(Path.GetFileName(path), bytes.Length, 0, BlockChecksum.Of(bytes))], Format);
+    }
+
+    /// <summary>
+    /// Reads the first value written back once, so that a result type the serializer can write but not read (no usable
+    /// constructor, an abstract type) is kept in memory with one warning instead of being written and discarded forever.
+    /// </summary>
+    private void CheckReadsBack(MemoryStream written)
+    {
+        try
+        {
+            _serializer.Deserialize<TResult>(new MemoryStream(written.GetBuffer(), 0, (int)written.Length, writable: false));
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            throw new PayloadNotWritableException($"the {Format} serializer cannot read a {typeof(TResult)} back: {exception.Message}", exception);
+        }
+
+        _readsBack = true;
     }
 
     /// <inheritdoc />
