@@ -35,5 +35,8 @@ public sealed class JsonMemoSerializer : IMemoSerializer
     public void Serialize<T>(Stream destination, T value) => JsonSerializer.Serialize(destination, value, _options);
 
     /// <inheritdoc />
-    public T Deserialize<T>(Stream source) => JsonSerializer.Deserialize<T>(source, _options)!;
+    public T Deserialize<T>(Stream source) =>
+        source is MemoryStream memory && memory.TryGetBuffer(out ArraySegment<byte> buffer)
+            ? JsonSerializer.Deserialize<T>(buffer.AsSpan((int)memory.Position), _options)!
+            : JsonSerializer.Deserialize<T>(source, _options)!;
 }

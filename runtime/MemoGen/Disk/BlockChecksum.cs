@@ -71,6 +71,12 @@ internal static class BlockChecksum
     /// <summary>The checksum of a payload held in memory.</summary>
     public static ulong Of(ReadOnlySpan<byte> payload)
     {
+        if (payload.Length <= BlockSize)
+        {
+            Span<ulong> digest = [HashBlock(payload)];
+            return Combine(payload.IsEmpty ? [] : digest);
+        }
+
         var digests = new ulong[BlockCount(payload.Length)];
         for (int i = 0; i < digests.Length; i++)
         {

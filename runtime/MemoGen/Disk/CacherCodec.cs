@@ -63,7 +63,7 @@ internal sealed class CacherCodec<TResult> : IPayloadCodec<TResult>
     /// <inheritdoc />
     public TResult Read(in PayloadSource source, EntryMetadata metadata, out long bytesRead)
     {
-        if (metadata.Files.Count == 0)
+        if (metadata.Files.Count == 0 || metadata.Inline is not null)
         {
             throw new InvalidEntryException("a cacher entry lists no file");
         }

@@ -21,6 +21,9 @@ namespace MemoGen.Disk;
 internal sealed class DiskTier<TKey, TResult>
     where TKey : struct, IMemoKey<TKey>
 {
+    /// <summary>A load records a use by touching the metadata file only if its last record is older than this.</summary>
+    private static readonly TimeSpan UseResolution = TimeSpan.FromMinutes(1);
+
     private readonly MemoFunction _function;
     private readonly DiskStore _store;
     private readonly IMemoFileSystem _fileSystem;
@@ -78,7 +81,7 @@ internal sealed class DiskTier<TKey, TResult>
         byte[]? metadataBytes = null;
         try
         {
-            metadataBytes = ReadMetadataBytes(metadataPath);
+            metadataBytes = ReadMetadataBytes(metadataPath, out DateTime lastUse);
             while (true)
             {
                 if (metadataBytes is null)
@@ -100,7 +103,7 @@ internal sealed class DiskTier<TKey, TResult>
                 catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
                 {
                     // A writer replaced the entry, or someone removed it, after its metadata was read: look again.
-                    byte[]? again = ReadMetadataBytes(metadataPath);
+                    byte[]? again = ReadMetadataBytes(metadataPath, out lastUse);
                     if (again is not null && again.AsSpan().SequenceEqual(metadataBytes))
                     {
                         throw new InvalidEntryException("a payload file is missing", exception);
@@ -110,7 +113,7 @@ internal sealed class DiskTier<TKey, TResult>
                     continue;
                 }
 
-                Touch(metadataPath);
+                Touch(metadataPath, lastUse);
                 Loaded(key, metadataPath, bytesRead + metadataBytes.Length, started);
                 return LoadOutcome.Loaded;
             }
@@ -172,6 +175,7 @@ internal sealed class DiskTier<TKey, TResult>
                     Format = _codec.Format,
                     Value = payload.Value,
                     Files = payload.Files,
+                    Inline = payload.Inline,
                 });
                 string temporary = Path.Combine(directory, DiskLayout.TemporaryMetadataName(hex, writeId));
                 using (IMemoWritableFile file = _fileSystem.CreateNew(temporary, metadata.Length))
@@ -195,7 +199,7 @@ internal sealed class DiskTier<TKey, TResult>
                 }
 
                 _store.RecordWrite(bytes);
-                return new WrittenEntry(metadataPath, directory, payload.Files);
+                return new WrittenEntry(metadataPath, directory, payload.Files, metadata);
             }
             catch (PayloadNotWritableException exception)
             {
@@ -238,7 +242,7 @@ internal sealed class DiskTier<TKey, TResult>
     {
         try
         {
-            if (TryReadMetadata(written.MetadataPath) is { } current && current.Files.Count > 0 && current.Files[0].Name == written.Files[0].Name)
+            if (ReadMetadataBytes(written.MetadataPath) is { } current && current.AsSpan().SequenceEqual(written.Metadata))
             {
                 _fileSystem.Delete(written.MetadataPath);
             }
@@ -248,7 +252,7 @@ internal sealed class DiskTier<TKey, TResult>
                 _fileSystem.Delete(Path.Combine(written.Directory, file.Name));
             }
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidEntryException)
         {
             // Left for the next write of the key or for pruning.
         }
@@ -395,8 +399,11 @@ internal sealed class DiskTier<TKey, TResult>
         return null;
     }
 
-    private byte[]? ReadMetadataBytes(string path)
+    private byte[]? ReadMetadataBytes(string path) => ReadMetadataBytes(path, out _);
+
+    private byte[]? ReadMetadataBytes(string path, out DateTime lastWriteUtc)
     {
+        lastWriteUtc = default;
         IMemoReadableFile file;
         try
         {
@@ -416,6 +423,7 @@ internal sealed class DiskTier<TKey, TResult>
 
             byte[] bytes = new byte[file.Length];
             RawPayloadIO.ReadExactly(file, bytes, 0);
+            lastWriteUtc = file.LastWriteTimeUtc;
             return bytes;
         }
     }
@@ -432,12 +440,21 @@ internal sealed class DiskTier<TKey, TResult>
         }
     }
 
-    /// <summary>Records a use of the entry, for least-recently-used pruning.</summary>
-    private void Touch(string metadataPath)
+    /// <summary>
+    /// Records a use of the entry, for least-recently-used pruning, unless one was recorded within
+    /// <see cref="UseResolution"/>: frequent hits of one entry cost no write.
+    /// </summary>
+    private void Touch(string metadataPath, DateTime lastUseUtc)
     {
+        DateTime now = _store.Time.GetUtcNow().UtcDateTime;
+        if (now - lastUseUtc < UseResolution && lastUseUtc <= now)
+        {
+            return;
+        }
+
         try
         {
-            _fileSystem.SetLastWriteTimeUtc(metadataPath, _store.Time.GetUtcNow().UtcDateTime);
+            _fileSystem.SetLastWriteTimeUtc(metadataPath, now);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

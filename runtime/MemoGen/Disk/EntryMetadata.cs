@@ -45,12 +45,15 @@ internal sealed record EntryMetadata
     /// <summary>The payload files, each named <c>&lt;key hash&gt;.&lt;write id&gt;.&lt;extension&gt;</c>.</summary>
     public required IReadOnlyList<PayloadFile> Files { get; init; }
 
-    /// <summary>The total length of the payload files.</summary>
+    /// <summary>A small JSON payload held in the metadata itself; then <see cref="Files"/> is empty.</summary>
+    public InlinePayload? Inline { get; init; }
+
+    /// <summary>The total length of the payload (files, or the inline value).</summary>
     public long PayloadBytes
     {
         get
         {
-            long total = 0;
+            long total = Inline?.Utf8.Length ?? 0;
             foreach (PayloadFile file in Files)
             {
                 total += file.Bytes;

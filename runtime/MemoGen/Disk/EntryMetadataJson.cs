@@ -48,6 +48,16 @@ internal static class EntryMetadataJson
             }
 
             json.WriteEndArray();
+            if (metadata.Inline is { } inline)
+            {
+                json.WriteNumber("inlineBytes", inline.Utf8.Length);
+                json.WriteString("inlineChecksum", BlockChecksum.Format(inline.Checksum));
+
+                // Last, and written byte for byte, so a reader finds exactly the bytes the checksum covers.
+                json.WritePropertyName("inline");
+                json.WriteRawValue(inline.Utf8.Span, skipInputValidation: false);
+            }
+
             json.WriteEndObject();
         }
 
@@ -55,11 +65,13 @@ internal static class EntryMetadataJson
     }
 
     /// <summary>Reads metadata; throws <see cref="InvalidEntryException"/> if the bytes are not metadata this runtime can use.</summary>
-    public static EntryMetadata Read(ReadOnlySpan<byte> utf8)
+    /// <param name="utf8">The metadata file's bytes.</param>
+    /// <param name="descriptions">Whether to read the descriptions for people (<c>call</c>, <c>value</c>), which a load does not need.</param>
+    public static EntryMetadata Read(ReadOnlySpan<byte> utf8, bool descriptions = false)
     {
         try
         {
-            return ReadCore(utf8);
+            return ReadCore(utf8, descriptions);
         }
         catch (JsonException exception)
         {
@@ -67,7 +79,7 @@ internal static class EntryMetadataJson
         }
     }
 
-    private static EntryMetadata ReadCore(ReadOnlySpan<byte> utf8)
+    private static EntryMetadata ReadCore(ReadOnlySpan<byte> utf8, bool descriptions)
     {
         var json = new Utf8JsonReader(utf8, s_readerOptions);
         Expect(ref json, JsonTokenType.StartObject);
@@ -77,6 +89,9 @@ internal static class EntryMetadataJson
         DateTime created = default;
         double computeSeconds = 0;
         List<PayloadFile>? files = null;
+        long? inlineBytes = null;
+        ulong? inlineChecksum = null;
+        ReadOnlyMemory<byte>? inline = null;
         while (Next(ref json) != JsonTokenType.EndObject)
         {
             string property = PropertyName(ref json);
@@ -88,12 +103,19 @@ internal static class EntryMetadataJson
                 case "codeVersion": codeVersion = String(ref json); break;
                 case "keyHash": keyHash = String(ref json); break;
                 case "resultType": resultType = String(ref json); break;
-                case "call": call = String(ref json); break;
+                case "call" when descriptions: call = String(ref json); break;
                 case "created": created = Timestamp(ref json); break;
                 case "computeSeconds": computeSeconds = Double(ref json); break;
                 case "format": format = String(ref json); break;
-                case "value": value = String(ref json); break;
+                case "value" when descriptions: value = String(ref json); break;
                 case "files": files = Files(ref json); break;
+                case "inlineBytes": inlineBytes = NonNegativeInt64(ref json); break;
+                case "inlineChecksum": inlineChecksum = Checksum(ref json); break;
+                case "inline":
+                    int start = (int)json.TokenStartIndex;
+                    json.Skip();
+                    inline = utf8[start..(int)json.BytesConsumed].ToArray();
+                    break;
                 default: json.Skip(); break;
             }
         }
@@ -106,6 +128,17 @@ internal static class EntryMetadataJson
         if (entryFormat != EntryMetadata.CurrentFormat)
         {
             throw new InvalidEntryException($"the metadata has entry format {entryFormat?.ToString(CultureInfo.InvariantCulture) ?? "(none)"}, not {EntryMetadata.CurrentFormat}");
+        }
+
+        InlinePayload? inlinePayload = null;
+        if (inline is { } inlineUtf8)
+        {
+            if (inlineBytes != inlineUtf8.Length || inlineChecksum is not { } checksum)
+            {
+                throw new InvalidEntryException($"the inline payload has {inlineUtf8.Length} bytes, not {inlineBytes}, or no checksum");
+            }
+
+            inlinePayload = new InlinePayload(inlineUtf8, checksum);
         }
 
         return new EntryMetadata
@@ -121,6 +154,7 @@ internal static class EntryMetadataJson
             Format = format ?? throw Missing("format"),
             Value = value,
             Files = files ?? throw Missing("files"),
+            Inline = inlinePayload,
         };
     }
 

@@ -8,6 +8,9 @@ internal interface IMemoReadableFile : IDisposable
     /// <summary>The file's length when it was opened.</summary>
     long Length { get; }
 
+    /// <summary>The file's last write time (asked of the open file, not by path).</summary>
+    DateTime LastWriteTimeUtc { get; }
+
     /// <summary>Reads up to <c>buffer.Length</c> bytes at <paramref name="offset"/>; returns how many (0 at the end).</summary>
     int Read(Span<byte> buffer, long offset);
 

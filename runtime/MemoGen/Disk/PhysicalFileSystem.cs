@@ -111,6 +111,8 @@ internal sealed class PhysicalFileSystem : IMemoFileSystem
     {
         public long Length { get; } = RandomAccess.GetLength(handle);
 
+        public DateTime LastWriteTimeUtc => File.GetLastWriteTimeUtc(handle);
+
         public int Read(Span<byte> buffer, long offset) => RandomAccess.Read(handle, buffer, offset);
 
         public MemoMappedView Map(long offset, long length)

@@ -72,7 +72,7 @@ internal sealed class RawCodec<TResult> : IPayloadCodec<TResult>
     /// <inheritdoc />
     public TResult Read(in PayloadSource source, EntryMetadata metadata, out long bytesRead)
     {
-        if (metadata.Files.Count != 1 || metadata.Files[0].ChecksumOffset != RawHeader.DataOffset)
+        if (metadata.Files.Count != 1 || metadata.Files[0].ChecksumOffset != RawHeader.DataOffset || metadata.Inline is not null)
         {
             throw new InvalidEntryException("a raw entry has one payload file, checksummed after its header");
         }

@@ -7,6 +7,7 @@ namespace MemoGen.Disk;
 internal sealed class SerializerCodec<TResult> : IPayloadCodec<TResult>
 {
     private readonly IMemoSerializer _serializer;
+    private readonly bool _inlinesSmallPayloads;
     private volatile bool _readsBack;
 
     /// <summary>A codec that writes through <paramref name="serializer"/>.</summary>
@@ -14,6 +15,7 @@ internal sealed class SerializerCodec<TResult> : IPayloadCodec<TResult>
     {
         _serializer = serializer;
         Format = serializer.Format;
+        _inlinesSmallPayloads = serializer is JsonMemoSerializer;
     }
 
     /// <inheritdoc />
@@ -38,6 +40,11 @@ internal sealed class SerializerCodec<TResult> : IPayloadCodec<TResult>
         }
 
         ReadOnlySpan<byte> bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (_inlinesSmallPayloads && bytes.Length <= InlinePayload.MaxLength)
+        {
+            return new WrittenPayload([], Format, new InlinePayload(bytes.ToArray(), BlockChecksum.Of(bytes)));
+        }
+
         string path = target.PathOf(Format);
         using (IMemoWritableFile file = target.FileSystem.CreateNew(path, bytes.Length))
         {
@@ -56,7 +63,7 @@ internal sealed class SerializerCodec<TResult> : IPayloadCodec<TResult>
     {
         try
         {
-            _serializer.Deserialize<TResult>(new MemoryStream(written.GetBuffer(), 0, (int)written.Length, writable: false));
+            _serializer.Deserialize<TResult>(new MemoryStream(written.GetBuffer(), 0, (int)written.Length, writable: false, publiclyVisible: true));
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -69,9 +76,20 @@ internal sealed class SerializerCodec<TResult> : IPayloadCodec<TResult>
     /// <inheritdoc />
     public TResult Read(in PayloadSource source, EntryMetadata metadata, out long bytesRead)
     {
-        if (metadata.Files.Count != 1 || metadata.Files[0].ChecksumOffset != 0)
+        if (metadata.Inline is { } inline && metadata.Files.Count == 0)
         {
-            throw new InvalidEntryException("a serialized entry has one payload file, checksummed from its start");
+            if (BlockChecksum.Of(inline.Utf8.Span) != inline.Checksum)
+            {
+                throw new InvalidEntryException("the inline payload's checksum does not match");
+            }
+
+            bytesRead = 0;
+            return Deserialize(inline.Utf8.ToArray());
+        }
+
+        if (metadata.Files.Count != 1 || metadata.Files[0].ChecksumOffset != 0 || metadata.Inline is not null)
+        {
+            throw new InvalidEntryException("a serialized entry has one payload file, checksummed from its start, or an inline payload");
         }
 
         PayloadFile expected = metadata.Files[0];
@@ -93,9 +111,14 @@ internal sealed class SerializerCodec<TResult> : IPayloadCodec<TResult>
         }
 
         bytesRead = bytes.Length;
+        return Deserialize(bytes);
+    }
+
+    private TResult Deserialize(byte[] bytes)
+    {
         try
         {
-            return _serializer.Deserialize<TResult>(new MemoryStream(bytes, writable: false));
+            return _serializer.Deserialize<TResult>(new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true));
         }
         catch (NotSupportedException exception)
         {

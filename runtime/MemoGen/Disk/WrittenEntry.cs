@@ -6,4 +6,5 @@ namespace MemoGen.Disk;
 /// <param name="MetadataPath">The entry's metadata file.</param>
 /// <param name="Directory">The entry's folder.</param>
 /// <param name="Files">The payload files the write created.</param>
-internal sealed record WrittenEntry(string MetadataPath, string Directory, IReadOnlyList<PayloadFile> Files);
+/// <param name="Metadata">The metadata file's bytes, which tell this write's entry from a later one.</param>
+internal sealed record WrittenEntry(string MetadataPath, string Directory, IReadOnlyList<PayloadFile> Files, byte[] Metadata);

@@ -91,16 +91,19 @@ public sealed class CorruptionTests
         AssertRecomputedAfter((metadata, _) => File.WriteAllText(metadata, "{\"pad\": \"" + new string('x', 1 << 21) + "\"}"), payloadRemoved: false);
     }
 
-    [Test]
-    public void A_corrupt_json_payload_is_recomputed()
+    [TestCase(2, TestName = "A corrupt inline JSON payload is recomputed")]
+    [TestCase(2000, TestName = "A corrupt JSON payload file is recomputed")]
+    public void A_corrupt_json_payload_is_recomputed(int bins)
     {
         using var store = new TempStore();
         var logger = new ListLogger { MinimumLevel = LogLevel.Warning };
         var options = DiskTables.Options(store, logger: logger);
         var function = DiskTables.Function<Measurement>();
-        Func<int, Measurement> make = key => new Measurement("m", key, [1.0], new System.Collections.Generic.Dictionary<string, int>());
+        Func<int, Measurement> make = key => new Measurement("m", key, [.. Enumerable.Repeat(1.0, bins)], new System.Collections.Generic.Dictionary<string, int>());
         DiskTables.Get(DiskTables.Fresh(function, options), 1, new Counted<Measurement>(make));
-        string payload = Directory.GetFiles(store.Root, "*.json", SearchOption.AllDirectories).Single(p => !p.EndsWith(".meta.json", StringComparison.Ordinal));
+        string payload = Directory.GetFiles(store.Root, "*.json", SearchOption.AllDirectories)
+            .OrderBy(p => p.EndsWith(".meta.json", StringComparison.Ordinal))
+            .First();
         ReplaceInFile(payload, "\"Peak\": 1", "\"Peak\": 2");
 
         var again = new Counted<Measurement>(make);

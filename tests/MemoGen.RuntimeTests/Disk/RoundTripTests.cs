@@ -143,15 +143,30 @@ public sealed class RoundTripTests
     }
 
     [Test]
-    public void A_json_payload_is_readable_by_a_person()
+    public void A_small_json_payload_is_held_readably_in_the_metadata_file()
     {
         using var store = new TempStore();
         var function = DiskTables.Function<Measurement>();
-        DiskTables.Get(DiskTables.Fresh(function, DiskTables.Options(store)), 1, new Counted<Measurement>(
-            _ => new Measurement("readable", 2.0, [1.0], new Dictionary<string, int>())));
+        var table = DiskTables.Fresh(function, DiskTables.Options(store));
+        DiskTables.Get(table, 1, new Counted<Measurement>(_ => new Measurement("readable", 2.0, [1.0], new Dictionary<string, int>())));
 
+        Assert.That(Directory.GetFiles(store.Root, "*", SearchOption.AllDirectories), Has.Length.EqualTo(1), "one file");
+        string metadata = File.ReadAllText(table.EntryPath(new NumberKey(1))!);
+        Assert.That(metadata, Does.Contain("\"inline\": {").And.Contain("\"Name\": \"readable\""));
+    }
+
+    [Test]
+    public void A_large_json_payload_is_a_file_readable_by_a_person()
+    {
+        using var store = new TempStore();
+        var function = DiskTables.Function<Measurement>();
+        (Measurement written, Measurement read) = RoundTrip(key => new Measurement(
+            "large", key, [.. Enumerable.Range(0, 2000).Select(i => i * 0.5)], new Dictionary<string, int>()));
+        Assert.That(read.Bins, Is.EqualTo(written.Bins));
+
+        DiskTables.Get(DiskTables.Fresh(function, DiskTables.Options(store)), 1, new Counted<Measurement>(_ => written));
         string payload = File.ReadAllText(Directory.GetFiles(store.Root, "*.json", SearchOption.AllDirectories).Single(p => !p.EndsWith(".meta.json", StringComparison.Ordinal)));
-        Assert.That(payload, Does.Contain("\"Name\": \"readable\""));
+        Assert.That(payload, Does.Contain("\"Name\": \"large\""));
     }
 
     [Test]

@@ -81,6 +81,8 @@ internal sealed class CountingFileSystem : IMemoFileSystem
     {
         public long Length => inner.Length;
 
+        public DateTime LastWriteTimeUtc => inner.LastWriteTimeUtc;
+
         public int Read(Span<byte> buffer, long offset)
         {
             int read = inner.Read(buffer, offset);
