@@ -114,6 +114,27 @@ public sealed class CorruptionTests
     }
 
     [Test]
+    public void A_payload_read_on_several_threads_is_checked_in_every_block()
+    {
+        using var store = new TempStore();
+        var logger = new ListLogger { MinimumLevel = LogLevel.Warning };
+        var options = DiskTables.Options(store, logger: logger);
+        var function = DiskTables.Function<long[]>();
+        Func<int, long[]> make = _ => Enumerable.Range(0, 5_000_000).Select(i => (long)i).ToArray();
+        DiskTables.Get(DiskTables.Fresh(function, options), 1, new Counted<long[]>(make));
+        var intact = new Counted<long[]>(make);
+        Assert.That(DiskTables.Get(DiskTables.Fresh(function, options), 1, intact)[4_999_999], Is.EqualTo(4_999_999));
+        Assert.That(intact.Calls, Is.Zero, "40 MB, read on several threads where there are cores");
+
+        FlipByte(Directory.GetFiles(store.Root, "*.raw", SearchOption.AllDirectories).Single(), 4096 + 39_000_000);
+        var damaged = new Counted<long[]>(make);
+        Assert.That(DiskTables.Get(DiskTables.Fresh(function, options), 1, damaged)[4_999_999], Is.EqualTo(4_999_999));
+
+        Assert.That(damaged.Calls, Is.EqualTo(1));
+        Assert.That(logger.Messages(LogLevel.Warning).Single(), Does.Contain("checksum"));
+    }
+
+    [Test]
     public void Without_a_logger_a_bad_entry_is_still_recomputed()
     {
         using var store = new TempStore();
