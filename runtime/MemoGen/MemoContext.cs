@@ -1,7 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
+using MemoGen.Diagnostics;
+using MemoGen.Disk;
 using MemoGen.Infrastructure;
+using Microsoft.Extensions.Logging;
 
 namespace MemoGen;
 
@@ -10,10 +14,17 @@ namespace MemoGen;
 /// memoize methods of the context itself, or pass it to memoized methods that take a context parameter. Contexts are
 /// independent: the same function in two contexts has two tables. All members are thread-safe.
 /// </summary>
+/// <remarks>
+/// With <see cref="MemoOptions.CacheDirectory"/> set, functions tagged <c>"disk"</c> or <c>"lazy"</c> also keep their
+/// results in the disk store, shared by every context and process that uses the folder.
+/// </remarks>
 public class MemoContext
 {
     private readonly Lock _tablesLock = new();
     private object?[] _tables = [];
+    private DiskStore? _diskStore;
+    private ILogger? _logger;
+    private bool _loggerCreated;
 
     /// <summary>Creates a context with default options: unbounded memory.</summary>
     public MemoContext()
@@ -40,7 +51,10 @@ public class MemoContext
     /// </summary>
     internal object?[] Tables => _tables;
 
-    /// <summary>Removes every function's entries. Computations still running hand their result to their callers but do not store it.</summary>
+    /// <summary>
+    /// Removes every entry of every function used in this context, from memory and from the disk store. Computations
+    /// still running hand their result to their callers but do not store it.
+    /// </summary>
     public void Clear()
     {
         foreach (IMemoTable table in SnapshotTables())
@@ -49,9 +63,12 @@ public class MemoContext
         }
     }
 
-    /// <summary>Removes the entries of every function cached under <paramref name="name"/>.</summary>
+    /// <summary>
+    /// Removes the entries of every function cached under <paramref name="name"/>, from memory and from the disk store
+    /// (even if no function of that name was used in this context).
+    /// </summary>
     /// <param name="name">The cache name (<see cref="MemoizeAttribute.Name"/>).</param>
-    /// <returns>How many completed entries were removed.</returns>
+    /// <returns>How many completed entries were removed (on disk, or in memory if that is more).</returns>
     public long Clear(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -64,7 +81,35 @@ public class MemoContext
             }
         }
 
+        if (Options.CacheDirectory is not null)
+        {
+            try
+            {
+                removed = Math.Max(removed, GetDiskStore().ClearFunction(name));
+            }
+            catch (Exception exception) when (exception is System.IO.IOException or UnauthorizedAccessException)
+            {
+                // A store that cannot be changed keeps its entries; memory is cleared.
+            }
+        }
+
         return removed;
+    }
+
+    /// <summary>
+    /// Prunes the disk store to <see cref="MemoOptions.DiskLimits"/>, least recently used entries first, and removes
+    /// expired entries (<see cref="MemoOptions.ExpireAfter"/>) and files no entry uses. A store with limits is also
+    /// pruned automatically as results are written.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The options set no <see cref="MemoOptions.CacheDirectory"/>.</exception>
+    public DiskPruneResult PruneDisk()
+    {
+        if (Options.CacheDirectory is null)
+        {
+            throw new InvalidOperationException("This context has no disk store: set MemoOptions.CacheDirectory to use one.");
+        }
+
+        return GetDiskStore().Prune();
     }
 
     /// <summary>A snapshot of the counters of every function used in this context, one row per cache name.</summary>
@@ -80,6 +125,41 @@ public class MemoContext
         }
 
         return new MemoStatistics([.. byName.Values]);
+    }
+
+    /// <summary>The logger of the options' <see cref="MemoOptions.LoggerFactory"/>, created on first use.</summary>
+    internal ILogger? Logger
+    {
+        get
+        {
+            lock (_tablesLock)
+            {
+                if (!_loggerCreated)
+                {
+                    _logger = Options.LoggerFactory?.CreateLogger(MemoLog.Category);
+                    _loggerCreated = true;
+                }
+
+                return _logger;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The disk tier of <paramref name="function"/>: for a function tagged <c>"disk"</c> or <c>"lazy"</c> when the options
+    /// name a <see cref="MemoOptions.CacheDirectory"/>; otherwise <see langword="null"/>.
+    /// </summary>
+    internal DiskTier<TKey, TResult>? CreateDiskTier<TKey, TResult>(MemoFunction<TKey, TResult> function)
+        where TKey : struct, IMemoKey<TKey>
+    {
+        bool lazy = function.Tags.Contains(MemoTags.Lazy, StringComparer.Ordinal);
+        if (Options.CacheDirectory is null || !(lazy || function.Tags.Contains(MemoTags.Disk, StringComparer.Ordinal)))
+        {
+            return null;
+        }
+
+        return new DiskTier<TKey, TResult>(
+            function, GetDiskStore(), PayloadCodecs.For<TResult>(Options, function.Name), Options.ExpiryFor(function.Name), lazy);
     }
 
     /// <summary>The slow path of <see cref="MemoFunction{TKey, TResult}.TableIn"/>: creates the function's table once.</summary>
@@ -112,6 +192,14 @@ public class MemoContext
         }
     }
 
+    private DiskStore GetDiskStore()
+    {
+        lock (_tablesLock)
+        {
+            return _diskStore ??= new DiskStore(Options.CacheDirectory!, Options, Logger);
+        }
+    }
+
     private List<IMemoTable> SnapshotTables()
     {
         object?[] tables = Volatile.Read(ref _tables);
@@ -134,5 +222,6 @@ public class MemoContext
             left.EstimatedBytes + right.EstimatedBytes,
             left.Hits + right.Hits,
             left.Misses + right.Misses,
-            left.Evictions + right.Evictions);
+            left.Evictions + right.Evictions,
+            left.DiskLoads + right.DiskLoads);
 }

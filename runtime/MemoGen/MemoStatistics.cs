@@ -16,6 +16,7 @@ public sealed class MemoStatistics
         {
             Hits += function.Hits;
             Misses += function.Misses;
+            DiskLoads += function.DiskLoads;
             Entries += function.Entries;
             EstimatedBytes += function.EstimatedBytes;
         }
@@ -30,6 +31,9 @@ public sealed class MemoStatistics
     /// <summary>The misses of every function (see <see cref="MemoFunctionStatistics.Misses"/>).</summary>
     public long Misses { get; }
 
+    /// <summary>The disk loads of every function (see <see cref="MemoFunctionStatistics.DiskLoads"/>).</summary>
+    public long DiskLoads { get; }
+
     /// <summary>The completed results kept by every function.</summary>
     public long Entries { get; }
 
@@ -39,10 +43,10 @@ public sealed class MemoStatistics
     /// <summary>A table with a row per function and a total row, for logs and consoles.</summary>
     public override string ToString()
     {
-        string[] header = ["Function", "Entries", "Memory", "Hits", "Misses", "Evictions"];
+        string[] header = ["Function", "Entries", "Memory", "Hits", "Misses", "Disk loads", "Evictions"];
         var rows = new List<string[]> { header };
-        rows.AddRange(Functions.Select(f => Row(f.Name, f.Entries, f.EstimatedBytes, f.Hits, f.Misses, f.Evictions)));
-        rows.Add(Row("Total", Entries, EstimatedBytes, Hits, Misses, Functions.Sum(f => f.Evictions)));
+        rows.AddRange(Functions.Select(f => Row(f.Name, f.Entries, f.EstimatedBytes, f.Hits, f.Misses, f.DiskLoads, f.Evictions)));
+        rows.Add(Row("Total", Entries, EstimatedBytes, Hits, Misses, DiskLoads, Functions.Sum(f => f.Evictions)));
 
         int[] widths = Enumerable.Range(0, header.Length).Select(column => rows.Max(row => row[column].Length)).ToArray();
         var text = new StringBuilder();
@@ -60,8 +64,8 @@ public sealed class MemoStatistics
         return text.ToString();
     }
 
-    private static string[] Row(string name, long entries, long bytes, long hits, long misses, long evictions) =>
-        [name, Count(entries), FormatBytes(bytes), Count(hits), Count(misses), Count(evictions)];
+    private static string[] Row(string name, long entries, long bytes, long hits, long misses, long diskLoads, long evictions) =>
+        [name, Count(entries), FormatBytes(bytes), Count(hits), Count(misses), Count(diskLoads), Count(evictions)];
 
     private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

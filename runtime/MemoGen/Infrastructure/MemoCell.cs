@@ -56,6 +56,9 @@ internal sealed class MemoCell<TResult>
     /// <summary>Whether the cell is in its table's counters (completed, stored and not removed since).</summary>
     public bool IsStored => Volatile.Read(ref _storage) == Stored;
 
+    /// <summary>Whether the cell left its table (invalidated, cleared or evicted).</summary>
+    public bool IsRemoved => Volatile.Read(ref _storage) == Removed;
+
     /// <summary>
     /// Counts a hit on the line the hit has just read: one plain increment, no shared counter. Threads hitting one hot
     /// entry at once do share this line; threads hitting different entries share nothing.

@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
+using MemoGen.Diagnostics;
 
 namespace MemoGen.Infrastructure;
 
@@ -37,6 +38,10 @@ public sealed class MemoFunction<TKey, TResult> : MemoFunction
         return Unsafe.As<MemoTable<TKey, TResult>>(context.GetOrAddTable(this));
     }
 
-    internal override IMemoTable CreateTable(MemoContext context) =>
-        new MemoTable<TKey, TResult>(this, context.Options.LimitsFor(Name));
+    internal override IMemoTable CreateTable(MemoContext context)
+    {
+        var table = new MemoTable<TKey, TResult>(this, context.Options.LimitsFor(Name), context.CreateDiskTier(this), context.Logger);
+        MemoMetrics.Register(table);
+        return table;
+    }
 }

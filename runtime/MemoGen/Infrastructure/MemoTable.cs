@@ -2,10 +2,14 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using MemoGen.Diagnostics;
+using MemoGen.Disk;
+using Microsoft.Extensions.Logging;
 
 namespace MemoGen.Infrastructure;
 
@@ -25,6 +29,11 @@ namespace MemoGen.Infrastructure;
 /// to the callers already waiting for them but do not store it, since it may be based on what the caller wanted to
 /// forget. The next lookup starts a new computation.
 /// </para>
+/// <para>
+/// A function with a disk tier (the <c>"disk"</c> or <c>"lazy"</c> tag, and a <see cref="MemoOptions.CacheDirectory"/>)
+/// consults it on a memory miss, inside the single-flight computation, and writes a computed result to it before
+/// publishing it; the hit path never touches it. The handle operations reach the disk too.
+/// </para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class MemoTable<TKey, TResult> : IMemoTable
@@ -36,13 +45,17 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     private readonly long _maxEntries;
     private readonly long _maxBytes;
     private readonly Lock? _evictionLock;
+    private readonly DiskTier<TKey, TResult>? _disk;
+    private readonly ILogger? _logger;
 
     // Written on every insert: kept off the cache lines that the hit path reads.
     private readonly Counters _counters = new();
 
-    internal MemoTable(MemoFunction function, MemoryLimits limits)
+    internal MemoTable(MemoFunction function, MemoryLimits limits, DiskTier<TKey, TResult>? disk = null, ILogger? logger = null)
     {
         _function = function;
+        _disk = disk;
+        _logger = logger;
         _isBounded = limits.MaxEntries is not null || limits.MaxBytes is not null;
         _maxEntries = Math.Max(0, limits.MaxEntries ?? long.MaxValue);
         _maxBytes = Math.Max(0, limits.MaxBytes ?? long.MaxValue);
@@ -56,7 +69,8 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
         Volatile.Read(ref _counters.EstimatedBytes),
         CountHits(),
         Volatile.Read(ref _counters.Misses),
-        Volatile.Read(ref _counters.Evictions));
+        Volatile.Read(ref _counters.Evictions),
+        Volatile.Read(ref _counters.DiskLoads));
 
     MemoFunction IMemoTable.Function => _function;
 
@@ -115,8 +129,27 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
                 continue;
             }
 
-            Interlocked.Increment(ref _counters.Misses);
+            MemoHash128 hash;
             TResult result;
+            try
+            {
+                if (TryLoad(key, out hash, out TResult? loaded))
+                {
+                    started.ReleaseOwnerThread();
+                    PublishLoaded(key, startedCell, started, loaded, cacheTask: false);
+                    return loaded;
+                }
+            }
+            catch (Exception exception)
+            {
+                // The disk tier reports its own failures; this is a key whose stable hash throws.
+                started.ReleaseOwnerThread();
+                Fail(key, startedCell, started, exception);
+                throw;
+            }
+
+            CountMiss();
+            long startedAt = Stopwatch.GetTimestamp();
             try
             {
                 result = compute(state);
@@ -129,7 +162,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
             }
 
             started.ReleaseOwnerThread();
-            Complete(startedCell, started, result, cacheTask: false);
+            PublishComputed(key, hash, startedCell, started, result, startedAt, cacheTask: false);
             return result;
         }
     }
@@ -208,23 +241,37 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
         return JoinOrStartAsync(key, state, compute, cacheTask: true, cancellationToken).AsTask();
     }
 
-    /// <summary>Whether a completed result of <paramref name="key"/> is cached. Not counted as a hit or a miss.</summary>
+    /// <summary>
+    /// Whether a completed result of <paramref name="key"/> is cached, in memory or in the disk store. Not counted as
+    /// a hit or a miss.
+    /// </summary>
     /// <param name="key">The call's key.</param>
-    public bool Contains(in TKey key) => _entries.TryGetValue(key, out MemoCell<TResult>? cell) && cell.IsCompleted;
+    public bool Contains(in TKey key) =>
+        (_entries.TryGetValue(key, out MemoCell<TResult>? cell) && cell.IsCompleted) || (_disk is not null && _disk.Contains(key));
 
     /// <summary>
-    /// Removes the cached result of <paramref name="key"/>. A computation of it still running is detached: its waiters
-    /// get its result, which is not stored.
+    /// Removes the cached result of <paramref name="key"/>, from memory and from the disk store. A computation of it
+    /// still running is detached: its waiters get its result, which is not stored.
     /// </summary>
     /// <param name="key">The call's key.</param>
     /// <returns>Whether a completed result was removed.</returns>
-    public bool Invalidate(in TKey key) =>
-        _entries.TryRemove(key, out MemoCell<TResult>? cell) && Discount(cell);
+    public bool Invalidate(in TKey key)
+    {
+        bool removed = _entries.TryRemove(key, out MemoCell<TResult>? cell) && Discount(cell);
+        return (_disk is not null && _disk.Remove(key)) | removed;
+    }
 
     /// <summary>
-    /// Computes the result of <paramref name="key"/> anew, stores it in place of any cached one and returns it. Not
-    /// single-flight: callers already waiting for a running computation of the key get that computation's result. If
-    /// <paramref name="compute"/> throws, the cached result (if any) stays.
+    /// Where the disk store keeps the entry of <paramref name="key"/>: its metadata file, beside which lie its payload
+    /// files, whether or not the entry exists yet. <see langword="null"/> if the function has no disk tier.
+    /// </summary>
+    /// <param name="key">The call's key.</param>
+    public string? EntryPath(in TKey key) => _disk?.EntryPath(key);
+
+    /// <summary>
+    /// Computes the result of <paramref name="key"/> anew, stores it in place of any cached one (on disk too) and
+    /// returns it. Not single-flight: callers already waiting for a running computation of the key get that
+    /// computation's result. If <paramref name="compute"/> throws, the cached result (if any) stays.
     /// </summary>
     /// <param name="key">The call's key.</param>
     /// <param name="state">What <paramref name="compute"/> needs, passed on so that it can be a static lambda.</param>
@@ -232,14 +279,15 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     public TResult Recompute<TState>(in TKey key, TState state, Func<TState, TResult> compute)
     {
         ArgumentNullException.ThrowIfNull(compute);
+        long startedAt = Stopwatch.GetTimestamp();
         TResult result = compute(state);
-        Store(key, result);
+        StoreRecomputed(key, result, startedAt);
         return result;
     }
 
     /// <summary>
-    /// Computes the result of <paramref name="key"/> anew, stores it in place of any cached one and returns it. Not
-    /// single-flight; if <paramref name="compute"/> fails or is cancelled, the cached result (if any) stays.
+    /// Computes the result of <paramref name="key"/> anew, stores it in place of any cached one (on disk too) and
+    /// returns it. Not single-flight; if <paramref name="compute"/> fails or is cancelled, the cached result (if any) stays.
     /// </summary>
     /// <param name="key">The call's key.</param>
     /// <param name="state">What <paramref name="compute"/> needs, passed on so that it can be a static lambda.</param>
@@ -256,10 +304,10 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     }
 
     /// <summary>
-    /// Removes every cached result. Computations still running are detached: their waiters get their result, which is
-    /// not stored.
+    /// Removes every cached result, from memory and from the disk store (the function's entries written by any
+    /// process). Computations still running are detached: their waiters get their result, which is not stored.
     /// </summary>
-    /// <returns>How many completed results were removed.</returns>
+    /// <returns>How many completed results were removed: from disk, or from memory if that is more.</returns>
     public long Clear()
     {
         long removed = 0;
@@ -271,7 +319,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
             }
         }
 
-        return removed;
+        return _disk is null ? removed : Math.Max(removed, _disk.Clear());
     }
 
     /// <summary>How many callers wait for the running computation of <paramref name="key"/>, its starter included (for tests).</summary>
@@ -322,7 +370,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
             return JoinOutcome.Retry;
         }
 
-        Interlocked.Increment(ref _counters.JoinedHits);
+        Interlocked.Increment(ref _counters.SlowPathHits);
         return JoinOutcome.Joined;
     }
 
@@ -368,8 +416,23 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
                 continue;
             }
 
-            Interlocked.Increment(ref _counters.Misses);
-            Start(key, startedCell, started, state, compute, cacheTask);
+            MemoHash128 hash;
+            try
+            {
+                if (TryLoad(key, out hash, out TResult? loaded))
+                {
+                    PublishLoaded(key, startedCell, started, loaded, cacheTask);
+                    return new ValueTask<TResult>(loaded);
+                }
+            }
+            catch (Exception exception)
+            {
+                Fail(key, startedCell, started, exception);
+                return ValueTask.FromException<TResult>(exception);
+            }
+
+            CountMiss();
+            Start(key, hash, startedCell, started, state, compute, cacheTask);
             return startedCell.IsCompleted
                 ? new ValueTask<TResult>(startedCell.Value)
                 : WaitAsync(key, startedCell, started, cancellationToken);
@@ -378,6 +441,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
 
     private void Start<TState>(
         TKey key,
+        MemoHash128 hash,
         MemoCell<TResult> cell,
         MemoFlight<TResult> flight,
         TState state,
@@ -385,6 +449,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
         bool cacheTask)
     {
         ValueTask<TResult> computation;
+        long startedAt = Stopwatch.GetTimestamp();
         try
         {
             using (MemoComputationScope.Enter(flight))
@@ -400,18 +465,20 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
 
         if (computation.IsCompletedSuccessfully)
         {
-            Complete(cell, flight, computation.Result, cacheTask);
+            PublishComputed(key, hash, cell, flight, computation.Result, startedAt, cacheTask);
             return;
         }
 
-        _ = CompleteWhenDoneAsync(key, cell, flight, computation, cacheTask);
+        _ = CompleteWhenDoneAsync(key, hash, cell, flight, computation, startedAt, cacheTask);
     }
 
     private async Task CompleteWhenDoneAsync(
         TKey key,
+        MemoHash128 hash,
         MemoCell<TResult> cell,
         MemoFlight<TResult> flight,
         ValueTask<TResult> computation,
+        long startedAt,
         bool cacheTask)
     {
         TResult result;
@@ -425,7 +492,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
             return;
         }
 
-        Complete(cell, flight, result, cacheTask);
+        PublishComputed(key, hash, cell, flight, result, startedAt, cacheTask);
     }
 
     private async ValueTask<TResult> WaitAsync(
@@ -464,24 +531,148 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
         Func<TState, CancellationToken, ValueTask<TResult>> compute,
         CancellationToken cancellationToken)
     {
+        long startedAt = Stopwatch.GetTimestamp();
         TResult result = await compute(state, cancellationToken).ConfigureAwait(false);
-        Store(key, result);
+        StoreRecomputed(key, result, startedAt);
         return result;
     }
 
-    /// <summary>Publishes a computed result: to the table (unless the entry was removed meanwhile), then to the waiters.</summary>
-    private void Complete(MemoCell<TResult> cell, MemoFlight<TResult> flight, TResult result, bool cacheTask)
+    /// <summary>
+    /// Publishes a result: to the table (unless the entry was removed meanwhile), then to the waiters. Returns whether
+    /// the table kept it.
+    /// </summary>
+    private bool Complete(MemoCell<TResult> cell, MemoFlight<TResult> flight, TResult result, bool cacheTask)
     {
         cell.Complete(result, EstimateEntry(result), NextClock(), cacheTask ? Task.FromResult(result) : null);
 
         // Counted and evicted before the waiters wake, so that a caller sees its own result in the statistics.
-        if (cell.TryMarkStored())
+        bool stored = cell.TryMarkStored();
+        if (stored)
         {
             Count(cell);
             EvictIfOverLimits();
         }
 
         flight.SetResult(result);
+        return stored;
+    }
+
+    /// <summary>
+    /// Asks the disk tier, if any, for the result of a memory miss. Computes the stable key hash on the way, which a
+    /// following write takes.
+    /// </summary>
+    private bool TryLoad(in TKey key, out MemoHash128 hash, [MaybeNullWhen(false)] out TResult value)
+    {
+        if (_disk is null)
+        {
+            hash = default;
+            value = default;
+            return false;
+        }
+
+        switch (_disk.TryLoad(key, out hash, out value))
+        {
+            case LoadOutcome.Recalled:
+                Interlocked.Increment(ref _counters.SlowPathHits);
+                return true;
+            case LoadOutcome.Loaded:
+                Interlocked.Increment(ref _counters.DiskLoads);
+                MemoMetrics.DiskLoads.Add(1, MemoMetrics.Tag(_function));
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private void CountMiss()
+    {
+        Interlocked.Increment(ref _counters.Misses);
+        MemoMetrics.Misses.Add(1, MemoMetrics.Tag(_function));
+    }
+
+    /// <summary>Publishes a result the disk tier gave: kept in memory, or (lazy) only weakly.</summary>
+    private void PublishLoaded(TKey key, MemoCell<TResult> cell, MemoFlight<TResult> flight, TResult value, bool cacheTask)
+    {
+        if (_disk!.IsLazy)
+        {
+            PublishWeakly(key, cell, flight, value, written: null);
+        }
+        else
+        {
+            Complete(cell, flight, value, cacheTask);
+        }
+    }
+
+    /// <summary>
+    /// Publishes a computed result: traced, written to the disk tier (unless the entry was invalidated meanwhile),
+    /// then kept in memory (or, lazy and written, only weakly) and handed to the waiters.
+    /// </summary>
+    private void PublishComputed(TKey key, MemoHash128 hash, MemoCell<TResult> cell, MemoFlight<TResult> flight, TResult result, long startedAt, bool cacheTask)
+    {
+        TimeSpan elapsed = TraceComputed(key, startedAt);
+        WrittenEntry? written = _disk is not null && !cell.IsRemoved ? _disk.Save(key, hash, result, elapsed) : null;
+        if (written is not null && _disk!.IsLazy)
+        {
+            PublishWeakly(key, cell, flight, result, written);
+            return;
+        }
+
+        if (!Complete(cell, flight, result, cacheTask) && written is not null)
+        {
+            _disk!.Undo(written);
+        }
+    }
+
+    /// <summary>Keeps only a weak handle on a lazy result, removes its cell, and hands the result to the waiters.</summary>
+    private void PublishWeakly(TKey key, MemoCell<TResult> cell, MemoFlight<TResult> flight, TResult result, WrittenEntry? written)
+    {
+        // The handle goes in first, so that a lookup arriving once the cell is gone finds it.
+        _disk!.HoldWeakly(key, result);
+        if (_entries.TryRemove(new KeyValuePair<TKey, MemoCell<TResult>>(key, cell)))
+        {
+            cell.MarkRemoved();
+        }
+        else
+        {
+            // Invalidated while it was computed or written.
+            _disk.ForgetWeakly(key);
+            if (written is not null)
+            {
+                _disk.Undo(written);
+            }
+        }
+
+        flight.SetResult(result);
+    }
+
+    /// <summary>Stores a recomputed result: on disk, then in memory (or, lazy and written, only weakly).</summary>
+    private void StoreRecomputed(TKey key, TResult result, long startedAt)
+    {
+        TimeSpan elapsed = TraceComputed(key, startedAt);
+        if (_disk is not null && _disk.Save(key, MemoKeyHash.Of(key), result, elapsed) is not null && _disk.IsLazy)
+        {
+            if (_entries.TryRemove(key, out MemoCell<TResult>? previous))
+            {
+                Discount(previous);
+            }
+
+            _disk.HoldWeakly(key, result);
+            return;
+        }
+
+        Store(key, result);
+    }
+
+    private TimeSpan TraceComputed(in TKey key, long startedAt)
+    {
+        TimeSpan elapsed = Stopwatch.GetElapsedTime(startedAt);
+        MemoMetrics.ComputeDuration.Record(elapsed.TotalSeconds, MemoMetrics.Tag(_function));
+        if (_logger is { } logger && logger.IsEnabled(LogLevel.Debug))
+        {
+            MemoLog.Computed(logger, _function.Name, CallDescriber.Describe(_function.Name, key), elapsed.TotalMilliseconds);
+        }
+
+        return elapsed;
     }
 
     /// <summary>Drops a failed computation's entry, so the next lookup computes again, then hands the exception to its waiters.</summary>
@@ -548,7 +739,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     /// </summary>
     private long CountHits()
     {
-        long hits = Volatile.Read(ref _counters.RetiredHits) + Volatile.Read(ref _counters.JoinedHits);
+        long hits = Volatile.Read(ref _counters.RetiredHits) + Volatile.Read(ref _counters.SlowPathHits);
         foreach (KeyValuePair<TKey, MemoCell<TResult>> entry in _entries)
         {
             if (entry.Value.IsStored)
@@ -662,7 +853,11 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
         public long EstimatedBytes;
 
         public long Evictions;
-        public long JoinedHits;
+        /// <summary>Hits outside a cell's fast path: joins of a running computation, lazy results recalled from their weak handle.</summary>
+        public long SlowPathHits;
         public long RetiredHits;
+
+        /// <summary>Memory misses answered from the disk store.</summary>
+        public long DiskLoads;
     }
 }

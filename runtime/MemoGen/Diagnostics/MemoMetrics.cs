@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.Metrics;
+using System.Threading;
+using MemoGen.Infrastructure;
+
+namespace MemoGen.Diagnostics;
+
+/// <summary>
+/// The counters MemoGen publishes through <see cref="System.Diagnostics.Metrics"/>, on the meter <c>"MemoGen"</c>. Every
+/// measurement carries the tag <c>memogen.function</c> (the cache name).
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item><c>memogen.hits</c> (observable): calls answered from memory. Read from the tables' own counters when a
+/// listener asks, so the hit path does not pay for it; a table's hits leave the sum when its context is collected.</item>
+/// <item><c>memogen.misses</c>: lookups that ran the computation.</item>
+/// <item><c>memogen.disk.loads</c>: lookups answered from the disk store.</item>
+/// <item><c>memogen.disk.bytes_read</c>, <c>memogen.disk.bytes_written</c>: payload bytes moved (a mapped payload counts its header only).</item>
+/// <item><c>memogen.compute.duration</c>: how long computations took, in seconds.</item>
+/// </list>
+/// </remarks>
+internal static class MemoMetrics
+{
+    /// <summary>The meter's name.</summary>
+    public const string MeterName = "MemoGen";
+
+    /// <summary>The tag that names the function.</summary>
+    public const string FunctionTag = "memogen.function";
+
+    private static readonly Meter s_meter = new(MeterName, typeof(MemoMetrics).Assembly.GetName().Version?.ToString());
+    private static readonly Lock s_tablesLock = new();
+    private static readonly List<WeakReference<IMemoTable>> s_tables = [];
+    private static int s_pruneAt = 64;
+
+    /// <summary>Lookups that ran the computation.</summary>
+    public static readonly Counter<long> Misses = s_meter.CreateCounter<long>("memogen.misses", "{call}", "Lookups that ran the computation.");
+
+    /// <summary>Lookups answered from the disk store.</summary>
+    public static readonly Counter<long> DiskLoads = s_meter.CreateCounter<long>("memogen.disk.loads", "{call}", "Lookups answered from the disk store.");
+
+    /// <summary>Payload bytes read from the disk store.</summary>
+    public static readonly Counter<long> BytesRead = s_meter.CreateCounter<long>("memogen.disk.bytes_read", "By", "Payload bytes read from the disk store.");
+
+    /// <summary>Payload and metadata bytes written to the disk store.</summary>
+    public static readonly Counter<long> BytesWritten = s_meter.CreateCounter<long>("memogen.disk.bytes_written", "By", "Bytes written to the disk store.");
+
+    /// <summary>How long computations took.</summary>
+    public static readonly Histogram<double> ComputeDuration = s_meter.CreateHistogram<double>("memogen.compute.duration", "s", "How long computations took.");
+
+    static MemoMetrics()
+    {
+        s_meter.CreateObservableCounter("memogen.hits", ObserveHits, "{call}", "Calls answered from memory.");
+    }
+
+    /// <summary>The tag of a measurement about <paramref name="function"/>.</summary>
+    public static KeyValuePair<string, object?> Tag(MemoFunction function) => new(FunctionTag, function.Name);
+
+    /// <summary>Makes a new table's hits observable.</summary>
+    public static void Register(IMemoTable table)
+    {
+        lock (s_tablesLock)
+        {
+            if (s_tables.Count >= s_pruneAt)
+            {
+                s_tables.RemoveAll(static reference => !reference.TryGetTarget(out _));
+                s_pruneAt = Math.Max(64, s_tables.Count * 2);
+            }
+
+            s_tables.Add(new WeakReference<IMemoTable>(table));
+        }
+    }
+
+    private static IEnumerable<Measurement<long>> ObserveHits()
+    {
+        var byName = new Dictionary<string, long>(StringComparer.Ordinal);
+        lock (s_tablesLock)
+        {
+            foreach (WeakReference<IMemoTable> reference in s_tables)
+            {
+                if (reference.TryGetTarget(out IMemoTable? table))
+                {
+                    MemoFunctionStatistics statistics = table.Statistics;
+                    byName[statistics.Name] = byName.GetValueOrDefault(statistics.Name) + statistics.Hits;
+                }
+            }
+        }
+
+        var measurements = new List<Measurement<long>>(byName.Count);
+        foreach (KeyValuePair<string, long> entry in byName)
+        {
+            measurements.Add(new Measurement<long>(entry.Value, new KeyValuePair<string, object?>(FunctionTag, entry.Key)));
+        }
+
+        return measurements;
+    }
+}

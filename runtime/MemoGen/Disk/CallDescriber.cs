@@ -1,0 +1,68 @@
+using System;
+using System.Reflection;
+using MemoGen.Infrastructure;
+
+namespace MemoGen.Disk;
+
+/// <summary>
+/// Describes a call for the metadata file and the log, like the generated handle's <c>Describe</c>, from the key alone:
+/// the key's fields, named without their leading underscores, formatted by <see cref="MemoCallFormatter"/>. Runs only
+/// when an entry is written or a debug message is logged.
+/// </summary>
+/// <remarks>
+/// A key field holds what the key compares: an array argument appears as its content digest. A key that overrides
+/// <see cref="object.ToString"/> is described by that instead.
+/// </remarks>
+internal static class CallDescriber
+{
+    /// <summary>Such as <c>rms(map=MapDescriptor { Name = planck, NSide = 4 })</c>.</summary>
+    public static string Describe<TKey>(string function, in TKey key)
+        where TKey : struct, IMemoKey<TKey>
+    {
+        try
+        {
+            return Fields<TKey>.Describe(function, key);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // A ToString that throws must not cost the caller its result.
+            return function + "(…)";
+        }
+    }
+
+    private static class Fields<TKey>
+        where TKey : struct
+    {
+        private static readonly FieldInfo[] s_fields = typeof(TKey).GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
+        private static readonly bool s_hasToString =
+            typeof(TKey).GetMethod(nameof(ToString), Type.EmptyTypes)?.DeclaringType == typeof(TKey);
+
+        public static string Describe(string function, TKey key)
+        {
+            if (s_hasToString)
+            {
+                return $"{function}({key})";
+            }
+
+            object boxed = key;
+            var arguments = new (string Name, string Value)[s_fields.Length];
+            for (int i = 0; i < s_fields.Length; i++)
+            {
+                arguments[i] = (ArgumentName(s_fields[i].Name), MemoCallFormatter.Value(s_fields[i].GetValue(boxed)));
+            }
+
+            return MemoCallFormatter.Format(function, arguments);
+        }
+
+        private static string ArgumentName(string field)
+        {
+            // Primary-constructor and auto-property backing fields: <Name>k__BackingField, <name>P.
+            if (field.StartsWith('<') && field.IndexOf('>') is > 1 and int end)
+            {
+                return field[1..end];
+            }
+
+            return field.TrimStart('_');
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using System.IO;
+
+namespace MemoGen.Disk;
+
+/// <summary>Where a codec reads a payload from.</summary>
+/// <param name="FileSystem">The I/O seam.</param>
+/// <param name="Directory">The entry's fan-out folder.</param>
+/// <param name="Key">The entry's key hash.</param>
+/// <param name="MmapMode">Whether a raw payload may be returned as a mapped view.</param>
+internal readonly record struct PayloadSource(IMemoFileSystem FileSystem, string Directory, MemoHash128 Key, MmapMode MmapMode)
+{
+    /// <summary>The path of a payload file the metadata names (a name <see cref="DiskLayout.IsPayloadNameOf"/> accepted).</summary>
+    public string PathOf(PayloadFile file) => Path.Combine(Directory, file.Name);
+}

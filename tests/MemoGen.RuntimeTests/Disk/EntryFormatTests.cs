@@ -1,0 +1,151 @@
+using System;
+using System.Buffers.Binary;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using MemoGen.Disk;
+using MemoGen.Hashing;
+using MemoGen.Infrastructure;
+using MemoGen.RuntimeTests.Disk.Support;
+using NUnit.Framework;
+
+namespace MemoGen.RuntimeTests.Disk;
+
+/// <summary>The layout and the bytes of an entry, as docs/disk-store.md specifies them.</summary>
+public sealed class EntryFormatTests
+{
+    [Test]
+    public void An_entry_lives_in_its_functions_folder_under_a_fan_out_folder_named_by_its_key_hash()
+    {
+        using var store = new TempStore();
+        var function = DiskTables.Function<double[]>("rms_squared");
+        var table = DiskTables.Fresh(function, DiskTables.Options(store));
+        DiskTables.Get(table, 5, new Counted<double[]>(_ => [1.0, 2.0]));
+
+        string hash = MemoKeyHash.Of(new NumberKey(5)).ToString();
+        string expected = Path.Combine(store.Root, "rms_squared", hash[..2], hash + ".meta.json");
+        Assert.That(table.EntryPath(new NumberKey(5)), Is.EqualTo(expected));
+        Assert.That(File.Exists(expected), Is.True);
+        string[] payloads = Directory.GetFiles(Path.GetDirectoryName(expected)!, hash + ".*.raw");
+        Assert.That(payloads, Has.Length.EqualTo(1));
+        Assert.That(Path.GetFileName(payloads[0]), Does.Match("^[0-9a-f]{32}\\.[0-9a-f]{16}\\.raw$"));
+    }
+
+    [Test]
+    public void The_metadata_is_readable_json_describing_the_call()
+    {
+        using var store = new TempStore();
+        var function = new MemoFunction<NumberKey, double[]>("spectrum", "abc123", [MemoTags.Disk]);
+        var table = DiskTables.Fresh(function, DiskTables.Options(store));
+        DiskTables.Get(table, 5, new Counted<double[]>(_ => new double[1000]));
+
+        using JsonDocument metadata = JsonDocument.Parse(File.ReadAllBytes(table.EntryPath(new NumberKey(5))!));
+        JsonElement root = metadata.RootElement;
+        Assert.That(root.GetProperty("entryFormat").GetInt32(), Is.EqualTo(1));
+        Assert.That(root.GetProperty("function").GetString(), Is.EqualTo("spectrum"));
+        Assert.That(root.GetProperty("codeVersion").GetString(), Is.EqualTo("abc123"));
+        Assert.That(root.GetProperty("keyHash").GetString(), Is.EqualTo(MemoKeyHash.Of(new NumberKey(5)).ToString()));
+        Assert.That(root.GetProperty("resultType").GetString(), Is.EqualTo("System.Double[]"));
+        Assert.That(root.GetProperty("call").GetString(), Is.EqualTo("spectrum(n=5)"));
+        Assert.That(root.GetProperty("format").GetString(), Is.EqualTo("raw"));
+        Assert.That(root.GetProperty("value").GetString(), Is.EqualTo("double[1000]"));
+        Assert.That(root.GetProperty("computeSeconds").GetDouble(), Is.GreaterThanOrEqualTo(0));
+        Assert.That(root.GetProperty("created").GetDateTime(), Is.EqualTo(DateTime.UtcNow).Within(TimeSpan.FromMinutes(5)));
+        JsonElement file = root.GetProperty("files").EnumerateArray().Single();
+        Assert.That(file.GetProperty("bytes").GetInt64(), Is.EqualTo(4096 + 8000));
+        Assert.That(file.GetProperty("checksumOffset").GetInt64(), Is.EqualTo(4096));
+        Assert.That(root.GetProperty("payloadBytes").GetInt64(), Is.EqualTo(4096 + 8000));
+    }
+
+    [Test]
+    public void A_raw_payload_is_a_page_of_header_then_the_little_endian_elements()
+    {
+        using var store = new TempStore();
+        var function = DiskTables.Function<double[,]>();
+        var table = DiskTables.Fresh(function, DiskTables.Options(store));
+        DiskTables.Get(table, 5, new Counted<double[,]>(_ => new double[,] { { 1.5, 2.5, 3.5 }, { 4.5, 5.5, 6.5 } }));
+
+        byte[] file = File.ReadAllBytes(Directory.GetFiles(store.Root, "*.raw", SearchOption.AllDirectories).Single());
+        MemoHash128 key = MemoKeyHash.Of(new NumberKey(5));
+        Assert.That(file, Has.Length.EqualTo(4096 + 48));
+        Assert.That(file[..8], Is.EqualTo("MEMORAW\0"u8.ToArray()));
+        Assert.That(BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(8)), Is.EqualTo(1), "header version");
+        Assert.That(BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(10)), Is.Zero, "flags");
+        Assert.That(BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(12)), Is.EqualTo(4096), "data offset");
+        Assert.That(file[16], Is.EqualTo(0x0C), "element kind: the key hash's double tag");
+        Assert.That(file[17], Is.EqualTo(2), "rank");
+        Assert.That(BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(20)), Is.EqualTo(8), "element size");
+        Assert.That(BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(24)), Is.Zero, "element type id of a primitive");
+        Assert.That(BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(32)), Is.EqualTo(6), "count");
+        Assert.That(BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(40)), Is.EqualTo(48), "data length");
+        Assert.That(BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(48)), Is.EqualTo(BlockChecksum.Of(file.AsSpan(4096))), "data checksum");
+        Assert.That(BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(56)), Is.EqualTo(key.High));
+        Assert.That(BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(64)), Is.EqualTo(key.Low));
+        Assert.That(BinaryPrimitives.ReadInt64LittleEndian(file.AsSpan(72)), Is.EqualTo(2), "length of dimension 0");
+        Assert.That(BinaryPrimitives.ReadInt64LittleEndian(file.AsSpan(80)), Is.EqualTo(3), "length of dimension 1");
+        Assert.That(BinaryPrimitives.ReadInt64LittleEndian(file.AsSpan(88)), Is.Zero, "lower bound 0");
+        Assert.That(BinaryPrimitives.ReadInt64LittleEndian(file.AsSpan(96)), Is.Zero, "lower bound 1");
+        Assert.That(BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(104)), Is.EqualTo(Xxh64.Hash(file.AsSpan(0, 104), 0)), "header checksum");
+        Assert.That(file.AsSpan(112, 4096 - 112).ToArray(), Is.All.Zero, "padding");
+        Assert.That(BinaryPrimitives.ReadDoubleLittleEndian(file.AsSpan(4096 + 8)), Is.EqualTo(2.5), "row-major elements");
+    }
+
+    [Test]
+    public void The_checksum_hashes_the_digests_of_one_mebibyte_blocks()
+    {
+        byte[] payload = Enumerable.Range(0, (2 * BlockChecksum.BlockSize) + 100).Select(i => (byte)(i * 7)).ToArray();
+        ulong[] digests =
+        [
+            Xxh64.Hash(payload.AsSpan(0, BlockChecksum.BlockSize), 0),
+            Xxh64.Hash(payload.AsSpan(BlockChecksum.BlockSize, BlockChecksum.BlockSize), 0),
+            Xxh64.Hash(payload.AsSpan(2 * BlockChecksum.BlockSize), 0),
+        ];
+        byte[] digestBytes = new byte[24];
+        for (int i = 0; i < 3; i++)
+        {
+            BinaryPrimitives.WriteUInt64LittleEndian(digestBytes.AsSpan(8 * i), digests[i]);
+        }
+
+        Assert.That(BlockChecksum.Of(payload), Is.EqualTo(Xxh64.Hash(digestBytes, 0)));
+        Assert.That(BlockChecksum.Of([]), Is.EqualTo(0xef46db3751d8e999UL), "no block: XXH64 of nothing");
+    }
+
+    [Test]
+    public void A_struct_element_is_identified_by_its_layout_so_a_changed_struct_is_not_misread()
+    {
+        RawElement sample = RawElement.For<Sample>();
+        RawElement same = RawElement.For<Sample>();
+        RawElement reordered = RawElement.For<SampleReordered>();
+
+        Assert.That(sample.Kind, Is.EqualTo(0x30));
+        Assert.That(sample.TypeId, Is.EqualTo(same.TypeId));
+        Assert.That(reordered.TypeId, Is.Not.EqualTo(sample.TypeId));
+    }
+
+    [TestCase("rms_squared", "rms_squared")]
+    [TestCase("Spectra.Power", "Spectra.Power")]
+    public void A_portable_function_name_is_its_folder(string name, string folder)
+    {
+        Assert.That(DiskLayout.FolderName(name), Is.EqualTo(folder));
+    }
+
+    [TestCase("a/b")]
+    [TestCase("..")]
+    [TestCase("CON")]
+    [TestCase("naïve name")]
+    public void Any_other_name_is_cleaned_and_suffixed_with_its_hash(string name)
+    {
+        string folder = DiskLayout.FolderName(name);
+
+        Assert.That(folder, Does.Match("^[A-Za-z0-9_][A-Za-z0-9_.-]*-[0-9a-f]{8}$"));
+    }
+
+    [Test]
+    public void Names_cleaned_alike_get_different_folders()
+    {
+        Assert.That(DiskLayout.FolderName("a/b"), Is.Not.EqualTo(DiskLayout.FolderName("a:b")));
+        Assert.That(DiskLayout.FolderName("a/b"), Is.Not.EqualTo(DiskLayout.FolderName("a_b")));
+    }
+
+    private readonly record struct SampleReordered(double Value, int Id, bool Flag);
+}
