@@ -144,10 +144,14 @@ public sealed class FaultInjectionTests
         {
             AfterList = files =>
             {
-                // Every other file listed disappears before the pruner can open it.
-                foreach (var file in files.Where((_, i) => i % 2 == 0))
+                // Every other entry listed disappears (as another process's clear would remove it) before the pruner can open it.
+                foreach (var file in files.Where(f => f.Name.EndsWith(".meta.json", StringComparison.Ordinal)).Where((_, i) => i % 2 == 0))
                 {
-                    File.Delete(file.Path);
+                    foreach (string entryFile in Directory.GetFiles(Path.GetDirectoryName(file.Path)!, file.Name[..32] + ".*"))
+                    {
+                        File.Delete(entryFile);
+                    }
+
                     vanished = true;
                 }
             },
