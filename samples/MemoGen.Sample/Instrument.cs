@@ -8,7 +8,7 @@ public sealed record Beam(double Fwhm, double Peak);
 public sealed partial record Instrument(string Name, double Aperture)
 {
     /// <summary>The instrument's beam at a frequency, by numerically integrating an Airy pattern.</summary>
-    [Memoize]
+    [Memoize(Tags = new[] { "disk" })]
     public partial Beam BeamAt(MemoContext context, double frequencyGhz);
 
     private Beam BeamAtCore(MemoContext context, double frequencyGhz)

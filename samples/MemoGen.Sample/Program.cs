@@ -1,11 +1,14 @@
 using System;
 using System.Diagnostics;
-using System.Linq;
+using System.IO;
 using MemoGen;
 using MemoGen.Sample;
 
-// The main MemoGen sample: each computation runs once, and the second call is answered from the context.
-var sky = new Sky(new MemoOptions());
+// The main MemoGen sample: each computation runs once, and the second call is answered from the context. The results
+// also go to a disk store in .memo-cache/ (in the working folder), so a second run of the sample loads them from disk
+// instead of computing them. Delete the folder to start afresh.
+var cacheDirectory = Path.Combine(Environment.CurrentDirectory, ".memo-cache");
+var sky = new Sky(new MemoOptions { CacheDirectory = cacheDirectory });
 var map = new MapDescriptor("planck-like", Pixels: 20_000_000, Seed: 7);
 
 Measure("form 1  Sky.RmsSquared(map)", () => sky.RmsSquared(map)[0]);
@@ -24,7 +27,12 @@ Measure("form 3  an equal instrument, same call", () => new Instrument("dish", 1
 Console.WriteLine();
 Console.WriteLine(sky.GetStatistics());
 var statistics = sky.GetStatistics();
-return statistics.Misses == 3 && statistics.Hits == 4 + HitRepetitions ? 0 : 1;
+Console.WriteLine(statistics.DiskLoads == 3
+    ? $"All three results were loaded from {cacheDirectory}; delete it to compute them again."
+    : $"Results written to {cacheDirectory}; run the sample again to load them from disk.");
+
+// Each of the three computations runs or is loaded from disk exactly once, whichever run this is; the rest are hits.
+return statistics.Misses + statistics.DiskLoads == 3 && statistics.Hits == 4 + HitRepetitions ? 0 : 1;
 
 static void Measure(string label, Func<double> call)
 {

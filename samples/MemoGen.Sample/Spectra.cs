@@ -7,7 +7,7 @@ namespace MemoGen.Sample;
 public static partial class Spectra
 {
     /// <summary>The power of <paramref name="bins"/> frequencies of a signal, by a plain discrete Fourier transform.</summary>
-    [Memoize(Name = "power_spectrum")]
+    [Memoize(Name = "power_spectrum", Tags = new[] { "disk" })]
     public static partial ImmutableArray<double> Power(MemoContext context, ImmutableArray<double> signal, int bins);
 
     private static double[] PowerCore(MemoContext context, ImmutableArray<double> signal, int bins)

@@ -34,9 +34,6 @@ internal interface IMemoFileSystem
     /// <summary>Creates a folder and its parents; does nothing if it exists.</summary>
     void CreateDirectory(string path);
 
-    /// <summary>Deletes a folder and everything in it; does nothing if it does not exist.</summary>
-    void DeleteDirectory(string path);
-
     /// <summary>Whether the file exists.</summary>
     bool FileExists(string path);
 

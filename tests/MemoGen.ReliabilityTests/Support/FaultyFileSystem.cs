@@ -18,7 +18,7 @@ internal sealed class FaultyFileSystem : IMemoFileSystem
     /// <summary>Every path passed to <see cref="OpenRead"/>, in order.</summary>
     public ConcurrentQueue<string> Opened { get; } = new();
 
-    /// <summary>Every path passed to <see cref="Delete"/> or <see cref="DeleteDirectory"/>.</summary>
+    /// <summary>Every path passed to <see cref="Delete"/>.</summary>
     public ConcurrentQueue<string> Deleted { get; } = new();
 
     /// <summary>For a file being written: after how many bytes the disk is full (null: never).</summary>
@@ -71,12 +71,6 @@ internal sealed class FaultyFileSystem : IMemoFileSystem
     }
 
     public void CreateDirectory(string path) => _inner.CreateDirectory(path);
-
-    public void DeleteDirectory(string path)
-    {
-        Deleted.Enqueue(path);
-        _inner.DeleteDirectory(path);
-    }
 
     public bool FileExists(string path) => _inner.FileExists(path);
 

@@ -14,8 +14,6 @@ internal sealed class CountingFileSystem : IMemoFileSystem
     private long _bytesRead;
     private long _maps;
     private long _mappedBytes;
-    private long _creates;
-    private long _replaces;
 
     public long ReadCalls => Interlocked.Read(ref _readCalls);
 
@@ -25,12 +23,20 @@ internal sealed class CountingFileSystem : IMemoFileSystem
 
     public long MappedBytes => Interlocked.Read(ref _mappedBytes);
 
-    public long Creates => Interlocked.Read(ref _creates);
-
-    public long Replaces => Interlocked.Read(ref _replaces);
-
-    /// <summary>Thrown by every <see cref="CreateNew"/> while set, as a full or read-only disk would.</summary>
+    /// <summary>Thrown by <see cref="CreateNew"/> when it returns one, as a full or read-only disk would.</summary>
     public Func<string, Exception?>? CreateFault { get; set; }
+
+    /// <summary>Thrown by <see cref="Replace"/> when it returns one.</summary>
+    public Func<string, Exception?>? ReplaceFault { get; set; }
+
+    /// <summary>Runs before a file is opened for reading: a test may remove it there, as another process would.</summary>
+    public Action<string>? BeforeOpenRead { get; set; }
+
+    /// <summary>When set, no read returns more than this many bytes, as a network file system may.</summary>
+    public int? MaxBytesPerRead { get; set; }
+
+    /// <summary>When set, writes fail with a full disk once this many bytes were written to one file.</summary>
+    public long? FailWriteAfterBytes { get; set; }
 
     public void ResetCounters()
     {
@@ -38,11 +44,13 @@ internal sealed class CountingFileSystem : IMemoFileSystem
         Interlocked.Exchange(ref _bytesRead, 0);
         Interlocked.Exchange(ref _maps, 0);
         Interlocked.Exchange(ref _mappedBytes, 0);
-        Interlocked.Exchange(ref _creates, 0);
-        Interlocked.Exchange(ref _replaces, 0);
     }
 
-    public IMemoReadableFile OpenRead(string path) => new CountingFile(this, _inner.OpenRead(path));
+    public IMemoReadableFile OpenRead(string path)
+    {
+        BeforeOpenRead?.Invoke(path);
+        return new CountingFile(this, _inner.OpenRead(path));
+    }
 
     public IMemoWritableFile CreateNew(string path, long expectedLength)
     {
@@ -51,23 +59,25 @@ internal sealed class CountingFileSystem : IMemoFileSystem
             throw fault;
         }
 
-        Interlocked.Increment(ref _creates);
-        return _inner.CreateNew(path, expectedLength);
+        IMemoWritableFile file = _inner.CreateNew(path, expectedLength);
+        return FailWriteAfterBytes is { } limit ? new FailingFile(file, limit) : file;
     }
 
     public void FlushToDisk(string path) => _inner.FlushToDisk(path);
 
     public void Replace(string source, string destination)
     {
-        Interlocked.Increment(ref _replaces);
+        if (ReplaceFault?.Invoke(destination) is { } fault)
+        {
+            throw fault;
+        }
+
         _inner.Replace(source, destination);
     }
 
     public void Delete(string path) => _inner.Delete(path);
 
     public void CreateDirectory(string path) => _inner.CreateDirectory(path);
-
-    public void DeleteDirectory(string path) => _inner.DeleteDirectory(path);
 
     public bool FileExists(string path) => _inner.FileExists(path);
 
@@ -85,6 +95,11 @@ internal sealed class CountingFileSystem : IMemoFileSystem
 
         public int Read(Span<byte> buffer, long offset)
         {
+            if (owner.MaxBytesPerRead is { } most && buffer.Length > most)
+            {
+                buffer = buffer[..most];
+            }
+
             int read = inner.Read(buffer, offset);
             Interlocked.Increment(ref owner._readCalls);
             Interlocked.Add(ref owner._bytesRead, read);
@@ -97,6 +112,27 @@ internal sealed class CountingFileSystem : IMemoFileSystem
             Interlocked.Add(ref owner._mappedBytes, length);
             return inner.Map(offset, length);
         }
+
+        public void Dispose() => inner.Dispose();
+    }
+
+    private sealed class FailingFile(IMemoWritableFile inner, long limit) : IMemoWritableFile
+    {
+        private long _written;
+
+        public void Write(ReadOnlySpan<byte> data, long offset)
+        {
+            _written += data.Length;
+            if (_written > limit)
+            {
+                inner.Write(data[..(int)Math.Max(0, data.Length - (_written - limit))], offset);
+                throw new IOException("No space left on device");
+            }
+
+            inner.Write(data, offset);
+        }
+
+        public void FlushToDisk() => inner.FlushToDisk();
 
         public void Dispose() => inner.Dispose();
     }
