@@ -105,6 +105,9 @@ internal static class HandleEmitter
         writer.WriteLine("/// <summary>The stable hash of this call's key: the same in every process, and the address of its entry on disk.</summary>");
         writer.WriteLine($"public global::MemoGen.MemoHash128 KeyHash({keyParameters}) => global::MemoGen.Infrastructure.MemoKeyHash.Of({newKey});");
         writer.WriteLine();
+        writer.WriteLine("/// <summary>Where this call's entry lives on disk (its metadata file), or null when the function has no disk tier.</summary>");
+        writer.WriteLine($"public string? EntryPath({keyParameters}) => __Table.EntryPath({newKey});");
+        writer.WriteLine();
         writer.WriteLine("/// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>");
         writer.WriteLine("public global::MemoGen.MemoFunctionStatistics Statistics => __Table.Statistics;");
         writer.CloseBlock();

@@ -1,4 +1,6 @@
+using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using MemoGen.GeneratorTests.Infrastructure;
 using NUnit.Framework;
 
@@ -32,6 +34,18 @@ public sealed class SnapshotTests
         }));
         Snapshot.Verify("Overload", run.Files["Deep.Models.Outer_1.Grid.Count_count_in.g.cs"]);
     }
+
+    [Test]
+    public void The_readme_shows_the_current_generated_code()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).Replace("\r\n", "\n");
+        var snapshot = File.ReadAllText(Path.Combine(RepositoryRoot(), "tests/MemoGen.GeneratorTests/Snapshots/ContextIsThis.verified.cs"));
+
+        Assert.That(readme, Does.Contain(snapshot.Replace("\r\n", "\n").TrimEnd('\n')), "re-copy the ContextIsThis snapshot into README.md");
+    }
+
+    private static string RepositoryRoot([CallerFilePath] string path = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
 
     [Test]
     public void Every_generated_file_is_marked_and_qualified()

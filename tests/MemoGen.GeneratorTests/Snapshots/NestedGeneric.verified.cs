@@ -73,6 +73,9 @@ namespace Deep.Models
                 /// <summary>The stable hash of this call's key: the same in every process, and the address of its entry on disk.</summary>
                 public global::MemoGen.MemoHash128 KeyHash(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) => global::MemoGen.Infrastructure.MemoKeyHash.Of(new __MemoKey_Render(cell, node, weights, labels, scale, id, at));
 
+                /// <summary>Where this call's entry lives on disk (its metadata file), or null when the function has no disk tier.</summary>
+                public string? EntryPath(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) => __Table.EntryPath(new __MemoKey_Render(cell, node, weights, labels, scale, id, at));
+
                 /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
                 public global::MemoGen.MemoFunctionStatistics Statistics => __Table.Statistics;
             }

@@ -73,6 +73,9 @@ namespace Deep.Models
                 /// <summary>The stable hash of this call's key: the same in every process, and the address of its entry on disk.</summary>
                 public global::MemoGen.MemoHash128 KeyHash(int @class) => global::MemoGen.Infrastructure.MemoKeyHash.Of(new __MemoKey_Count_count_in(@class));
 
+                /// <summary>Where this call's entry lives on disk (its metadata file), or null when the function has no disk tier.</summary>
+                public string? EntryPath(int @class) => __Table.EntryPath(new __MemoKey_Count_count_in(@class));
+
                 /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
                 public global::MemoGen.MemoFunctionStatistics Statistics => __Table.Statistics;
             }

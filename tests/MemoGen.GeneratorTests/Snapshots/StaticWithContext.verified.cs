@@ -73,6 +73,9 @@ namespace Astro
             /// <summary>The stable hash of this call's key: the same in every process, and the address of its entry on disk.</summary>
             public global::MemoGen.MemoHash128 KeyHash(double[] samples) => global::MemoGen.Infrastructure.MemoKeyHash.Of(new __MemoKey_FrobnifyAsync(samples));
 
+            /// <summary>Where this call's entry lives on disk (its metadata file), or null when the function has no disk tier.</summary>
+            public string? EntryPath(double[] samples) => __Table.EntryPath(new __MemoKey_FrobnifyAsync(samples));
+
             /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
             public global::MemoGen.MemoFunctionStatistics Statistics => __Table.Statistics;
         }

@@ -54,6 +54,20 @@ public sealed class GeneratedDiskTests
     }
 
     [Test]
+    public void The_handle_tells_where_an_entry_lives()
+    {
+        var observatory = new Observatory(Options());
+        var path = observatory.SummarizeMemo.EntryPath(3, 4);
+
+        Assert.That(path, Does.StartWith(_folder + Path.DirectorySeparatorChar));
+        Assert.That(File.Exists(path), Is.False, "not written yet");
+        observatory.Summarize(3, 4);
+        Assert.That(File.Exists(path), Is.True);
+        Assert.That(path, Does.Contain(observatory.SummarizeMemo.KeyHash(3, 4).ToString()));
+        Assert.That(new Observatory(new MemoOptions()).SummarizeMemo.EntryPath(3, 4), Is.Null, "no disk tier without a cache directory");
+    }
+
+    [Test]
     public void A_mapped_hit_returns_memory_over_the_file()
     {
         var grid = new Grid("mapped", 10_000);
