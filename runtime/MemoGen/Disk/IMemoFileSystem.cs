@@ -14,7 +14,10 @@ namespace MemoGen.Disk;
 /// </remarks>
 internal interface IMemoFileSystem
 {
-    /// <summary>Opens an existing file for reading; others may read, replace or delete it meanwhile.</summary>
+    /// <summary>
+    /// Opens an existing file for reading; others may read, replace or delete it meanwhile. A symbolic link is refused
+    /// with <see cref="InvalidEntryException"/>, so the store removes it as a bad entry.
+    /// </summary>
     IMemoReadableFile OpenRead(string path);
 
     /// <summary>Creates a new file for writing; fails if it exists.</summary>
@@ -40,7 +43,10 @@ internal interface IMemoFileSystem
     /// <summary>The files directly in <paramref name="directory"/> (none if it does not exist).</summary>
     IReadOnlyList<MemoFileEntry> ListFiles(string directory);
 
-    /// <summary>The full paths of the folders directly in <paramref name="directory"/> (none if it does not exist).</summary>
+    /// <summary>
+    /// The full paths of the folders directly in <paramref name="directory"/> (none if it does not exist), leaving out
+    /// symbolic links to folders.
+    /// </summary>
     IReadOnlyList<string> ListDirectories(string directory);
 
     /// <summary>Sets a file's last write time (the disk store's record of an entry's last use).</summary>

@@ -18,8 +18,16 @@ internal sealed class PhysicalFileSystem : IMemoFileSystem
     public static PhysicalFileSystem Instance { get; } = new();
 
     /// <inheritdoc />
-    public IMemoReadableFile OpenRead(string path) =>
-        new ReadableFile(File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+    public IMemoReadableFile OpenRead(string path)
+    {
+        // A cache file is never a link: one could point anywhere outside the folder. The link itself may be deleted.
+        if (new FileInfo(path).LinkTarget is not null)
+        {
+            throw new InvalidEntryException($"{path} is a symbolic link");
+        }
+
+        return new ReadableFile(File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+    }
 
     /// <inheritdoc />
     public IMemoWritableFile CreateNew(string path, long expectedLength) =>
@@ -82,9 +90,22 @@ internal sealed class PhysicalFileSystem : IMemoFileSystem
     /// <inheritdoc />
     public IReadOnlyList<string> ListDirectories(string directory)
     {
+        if (!Directory.Exists(directory))
+        {
+            return [];
+        }
+
+        // A linked folder is skipped: pruning and clearing must never list, and so delete, files outside the store.
+        var directories = new FileSystemEnumerable<string>(
+            directory,
+            static (ref FileSystemEntry entry) => entry.ToFullPath(),
+            new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint })
+        {
+            ShouldIncludePredicate = static (ref FileSystemEntry entry) => entry.IsDirectory,
+        };
         try
         {
-            return Directory.Exists(directory) ? Directory.GetDirectories(directory) : [];
+            return [.. directories];
         }
         catch (DirectoryNotFoundException)
         {

@@ -15,7 +15,10 @@ internal sealed class FaultyFileSystem : IMemoFileSystem
 {
     private readonly IMemoFileSystem _inner = PhysicalFileSystem.Instance;
 
-    /// <summary>Every path passed to <see cref="OpenRead"/>, in order.</summary>
+    /// <summary>Every path passed to <see cref="OpenRead"/>, in order, whether or not it could be opened.</summary>
+    public ConcurrentQueue<string> Attempted { get; } = new();
+
+    /// <summary>Every path <see cref="OpenRead"/> actually opened, in order.</summary>
     public ConcurrentQueue<string> Opened { get; } = new();
 
     /// <summary>Every path passed to <see cref="Delete"/>.</summary>
@@ -44,9 +47,11 @@ internal sealed class FaultyFileSystem : IMemoFileSystem
 
     public IMemoReadableFile OpenRead(string path)
     {
-        Opened.Enqueue(path);
+        Attempted.Enqueue(path);
         BeforeOpen?.Invoke(path);
-        return new ReadableFile(this, path, _inner.OpenRead(path));
+        IMemoReadableFile file = _inner.OpenRead(path);
+        Opened.Enqueue(path);
+        return new ReadableFile(this, path, file);
     }
 
     public IMemoWritableFile CreateNew(string path, long expectedLength) =>
