@@ -8,6 +8,7 @@ using MemoGen.ReliabilityTests.Subjects;
 using MemoGen.ReliabilityTests.Support;
 using Microsoft.Extensions.Logging;
 using NUnit.Framework;
+using MemoGen.TestSupport;
 
 namespace MemoGen.ReliabilityTests;
 

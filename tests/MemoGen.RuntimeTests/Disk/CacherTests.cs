@@ -4,6 +4,7 @@ using System.Linq;
 using MemoGen.RuntimeTests.Disk.Support;
 using Microsoft.Extensions.Logging;
 using NUnit.Framework;
+using MemoGen.TestSupport;
 
 namespace MemoGen.RuntimeTests.Disk;
 

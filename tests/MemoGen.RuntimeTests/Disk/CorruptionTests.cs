@@ -5,6 +5,7 @@ using System.Text;
 using MemoGen.RuntimeTests.Disk.Support;
 using Microsoft.Extensions.Logging;
 using NUnit.Framework;
+using MemoGen.TestSupport;
 
 namespace MemoGen.RuntimeTests.Disk;
 

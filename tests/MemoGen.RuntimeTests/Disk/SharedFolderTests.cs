@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using MemoGen.RuntimeTests.Disk.Support;
 using Microsoft.Extensions.Logging;
 using NUnit.Framework;
+using MemoGen.TestSupport;
 
 namespace MemoGen.RuntimeTests.Disk;
 

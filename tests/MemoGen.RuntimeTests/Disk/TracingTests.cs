@@ -7,6 +7,7 @@ using MemoGen.Infrastructure;
 using MemoGen.RuntimeTests.Disk.Support;
 using Microsoft.Extensions.Logging;
 using NUnit.Framework;
+using MemoGen.TestSupport;
 
 namespace MemoGen.RuntimeTests.Disk;
 

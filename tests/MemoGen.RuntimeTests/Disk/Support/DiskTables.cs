@@ -1,5 +1,6 @@
 using System;
 using MemoGen.Infrastructure;
+using MemoGen.TestSupport;
 
 namespace MemoGen.RuntimeTests.Disk.Support;
 

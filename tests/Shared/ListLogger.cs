@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Extensions.Logging;
 
-namespace MemoGen.ReliabilityTests.Support;
+namespace MemoGen.TestSupport;
 
 /// <summary>A logger factory whose loggers keep every message at or above <see cref="MinimumLevel"/>.</summary>
 public sealed class ListLogger : ILoggerFactory, ILogger
