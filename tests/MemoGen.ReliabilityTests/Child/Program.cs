@@ -5,7 +5,7 @@ using System.Linq;
 using System.Threading;
 using MemoGen;
 using MemoGen.ReliabilityTests.Subjects;
-using Microsoft.Extensions.Logging;
+using MemoGen.TestSupport;
 
 // Usage: MemoGen.ReliabilityChild <mode> <cache folder> ...
 //   write <first small key>:         prints "ready", then writes forever (until killed), printing "small <key>" or
@@ -117,31 +117,4 @@ switch (mode)
     default:
         Console.Error.WriteLine("unknown mode " + mode);
         return 2;
-}
-
-/// <summary>Writes the store's warnings to stderr, where the tests look for them.</summary>
-internal sealed class StderrWarnings : ILoggerFactory, ILogger
-{
-    public ILogger CreateLogger(string categoryName) => this;
-
-    public void AddProvider(ILoggerProvider provider)
-    {
-    }
-
-    public IDisposable? BeginScope<TState>(TState state)
-        where TState : notnull => null;
-
-    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-    {
-        if (IsEnabled(logLevel))
-        {
-            Console.Error.WriteLine($"{logLevel}: {formatter(state, exception)}");
-        }
-    }
-
-    public void Dispose()
-    {
-    }
 }

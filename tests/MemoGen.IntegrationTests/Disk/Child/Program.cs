@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using MemoGen;
 using MemoGen.IntegrationTests.Disk.Subjects;
-using Microsoft.Extensions.Logging;
+using MemoGen.TestSupport;
 
 // Usage: MemoGen.DiskChild <mode> <cache folder> [mmap]
 //   read-or-compute: calls Map and Summarize once; prints "computations=<n> loads=<n> sum=<sum> ratio=<ratio>".
@@ -54,31 +54,4 @@ switch (mode)
     default:
         Console.Error.WriteLine("unknown mode " + mode);
         return 2;
-}
-
-/// <summary>Writes the store's warnings to stderr, where the tests look for them.</summary>
-internal sealed class StderrWarnings : ILoggerFactory, ILogger
-{
-    public ILogger CreateLogger(string categoryName) => this;
-
-    public void AddProvider(ILoggerProvider provider)
-    {
-    }
-
-    public IDisposable? BeginScope<TState>(TState state)
-        where TState : notnull => null;
-
-    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-    {
-        if (IsEnabled(logLevel))
-        {
-            Console.Error.WriteLine($"{logLevel}: {formatter(state, exception)}");
-        }
-    }
-
-    public void Dispose()
-    {
-    }
 }
