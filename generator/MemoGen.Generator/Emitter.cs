@@ -72,37 +72,50 @@ internal static class Emitter
         var parameters = model.Parameters.Select((p, i) => $"{(i == 0 && model.IsExtension ? "this " : "")}{p.Type} {p.Name}");
         writer.WriteLine($"{model.Modifiers} {model.ReturnType} {model.MethodName}({string.Join(", ", parameters)})");
         writer.OpenBlock();
-        writer.WriteLine($"var __table = {FunctionField(model)}.TableIn({call.Context});");
+        var table = model.Form == MemoForm.ContextIsThis
+            ? $"{TableField(model)} ?? ({TableField(model)} = {FunctionField(model)}.TableIn(this))"
+            : $"{FunctionField(model)}.TableIn({call.Context})";
+        writer.WriteLine($"var __table = {table};");
         writer.WriteLine($"var __key = new {KeyEmitter.KeyType(model)}({call.KeyArguments});");
-        switch (model.Async)
+        var (lookup, hit) = model.Async switch
         {
-            case AsyncKind.None:
-                writer.WriteLine("if (__table.TryGetValue(in __key, out var __cached))");
-                writer.OpenBlock();
-                writer.WriteLine("return __cached;");
-                writer.CloseBlock();
-                writer.WriteLine();
-                writer.WriteCall("return __table.GetOrCompute", ["in __key", call.State, call.ComputeLambda], ";");
-                break;
-            case AsyncKind.Task:
-                writer.WriteLine("if (__table.TryGetCompletedTask(in __key, out var __cached))");
-                writer.OpenBlock();
-                writer.WriteLine("return __cached;");
-                writer.CloseBlock();
-                writer.WriteLine();
-                writer.WriteCall("return __table.GetOrComputeTaskAsync", ["in __key", call.State, call.ComputeLambda, call.CallerToken], ";");
-                break;
-            default:
-                writer.WriteLine("if (__table.TryGetValue(in __key, out var __cached))");
-                writer.OpenBlock();
-                writer.WriteLine($"return new global::System.Threading.Tasks.ValueTask<{model.ResultType}>(__cached);");
-                writer.CloseBlock();
-                writer.WriteLine();
-                writer.WriteCall("return __table.GetOrComputeAsync", ["in __key", call.State, call.ComputeLambda, call.CallerToken], ";");
-                break;
-        }
-
+            AsyncKind.None => ("TryGetValue", "__cached"),
+            AsyncKind.Task => ("TryGetCompletedTask", "__cached"),
+            _ => ("TryGetValue", $"new global::System.Threading.Tasks.ValueTask<{model.ResultType}>(__cached)"),
+        };
+        writer.WriteLine($"if (__table.{lookup}(__key, out var __cached))");
+        writer.OpenBlock();
+        writer.WriteLine($"return {hit};");
         writer.CloseBlock();
+        writer.WriteLine();
+
+        var self = model.Form == MemoForm.StaticWithContext ? [] : new[] { ("this", model.OwnerType, "__self") };
+        var passed = self.Select(s => s.Item1).Concat(["__key"]).Concat(model.Parameters.Select(p => p.Name));
+        writer.WriteLine($"return __Compute({string.Join(", ", passed)});");
+        writer.WriteLine();
+        WriteCompute(writer, model, self.Select(s => $"{s.Item2} {s.Item3}"));
+        writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// Writes the miss path as a local function of its own, kept out of line so that the hit path before it needs no
+    /// stack frame for the miss's state, lambda and call.
+    /// </summary>
+    private static void WriteCompute(IndentedTextWriter writer, MethodModel model, IEnumerable<string> self)
+    {
+        var call = new CallShape(model, self: "__self");
+        var parameters = self.Concat([$"{KeyEmitter.KeyType(model)} __key"]).Concat(model.Parameters.Select(p => $"{p.Type} {p.Name}"));
+        var (method, arguments) = model.Async switch
+        {
+            AsyncKind.None => ("GetOrCompute", new[] { "__key", call.State, call.ComputeLambda }),
+            AsyncKind.Task => ("GetOrComputeTaskAsync", new[] { "__key", call.State, call.ComputeLambda, call.CallerToken }),
+            _ => ("GetOrComputeAsync", new[] { "__key", call.State, call.ComputeLambda, call.CallerToken }),
+        };
+        writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+        writer.WriteLine($"static {model.ReturnType} __Compute({string.Join(", ", parameters)}) =>");
+        writer.Indent++;
+        writer.WriteCall($"{FunctionField(model)}.TableIn({call.Context}).{method}", arguments, ";");
+        writer.Indent--;
     }
 
     private static void WriteFunction(IndentedTextWriter writer, MethodModel model)
@@ -117,9 +130,23 @@ internal static class Emitter
         writer.Indent++;
         writer.WriteLine($"new({Literal(model.FunctionName)}, {Literal(model.CodeVersion)}, {tags});");
         writer.Indent--;
+        if (model.Form == MemoForm.ContextIsThis)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"/// <summary>This context's table of <c>{model.MethodName}</c>, kept in a field so that a hit reads it at once.</summary>");
+            writer.WriteLine(HiddenFromEditor);
+            writer.WriteLine(GeneratedCode);
+            writer.WriteLine($"private {TableType(model)}? {TableField(model)};");
+        }
     }
 
     public static string FunctionField(MethodModel model) => "__memoFunction_" + model.Stem;
+
+    /// <summary>The field in which a context (form 1) keeps its own table of the method at hand.</summary>
+    public static string TableField(MethodModel model) => "__memoTable_" + model.Stem;
+
+    public static string TableType(MethodModel model) =>
+        $"global::MemoGen.Infrastructure.MemoTable<{KeyEmitter.KeyType(model)}, {model.ResultType}>";
 
     public static string FunctionType(MethodModel model) =>
         $"global::MemoGen.Infrastructure.MemoFunction<{KeyEmitter.KeyType(model)}, {model.ResultType}>";

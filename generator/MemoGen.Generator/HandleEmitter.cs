@@ -60,7 +60,7 @@ internal static class HandleEmitter
 
         writer.CloseBlock();
         writer.WriteLine();
-        var table = $"global::MemoGen.Infrastructure.MemoTable<{KeyEmitter.KeyType(model)}, {model.ResultType}>";
+        var table = Emitter.TableType(model);
         writer.WriteLine($"private {table} __Table => {Emitter.FunctionField(model)}.TableIn({call.Context});");
         writer.WriteLine();
         var newKey = $"new {KeyEmitter.KeyType(model)}({call.KeyArguments})";

@@ -6,9 +6,11 @@ namespace MemoGen.Infrastructure;
 
 /// <summary>
 /// One entry of a <see cref="MemoTable{TKey, TResult}"/>: first a running computation (<see cref="Flight"/>), then
-/// its result. A cell is never reused for another result: recomputing replaces the cell.
+/// its result. A cell is never reused for another result: recomputing replaces the cell. It carries its key, so that
+/// the table's <see cref="MemoCellMap{TKey, TResult}"/> holds cells directly.
 /// </summary>
-internal sealed class MemoCell<TResult>
+internal sealed class MemoCell<TKey, TResult>
+    where TKey : struct, IMemoKey<TKey>
 {
     private const int NotStored = 0;
     private const int Stored = 1;
@@ -21,19 +23,41 @@ internal sealed class MemoCell<TResult>
     private MemoFlight<TResult>? _flight;
 
     /// <summary>Creates a cell whose result <paramref name="flight"/> is computing.</summary>
-    public MemoCell(MemoFlight<TResult> flight)
+    public MemoCell(TKey key, MemoFlight<TResult> flight)
     {
+        Key = key;
+        Hash = key.GetHashCode();
         _flight = flight;
     }
 
-    /// <summary>Creates a cell that already holds its result.</summary>
-    public MemoCell(TResult value, long estimatedBytes, long lastUse)
+    private MemoCell(TKey key, int hash)
     {
+        Key = key;
+        Hash = hash;
+    }
+
+    /// <summary>Creates a cell that already holds its result.</summary>
+    public MemoCell(TKey key, TResult value, long estimatedBytes, long lastUse)
+    {
+        Key = key;
+        Hash = key.GetHashCode();
         Value = value;
         EstimatedBytes = estimatedBytes;
         LastUse = lastUse;
         _isCompleted = true;
     }
+
+    /// <summary>
+    /// The slot marker of a removed cell in a <see cref="MemoCellMap{TKey, TResult}"/>. Its hash code is the complement of
+    /// its key's, so no lookup ever matches it: a key equal to its key has that key's hash code.
+    /// </summary>
+    public static MemoCell<TKey, TResult> Tombstone { get; } = new(default, ~default(TKey).GetHashCode());
+
+    /// <summary>The key of the call whose result this is.</summary>
+    public TKey Key { get; }
+
+    /// <summary><see cref="Key"/>'s hash code, kept so that a lookup compares keys only when the hash codes match.</summary>
+    public int Hash { get; }
 
     /// <summary>The result; meaningful only once <see cref="IsCompleted"/> is <see langword="true"/>.</summary>
     public TResult Value { get; private set; } = default!;

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics;
@@ -40,7 +39,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     where TKey : struct, IMemoKey<TKey>
 {
     private readonly MemoFunction _function;
-    private readonly ConcurrentDictionary<TKey, MemoCell<TResult>> _entries = new();
+    private readonly MemoCellMap<TKey, TResult> _entries = new();
     private readonly bool _isBounded;
     private readonly long _maxEntries;
     private readonly long _maxBytes;
@@ -78,9 +77,9 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     /// <param name="key">The call's key.</param>
     /// <param name="value">The cached result.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryGetValue(in TKey key, [MaybeNullWhen(false)] out TResult value)
+    public bool TryGetValue(TKey key, [MaybeNullWhen(false)] out TResult value)
     {
-        if (_entries.TryGetValue(key, out MemoCell<TResult>? cell) && cell.IsCompleted)
+        if (_entries.Find(key) is { IsCompleted: true } cell)
         {
             RecordHit(cell);
             value = cell.Value;
@@ -107,7 +106,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
         ArgumentNullException.ThrowIfNull(compute);
         while (true)
         {
-            if (_entries.TryGetValue(key, out MemoCell<TResult>? cell))
+            if (_entries.Find(key) is { } cell)
             {
                 switch (Join(key, cell, out MemoFlight<TResult>? flight))
                 {
@@ -123,8 +122,8 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
             }
 
             MemoFlight<TResult> started = MemoFlight<TResult>.ForSynchronousComputation();
-            var startedCell = new MemoCell<TResult>(started);
-            if (!_entries.TryAdd(key, startedCell))
+            var startedCell = new MemoCell<TKey, TResult>(key, started);
+            if (!_entries.TryAdd(startedCell))
             {
                 continue;
             }
@@ -174,9 +173,9 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     /// <param name="key">The call's key.</param>
     /// <param name="task">A completed task of the cached result.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryGetCompletedTask(in TKey key, [MaybeNullWhen(false)] out Task<TResult> task)
+    public bool TryGetCompletedTask(TKey key, [MaybeNullWhen(false)] out Task<TResult> task)
     {
-        if (_entries.TryGetValue(key, out MemoCell<TResult>? cell) && cell.IsCompleted)
+        if (_entries.Find(key) is { IsCompleted: true } cell)
         {
             RecordHit(cell);
             task = cell.GetCompletedTask();
@@ -208,7 +207,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
         Func<TState, CancellationToken, ValueTask<TResult>> compute,
         CancellationToken cancellationToken)
     {
-        if (TryGetValue(in key, out TResult? value))
+        if (TryGetValue(key, out TResult? value))
         {
             return new ValueTask<TResult>(value);
         }
@@ -233,7 +232,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
         Func<TState, CancellationToken, ValueTask<TResult>> compute,
         CancellationToken cancellationToken)
     {
-        if (TryGetCompletedTask(in key, out Task<TResult>? task))
+        if (TryGetCompletedTask(key, out Task<TResult>? task))
         {
             return task;
         }
@@ -247,7 +246,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     /// </summary>
     /// <param name="key">The call's key.</param>
     public bool Contains(in TKey key) =>
-        (_entries.TryGetValue(key, out MemoCell<TResult>? cell) && cell.IsCompleted) || (_disk is not null && _disk.Contains(key));
+        (_entries.Find(key) is { IsCompleted: true } cell) || (_disk is not null && _disk.Contains(key));
 
     /// <summary>
     /// Removes the cached result of <paramref name="key"/>, from memory and from the disk store. A computation of it
@@ -257,7 +256,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     /// <returns>Whether a completed result was removed.</returns>
     public bool Invalidate(in TKey key)
     {
-        bool removed = _entries.TryRemove(key, out MemoCell<TResult>? cell) && Discount(cell);
+        bool removed = _entries.Remove(key) is { } cell && Discount(cell);
         return (_disk is not null && _disk.Remove(key)) | removed;
     }
 
@@ -311,9 +310,9 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     public long Clear()
     {
         long removed = 0;
-        foreach (KeyValuePair<TKey, MemoCell<TResult>> entry in _entries)
+        foreach (MemoCell<TKey, TResult> cell in _entries.Snapshot())
         {
-            if (Remove(entry.Key, entry.Value))
+            if (Remove(cell))
             {
                 removed++;
             }
@@ -324,10 +323,10 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
 
     /// <summary>How many callers wait for the running computation of <paramref name="key"/>, its starter included (for tests).</summary>
     internal int CountWaitingCallers(in TKey key) =>
-        _entries.TryGetValue(key, out MemoCell<TResult>? cell) && cell.Flight is { } flight ? flight.CountCallers() : 0;
+        _entries.Find(key)?.Flight is { } flight ? flight.CountCallers() : 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void RecordHit(MemoCell<TResult> cell)
+    private void RecordHit(MemoCell<TKey, TResult> cell)
     {
         cell.RecordHit();
         if (_isBounded)
@@ -341,7 +340,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     /// Handles a lookup that found <paramref name="cell"/>: a completed result (a hit), or a running computation that
     /// the caller joins (also a hit: the caller does not compute).
     /// </summary>
-    private JoinOutcome Join(TKey key, MemoCell<TResult> cell, out MemoFlight<TResult>? flight)
+    private JoinOutcome Join(TKey key, MemoCell<TKey, TResult> cell, out MemoFlight<TResult>? flight)
     {
         flight = null;
         if (cell.IsCompleted)
@@ -366,7 +365,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
         {
             // Every caller of that computation cancelled: it is being dropped. Start a new one rather than inherit a
             // cancellation this caller did not ask for.
-            Remove(key, cell);
+            Remove(cell);
             return JoinOutcome.Retry;
         }
 
@@ -394,7 +393,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
 
         while (true)
         {
-            if (_entries.TryGetValue(key, out MemoCell<TResult>? cell))
+            if (_entries.Find(key) is { } cell)
             {
                 switch (Join(key, cell, out MemoFlight<TResult>? flight))
                 {
@@ -410,8 +409,8 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
             }
 
             MemoFlight<TResult> started = MemoFlight<TResult>.ForAsynchronousComputation();
-            var startedCell = new MemoCell<TResult>(started);
-            if (!_entries.TryAdd(key, startedCell))
+            var startedCell = new MemoCell<TKey, TResult>(key, started);
+            if (!_entries.TryAdd(startedCell))
             {
                 continue;
             }
@@ -442,7 +441,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     private void Start<TState>(
         TKey key,
         MemoHash128 hash,
-        MemoCell<TResult> cell,
+        MemoCell<TKey, TResult> cell,
         MemoFlight<TResult> flight,
         TState state,
         Func<TState, CancellationToken, ValueTask<TResult>> compute,
@@ -475,7 +474,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     private async Task CompleteWhenDoneAsync(
         TKey key,
         MemoHash128 hash,
-        MemoCell<TResult> cell,
+        MemoCell<TKey, TResult> cell,
         MemoFlight<TResult> flight,
         ValueTask<TResult> computation,
         long startedAt,
@@ -497,7 +496,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
 
     private async ValueTask<TResult> WaitAsync(
         TKey key,
-        MemoCell<TResult> cell,
+        MemoCell<TKey, TResult> cell,
         MemoFlight<TResult> flight,
         CancellationToken cancellationToken)
     {
@@ -517,7 +516,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
             {
                 // This was the last caller: drop the entry first, so that the next lookup starts afresh, then stop
                 // the computation. Cancellation is never cached.
-                Remove(key, cell);
+                Remove(cell);
                 flight.CancelComputation();
             }
 
@@ -541,7 +540,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     /// Publishes a result: to the table (unless the entry was removed meanwhile), then to the waiters. Returns whether
     /// the table kept it.
     /// </summary>
-    private bool Complete(MemoCell<TResult> cell, MemoFlight<TResult> flight, TResult result, bool cacheTask)
+    private bool Complete(MemoCell<TKey, TResult> cell, MemoFlight<TResult> flight, TResult result, bool cacheTask)
     {
         cell.Complete(result, EstimateEntry(result), NextClock(), cacheTask ? Task.FromResult(result) : null);
 
@@ -591,7 +590,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     }
 
     /// <summary>Publishes a result the disk tier gave: kept in memory, or (lazy) only weakly.</summary>
-    private void PublishLoaded(TKey key, MemoCell<TResult> cell, MemoFlight<TResult> flight, TResult value, bool cacheTask)
+    private void PublishLoaded(TKey key, MemoCell<TKey, TResult> cell, MemoFlight<TResult> flight, TResult value, bool cacheTask)
     {
         if (_disk!.IsLazy)
         {
@@ -607,7 +606,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     /// Publishes a computed result: traced, written to the disk tier (unless the entry was invalidated meanwhile),
     /// then kept in memory (or, lazy and written, only weakly) and handed to the waiters.
     /// </summary>
-    private void PublishComputed(TKey key, MemoHash128 hash, MemoCell<TResult> cell, MemoFlight<TResult> flight, TResult result, long startedAt, bool cacheTask)
+    private void PublishComputed(TKey key, MemoHash128 hash, MemoCell<TKey, TResult> cell, MemoFlight<TResult> flight, TResult result, long startedAt, bool cacheTask)
     {
         TimeSpan elapsed = TraceComputed(key, startedAt);
         WrittenEntry? written = _disk is not null && !cell.IsRemoved ? _disk.Save(key, hash, result, elapsed) : null;
@@ -624,11 +623,11 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     }
 
     /// <summary>Keeps only a weak handle on a lazy result, removes its cell, and hands the result to the waiters.</summary>
-    private void PublishWeakly(TKey key, MemoCell<TResult> cell, MemoFlight<TResult> flight, TResult result, WrittenEntry? written)
+    private void PublishWeakly(TKey key, MemoCell<TKey, TResult> cell, MemoFlight<TResult> flight, TResult result, WrittenEntry? written)
     {
         // The handle goes in first, so that a lookup arriving once the cell is gone finds it.
         _disk!.HoldWeakly(key, result);
-        if (_entries.TryRemove(new KeyValuePair<TKey, MemoCell<TResult>>(key, cell)))
+        if (_entries.Remove(cell))
         {
             cell.MarkRemoved();
         }
@@ -651,7 +650,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
         TimeSpan elapsed = TraceComputed(key, startedAt);
         if (_disk is not null && _disk.Save(key, MemoKeyHash.Of(key), result, elapsed) is not null && _disk.IsLazy)
         {
-            if (_entries.TryRemove(key, out MemoCell<TResult>? previous))
+            if (_entries.Remove(key) is { } previous)
             {
                 Discount(previous);
             }
@@ -676,30 +675,19 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     }
 
     /// <summary>Drops a failed computation's entry, so the next lookup computes again, then hands the exception to its waiters.</summary>
-    private void Fail(TKey key, MemoCell<TResult> cell, MemoFlight<TResult> flight, Exception exception)
+    private void Fail(TKey key, MemoCell<TKey, TResult> cell, MemoFlight<TResult> flight, Exception exception)
     {
-        Remove(key, cell);
+        Remove(cell);
         flight.SetException(exception);
     }
 
     /// <summary>Stores a completed result in place of whatever the key holds.</summary>
     private void Store(TKey key, TResult result)
     {
-        var cell = new MemoCell<TResult>(result, EstimateEntry(result), NextClock());
-        while (true)
+        var cell = new MemoCell<TKey, TResult>(key, result, EstimateEntry(result), NextClock());
+        if (_entries.Replace(cell) is { } previous)
         {
-            if (_entries.TryGetValue(key, out MemoCell<TResult>? previous))
-            {
-                if (_entries.TryUpdate(key, cell, previous))
-                {
-                    Discount(previous);
-                    break;
-                }
-            }
-            else if (_entries.TryAdd(key, cell))
-            {
-                break;
-            }
+            Discount(previous);
         }
 
         if (cell.TryMarkStored())
@@ -710,17 +698,16 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     }
 
     /// <summary>Removes this very cell (not a newer one under the same key); returns whether a counted result was removed.</summary>
-    private bool Remove(TKey key, MemoCell<TResult> cell) =>
-        _entries.TryRemove(new KeyValuePair<TKey, MemoCell<TResult>>(key, cell)) && Discount(cell);
+    private bool Remove(MemoCell<TKey, TResult> cell) => _entries.Remove(cell) && Discount(cell);
 
-    private void Count(MemoCell<TResult> cell)
+    private void Count(MemoCell<TKey, TResult> cell)
     {
         Interlocked.Increment(ref _counters.Entries);
         Interlocked.Add(ref _counters.EstimatedBytes, cell.EstimatedBytes);
     }
 
     /// <summary>Called once by whoever removed <paramref name="cell"/> from the dictionary.</summary>
-    private bool Discount(MemoCell<TResult> cell)
+    private bool Discount(MemoCell<TKey, TResult> cell)
     {
         if (!cell.MarkRemoved())
         {
@@ -740,11 +727,11 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     private long CountHits()
     {
         long hits = Volatile.Read(ref _counters.RetiredHits) + Volatile.Read(ref _counters.SlowPathHits);
-        foreach (KeyValuePair<TKey, MemoCell<TResult>> entry in _entries)
+        foreach (MemoCell<TKey, TResult> cell in _entries.Snapshot())
         {
-            if (entry.Value.IsStored)
+            if (cell.IsStored)
             {
-                hits += entry.Value.Hits;
+                hits += cell.Hits;
             }
         }
 
@@ -788,27 +775,27 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
                 return;
             }
 
-            var candidates = new List<KeyValuePair<TKey, MemoCell<TResult>>>();
-            foreach (KeyValuePair<TKey, MemoCell<TResult>> entry in _entries)
+            var candidates = new List<MemoCell<TKey, TResult>>();
+            foreach (MemoCell<TKey, TResult> cell in _entries.Snapshot())
             {
-                if (entry.Value.IsStored)
+                if (cell.IsStored)
                 {
-                    candidates.Add(entry);
+                    candidates.Add(cell);
                 }
             }
 
-            KeyValuePair<TKey, MemoCell<TResult>>[] oldestFirst = [.. candidates];
+            MemoCell<TKey, TResult>[] oldestFirst = [.. candidates];
             long[] lastUses = new long[oldestFirst.Length];
             for (int i = 0; i < oldestFirst.Length; i++)
             {
-                lastUses[i] = oldestFirst[i].Value.LastUse;
+                lastUses[i] = oldestFirst[i].LastUse;
             }
 
             Array.Sort(lastUses, oldestFirst);
 
             long targetEntries = _maxEntries - (_maxEntries / 10);
             long targetBytes = _maxBytes - (_maxBytes / 10);
-            foreach (KeyValuePair<TKey, MemoCell<TResult>> entry in oldestFirst)
+            foreach (MemoCell<TKey, TResult> cell in oldestFirst)
             {
                 if (Volatile.Read(ref _counters.Entries) <= targetEntries
                     && Volatile.Read(ref _counters.EstimatedBytes) <= targetBytes)
@@ -816,7 +803,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
                     break;
                 }
 
-                if (Remove(entry.Key, entry.Value))
+                if (Remove(cell))
                 {
                     Interlocked.Increment(ref _counters.Evictions);
                 }

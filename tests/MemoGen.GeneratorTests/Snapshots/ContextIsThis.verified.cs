@@ -12,17 +12,21 @@ namespace Astro
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
         public partial global::System.Collections.Immutable.ImmutableArray<double> RmsSquared(global::Astro.MapDescriptor map)
         {
-            var __table = __memoFunction_RmsSquared.TableIn(this);
+            var __table = __memoTable_RmsSquared ?? (__memoTable_RmsSquared = __memoFunction_RmsSquared.TableIn(this));
             var __key = new __MemoKey_RmsSquared(map);
-            if (__table.TryGetValue(in __key, out var __cached))
+            if (__table.TryGetValue(__key, out var __cached))
             {
                 return __cached;
             }
 
-            return __table.GetOrCompute(
-                in __key,
-                (this, map),
-                static __state => global::MemoGen.Infrastructure.MemoConvert.ArrayToImmutableArray(__state.Item1.RmsSquaredCore(__state.Item2)));
+            return __Compute(this, __key, map);
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static global::System.Collections.Immutable.ImmutableArray<double> __Compute(global::Astro.Sky __self, __MemoKey_RmsSquared __key, global::Astro.MapDescriptor map) =>
+                __memoFunction_RmsSquared.TableIn(__self).GetOrCompute(
+                    __key,
+                    (__self, map),
+                    static __state => global::MemoGen.Infrastructure.MemoConvert.ArrayToImmutableArray(__state.Item1.RmsSquaredCore(__state.Item2)));
         }
 
         /// <summary>Identifies the cache of <c>RmsSquared</c>: its name, the version of its code, its tags.</summary>
@@ -30,6 +34,11 @@ namespace Astro
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
         private static readonly global::MemoGen.Infrastructure.MemoFunction<__MemoKey_RmsSquared, global::System.Collections.Immutable.ImmutableArray<double>> __memoFunction_RmsSquared =
             new("rms_squared", "df14b55940ecf78a", new string[] { "disk" });
+
+        /// <summary>This context's table of <c>RmsSquared</c>, kept in a field so that a hit reads it at once.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
+        private global::MemoGen.Infrastructure.MemoTable<__MemoKey_RmsSquared, global::System.Collections.Immutable.ImmutableArray<double>>? __memoTable_RmsSquared;
 
         /// <summary>Cache operations for <c>RmsSquared</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]

@@ -12,16 +12,20 @@ partial record Telescope
     {
         var __table = __memoFunction_Exposures.TableIn(context);
         var __key = new __MemoKey_Exposures(this, slot, limit);
-        if (__table.TryGetValue(in __key, out var __cached))
+        if (__table.TryGetValue(__key, out var __cached))
         {
             return new global::System.Threading.Tasks.ValueTask<global::System.Collections.Generic.IReadOnlyList<int>>(__cached);
         }
 
-        return __table.GetOrComputeAsync(
-            in __key,
-            (this, context, slot, limit),
-            static async (__state, __token) => global::MemoGen.Infrastructure.MemoConvert.ListToReadOnlyList(await __state.Item1.ExposuresCore(__state.Item2, __state.Item3, __state.Item4).ConfigureAwait(false)),
-            default);
+        return __Compute(this, __key, context, slot, limit);
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        static global::System.Threading.Tasks.ValueTask<global::System.Collections.Generic.IReadOnlyList<int>> __Compute(global::Telescope __self, __MemoKey_Exposures __key, global::MemoGen.MemoContext context, (int Night, int Filter) slot, int? limit) =>
+            __memoFunction_Exposures.TableIn(context).GetOrComputeAsync(
+                __key,
+                (__self, context, slot, limit),
+                static async (__state, __token) => global::MemoGen.Infrastructure.MemoConvert.ListToReadOnlyList(await __state.Item1.ExposuresCore(__state.Item2, __state.Item3, __state.Item4).ConfigureAwait(false)),
+                default);
     }
 
     /// <summary>Identifies the cache of <c>Exposures</c>: its name, the version of its code, its tags.</summary>

@@ -14,17 +14,21 @@ namespace Deep.Models
             [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
             protected internal partial string Render(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at)
             {
-                var __table = __memoFunction_Render.TableIn(this);
+                var __table = __memoTable_Render ?? (__memoTable_Render = __memoFunction_Render.TableIn(this));
                 var __key = new __MemoKey_Render(cell, node, weights, labels, scale, id, at);
-                if (__table.TryGetValue(in __key, out var __cached))
+                if (__table.TryGetValue(__key, out var __cached))
                 {
                     return __cached;
                 }
 
-                return __table.GetOrCompute(
-                    in __key,
-                    (this, cell, node, weights, labels, scale, id, at),
-                    static __state => __state.Item1.RenderCore(__state.Item2, __state.Item3, __state.Item4, __state.Item5, __state.Item6, __state.Item7, __state.Item8));
+                return __Compute(this, __key, cell, node, weights, labels, scale, id, at);
+
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+                static string __Compute(global::Deep.Models.Outer<T>.Grid __self, __MemoKey_Render __key, global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) =>
+                    __memoFunction_Render.TableIn(__self).GetOrCompute(
+                        __key,
+                        (__self, cell, node, weights, labels, scale, id, at),
+                        static __state => __state.Item1.RenderCore(__state.Item2, __state.Item3, __state.Item4, __state.Item5, __state.Item6, __state.Item7, __state.Item8));
             }
 
             /// <summary>Identifies the cache of <c>Render</c>: its name, the version of its code, its tags.</summary>
@@ -32,6 +36,11 @@ namespace Deep.Models
             [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
             private static readonly global::MemoGen.Infrastructure.MemoFunction<__MemoKey_Render, string> __memoFunction_Render =
                 new("Render", "e445bc31a33c8b74", global::System.Array.Empty<string>());
+
+            /// <summary>This context's table of <c>Render</c>, kept in a field so that a hit reads it at once.</summary>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
+            private global::MemoGen.Infrastructure.MemoTable<__MemoKey_Render, string>? __memoTable_Render;
 
             /// <summary>Cache operations for <c>Render</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]

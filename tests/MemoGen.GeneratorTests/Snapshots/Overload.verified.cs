@@ -14,17 +14,21 @@ namespace Deep.Models
             [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
             public partial global::Deep.Models.FrozenCount Count(int @class)
             {
-                var __table = __memoFunction_Count_count_in.TableIn(this);
+                var __table = __memoTable_Count_count_in ?? (__memoTable_Count_count_in = __memoFunction_Count_count_in.TableIn(this));
                 var __key = new __MemoKey_Count_count_in(@class);
-                if (__table.TryGetValue(in __key, out var __cached))
+                if (__table.TryGetValue(__key, out var __cached))
                 {
                     return __cached;
                 }
 
-                return __table.GetOrCompute(
-                    in __key,
-                    (this, @class),
-                    static __state => __state.Item1.CountCore(__state.Item2));
+                return __Compute(this, __key, @class);
+
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+                static global::Deep.Models.FrozenCount __Compute(global::Deep.Models.Outer<T>.Grid __self, __MemoKey_Count_count_in __key, int @class) =>
+                    __memoFunction_Count_count_in.TableIn(__self).GetOrCompute(
+                        __key,
+                        (__self, @class),
+                        static __state => __state.Item1.CountCore(__state.Item2));
             }
 
             /// <summary>Identifies the cache of <c>Count</c>: its name, the version of its code, its tags.</summary>
@@ -32,6 +36,11 @@ namespace Deep.Models
             [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
             private static readonly global::MemoGen.Infrastructure.MemoFunction<__MemoKey_Count_count_in, global::Deep.Models.FrozenCount> __memoFunction_Count_count_in =
                 new("count_in", "d232eba5feae4b0b", global::System.Array.Empty<string>());
+
+            /// <summary>This context's table of <c>Count</c>, kept in a field so that a hit reads it at once.</summary>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
+            private global::MemoGen.Infrastructure.MemoTable<__MemoKey_Count_count_in, global::Deep.Models.FrozenCount>? __memoTable_Count_count_in;
 
             /// <summary>Cache operations for <c>Count</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]

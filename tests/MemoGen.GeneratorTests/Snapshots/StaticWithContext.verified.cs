@@ -14,16 +14,20 @@ namespace Astro
         {
             var __table = __memoFunction_FrobnifyAsync.TableIn(ctx);
             var __key = new __MemoKey_FrobnifyAsync(samples);
-            if (__table.TryGetCompletedTask(in __key, out var __cached))
+            if (__table.TryGetCompletedTask(__key, out var __cached))
             {
                 return __cached;
             }
 
-            return __table.GetOrComputeTaskAsync(
-                in __key,
-                (ctx, samples, verbose),
-                static (__state, __token) => new global::System.Threading.Tasks.ValueTask<global::Astro.Spectrum>(FrobnifyAsyncCore(__state.Item1, __state.Item2, __state.Item3, __token)),
-                cancellationToken);
+            return __Compute(__key, ctx, samples, verbose, cancellationToken);
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static global::System.Threading.Tasks.Task<global::Astro.Spectrum> __Compute(__MemoKey_FrobnifyAsync __key, global::MemoGen.MemoContext ctx, double[] samples, bool verbose, global::System.Threading.CancellationToken cancellationToken) =>
+                __memoFunction_FrobnifyAsync.TableIn(ctx).GetOrComputeTaskAsync(
+                    __key,
+                    (ctx, samples, verbose),
+                    static (__state, __token) => new global::System.Threading.Tasks.ValueTask<global::Astro.Spectrum>(FrobnifyAsyncCore(__state.Item1, __state.Item2, __state.Item3, __token)),
+                    cancellationToken);
         }
 
         /// <summary>Identifies the cache of <c>FrobnifyAsync</c>: its name, the version of its code, its tags.</summary>

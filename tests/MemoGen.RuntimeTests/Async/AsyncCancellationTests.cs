@@ -79,7 +79,7 @@ public sealed class AsyncCancellationTests
         Assert.That(fresh.Calls, Is.EqualTo(1));
 
         abandoned.Finish(-1);
-        Assert.That(table.TryGetValue(in key, out int cached), Is.True);
+        Assert.That(table.TryGetValue(key, out int cached), Is.True);
         Assert.That(cached, Is.EqualTo(5), "the abandoned computation's late result is not stored");
     }
 

@@ -19,7 +19,7 @@ public sealed class AsyncSharingTests
         string first = await table.GetOrComputeAsync(in key, 0, static async (_, _) => { await Task.Yield(); return "one"; }, CancellationToken.None);
 
         Assert.That(first, Is.EqualTo("one"));
-        Assert.That(table.TryGetValue(in key, out string? cached), Is.True);
+        Assert.That(table.TryGetValue(key, out string? cached), Is.True);
         Assert.That(cached, Is.EqualTo("one"));
         Assert.That(table.Statistics.Entries, Is.EqualTo(1));
     }

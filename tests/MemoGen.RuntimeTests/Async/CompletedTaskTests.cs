@@ -14,8 +14,8 @@ public sealed class CompletedTaskTests
         var key = new IntKey(1);
         int value = await table.GetOrComputeTaskAsync(in key, 0, static async (_, _) => { await Task.Yield(); return 8; }, CancellationToken.None);
 
-        Assert.That(table.TryGetCompletedTask(in key, out Task<int>? first), Is.True);
-        Assert.That(table.TryGetCompletedTask(in key, out Task<int>? second), Is.True);
+        Assert.That(table.TryGetCompletedTask(key, out Task<int>? first), Is.True);
+        Assert.That(table.TryGetCompletedTask(key, out Task<int>? second), Is.True);
 
         Assert.That(value, Is.EqualTo(8));
         Assert.That(second, Is.SameAs(first));
@@ -31,8 +31,8 @@ public sealed class CompletedTaskTests
         var key = new IntKey(1);
         table.GetOrCompute(in key, 0, static _ => 3);
 
-        Assert.That(table.TryGetCompletedTask(in key, out Task<int>? first), Is.True);
-        Assert.That(table.TryGetCompletedTask(in key, out Task<int>? second), Is.True);
+        Assert.That(table.TryGetCompletedTask(key, out Task<int>? first), Is.True);
+        Assert.That(table.TryGetCompletedTask(key, out Task<int>? second), Is.True);
         Assert.That(second, Is.SameAs(first));
     }
 
@@ -42,7 +42,7 @@ public sealed class CompletedTaskTests
         var table = TestTables.Create<int>();
         var key = new IntKey(1);
         await table.GetOrComputeTaskAsync(in key, 0, static (_, _) => new ValueTask<int>(4), CancellationToken.None);
-        table.TryGetCompletedTask(in key, out Task<int>? cached);
+        table.TryGetCompletedTask(key, out Task<int>? cached);
 
         Task<int> hit = table.GetOrComputeTaskAsync(in key, 0, static (_, _) => new ValueTask<int>(-1), CancellationToken.None);
 

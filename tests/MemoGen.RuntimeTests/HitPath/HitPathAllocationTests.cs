@@ -64,7 +64,7 @@ public sealed class HitPathAllocationTests
     {
         var table = s_add.TableIn(context);
         var key = new IntPairKey(a, b);
-        if (table.TryGetValue(in key, out double cached))
+        if (table.TryGetValue(key, out double cached))
         {
             return cached;
         }

@@ -77,7 +77,7 @@ public sealed class ReentrancyTests
     private static long Fibonacci(MemoTable<IntKey, long> table, int n)
     {
         var key = new IntKey(n);
-        if (table.TryGetValue(in key, out long cached))
+        if (table.TryGetValue(key, out long cached))
         {
             return cached;
         }

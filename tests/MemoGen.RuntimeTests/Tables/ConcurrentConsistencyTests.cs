@@ -69,5 +69,5 @@ public sealed class ConcurrentConsistencyTests
     }
 
     private static int Get(MemoTable<IntKey, int> table, IntKey key) =>
-        table.TryGetValue(in key, out int cached) ? cached : table.GetOrCompute(in key, key.Value, static v => v * 10);
+        table.TryGetValue(key, out int cached) ? cached : table.GetOrCompute(in key, key.Value, static v => v * 10);
 }

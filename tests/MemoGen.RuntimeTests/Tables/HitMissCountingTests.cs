@@ -11,11 +11,11 @@ public sealed class HitMissCountingTests
         var table = TestTables.Create<int>();
         var key = new IntKey(3);
 
-        Assert.That(table.TryGetValue(in key, out _), Is.False);
+        Assert.That(table.TryGetValue(key, out _), Is.False);
         Assert.That(table.GetOrCompute(in key, 3, static v => v * 2), Is.EqualTo(6));
         for (int i = 0; i < 3; i++)
         {
-            Assert.That(table.TryGetValue(in key, out int cached), Is.True);
+            Assert.That(table.TryGetValue(key, out int cached), Is.True);
             Assert.That(cached, Is.EqualTo(6));
         }
 
@@ -36,7 +36,7 @@ public sealed class HitMissCountingTests
             for (int value = 0; value < 5; value++)
             {
                 var key = new IntKey(value);
-                int result = table.TryGetValue(in key, out int cached)
+                int result = table.TryGetValue(key, out int cached)
                     ? cached
                     : table.GetOrCompute(in key, value, v => { calls++; return v + 100; });
                 Assert.That(result, Is.EqualTo(value + 100));

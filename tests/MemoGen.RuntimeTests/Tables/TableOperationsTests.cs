@@ -61,7 +61,7 @@ public sealed class TableOperationsTests
         table.GetOrCompute(in key, 0, static _ => 1);
 
         Assert.That(table.Recompute(in key, 0, static _ => 2), Is.EqualTo(2));
-        Assert.That(table.TryGetValue(in key, out int cached), Is.True);
+        Assert.That(table.TryGetValue(key, out int cached), Is.True);
         Assert.That(cached, Is.EqualTo(2));
         Assert.That(table.Statistics.Entries, Is.EqualTo(1));
     }
@@ -85,7 +85,7 @@ public sealed class TableOperationsTests
         table.GetOrCompute(in key, 0, static _ => 1);
 
         Assert.Throws<InvalidDataException>(() => table.Recompute(in key, 0, static int (_) => throw new InvalidDataException()));
-        Assert.That(table.TryGetValue(in key, out int cached), Is.True);
+        Assert.That(table.TryGetValue(key, out int cached), Is.True);
         Assert.That(cached, Is.EqualTo(1));
     }
 
@@ -99,7 +99,7 @@ public sealed class TableOperationsTests
         int result = await table.RecomputeAsync(in key, 0, static async (_, _) => { await Task.Yield(); return 2; }, CancellationToken.None);
 
         Assert.That(result, Is.EqualTo(2));
-        Assert.That(table.TryGetValue(in key, out int cached), Is.True);
+        Assert.That(table.TryGetValue(key, out int cached), Is.True);
         Assert.That(cached, Is.EqualTo(2));
         Assert.That(table.Statistics.Entries, Is.EqualTo(1));
     }
@@ -124,7 +124,7 @@ public sealed class TableOperationsTests
 
         Assert.That(running.Wait(TestTables.HangGuard), Is.True);
         Assert.That(running.Result, Is.EqualTo(1));
-        Assert.That(table.TryGetValue(in key, out int cached), Is.True);
+        Assert.That(table.TryGetValue(key, out int cached), Is.True);
         Assert.That(cached, Is.EqualTo(2), "the forced result replaced the running computation's entry");
         Assert.That(table.Statistics.Entries, Is.EqualTo(1));
     }

@@ -25,7 +25,7 @@ internal static class DiskTables
     public static TResult Get<TResult>(MemoTable<NumberKey, TResult> table, int key, Counted<TResult> compute)
     {
         var memoKey = new NumberKey(key);
-        return table.TryGetValue(in memoKey, out TResult? cached)
+        return table.TryGetValue(memoKey, out TResult? cached)
             ? cached
             : table.GetOrCompute(in memoKey, (compute, key), static state => state.compute.Invoke(state.key));
     }
