@@ -41,6 +41,10 @@ public class HitBenchmarks
     private readonly string _text = "a cached string argument";
     private readonly Point _point = new(3, 4, "p");
 
+    // Arguments read from fields, which the JIT cannot fold into the hash as it folds the literals above.
+    private int _a = 17;
+    private int _b = 42;
+
     [GlobalSetup]
     public void Warm()
     {
@@ -49,6 +53,8 @@ public class HitBenchmarks
         GeneratedStaticTwoInts();
         GeneratedString();
         GeneratedRecord();
+        HandWrittenGetOrAddVariableArguments();
+        GeneratedTwoIntsVariableArguments();
     }
 
     [Benchmark(Baseline = true)]
@@ -56,6 +62,12 @@ public class HitBenchmarks
 
     [Benchmark]
     public double GeneratedTwoInts() => _context.Add(17, 42);
+
+    [Benchmark]
+    public double HandWrittenGetOrAddVariableArguments() => _handWritten.GetOrAdd((_a, _b), static key => key.Item1 + key.Item2);
+
+    [Benchmark]
+    public double GeneratedTwoIntsVariableArguments() => _context.Add(_a, _b);
 
     [Benchmark]
     public double GeneratedStaticTwoInts() => BenchContext.AddStatic(_context, 17, 42);
