@@ -145,10 +145,13 @@ internal sealed class MemoCellMap<TKey, TResult>
         }
     }
 
-    /// <summary>Fibonacci hashing: the top bits of the product, so that keys differing only in high bits spread too.</summary>
+    /// <summary>
+    /// Fibonacci hashing: the top log2(<paramref name="capacity"/>) bits of the product, so that keys differing only in
+    /// high bits spread too. For a power of two, the leading zeros of capacity - 1 are 32 - log2(capacity).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Home(int hash, int capacity) =>
-        (uint)(((uint)hash * 0x9E3779B9u) >> (32 - BitOperations.Log2((uint)capacity)));
+        ((uint)hash * 0x9E3779B9u) >> BitOperations.LeadingZeroCount((uint)capacity - 1);
 
     /// <summary>
     /// Finds the slot of <paramref name="key"/> (under the lock). Returns its index, or -1 with the slot a new cell
