@@ -26,6 +26,7 @@ internal static class InvalidInputs
             yield return Case("public partial int Bad(System.IO.Stream value);\nprivate int BadCore(System.IO.Stream value) => 0;", "Stream parameter");
             yield return Case("public partial int Bad(System.Func<int> value);\nprivate int BadCore(System.Func<int> value) => 0;", "Delegate parameter");
             yield return Case("public partial int Bad(ref int value);\nprivate int BadCore(ref int value) => 0;", "ref parameter");
+            yield return Case("public partial int Bad(int __key);\nprivate int BadCore(int __key) => 0;", "Parameter named like generated code");
             yield return Case("public partial int[] Bad(int value);\nprivate int[] BadCore(int value) => new int[0];", "Mutable array result");
             yield return Case("public partial System.Collections.Generic.List<int> Bad(int value);\nprivate System.Collections.Generic.List<int> BadCore(int value) => new();", "Mutable list result");
             yield return Case("public partial Settable Bad(int value);\nprivate Settable BadCore(int value) => new();", "Class with settable state");

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using MemoGen.Generator.Diagnostics;
 using MemoGen.Generator.Helpers;
@@ -6,7 +7,7 @@ using Microsoft.CodeAnalysis;
 
 namespace MemoGen.Generator.Checks;
 
-/// <summary>What each parameter is to the cache, and whether it can be one: MEMO001, MEMO002.</summary>
+/// <summary>What each parameter is to the cache, and whether it can be one: MEMO001, MEMO002, MEMO017.</summary>
 internal static class ParameterChecks
 {
     public static void Check(CheckedMethod m)
@@ -14,6 +15,14 @@ internal static class ParameterChecks
         foreach (var parameter in m.Method.Parameters)
         {
             var location = parameter.Locations.FirstOrDefault() ?? m.Location;
+
+            // Every parameter, whatever its role, is passed into the generated body beside its own locals and local
+            // function, all named "__...". The name is a problem of its own: the checks of its type go on.
+            if (IsReserved(parameter.Name))
+            {
+                m.Report(Problem.Of(DiagnosticDescriptors.ReservedParameterName, location, parameter.Name, m.Name));
+            }
+
             if (parameter.Type.ContainsErrorType())
             {
                 m.Report(Problem.ReportedByCompiler);
@@ -48,6 +57,9 @@ internal static class ParameterChecks
             m.Parameters.Add(new CheckedParameter(parameter, role, shape));
         }
     }
+
+    /// <summary>Whether generated code may use the name for its own: a symbol's name never has the '@' of a verbatim identifier.</summary>
+    private static bool IsReserved(string name) => name.StartsWith("__", StringComparison.Ordinal);
 
     private static ParameterRole RoleOf(IParameterSymbol parameter)
     {

@@ -27,6 +27,7 @@ internal static class DiagnosticDescriptors
     public const string UnknownTagId = "MEMO014";
     public const string GenericMethodId = "MEMO015";
     public const string InvalidContainerId = "MEMO016";
+    public const string ReservedParameterNameId = "MEMO017";
 
     /// <summary>The property of a MEMO008 diagnostic that holds the suggested return type, <c>global::</c>-qualified.</summary>
     public const string SuggestedReturnTypeProperty = "SuggestedReturnType";
@@ -216,10 +217,23 @@ internal static class DiagnosticDescriptors
         description: "MemoGen adds a cache field, a key type and a handle beside a memoized method, which an interface cannot hold.",
         helpLinkUri: HelpLink(InvalidContainerId));
 
+    /// <summary>Format: <c>Parameter '{0}' of '{1}' begins with two underscores, which MemoGen reserves for the names in the code it generates; rename the parameter</c>.</summary>
+    public static readonly DiagnosticDescriptor ReservedParameterName = new(
+        ReservedParameterNameId,
+        "Parameter name begins with two underscores",
+        "Parameter '{0}' of '{1}' begins with two underscores, which MemoGen reserves for the names in the code it generates; rename the parameter",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The body MemoGen generates for a memoized method declares locals, a local function and members whose names begin with two underscores, "
+        + "and passes every parameter in beside them, so a parameter named that way could collide with them.",
+        helpLinkUri: HelpLink(ReservedParameterNameId));
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All =
     [
         UnhashableParameter, ByReferenceParameter, NoResult, NotPartial, AlreadyImplemented, MissingCore, CoreDoesNotFit, MutableResult,
         DuplicateName, UnsafeName, NoContext, UnhashableOwner, NoSerializer, UnknownTag, GenericMethod, InvalidContainer,
+        ReservedParameterName,
     ];
 
     public static string HelpLink(string id) => $"https://github.com/memogen/memogen/blob/main/docs/diagnostics/{id}.md";

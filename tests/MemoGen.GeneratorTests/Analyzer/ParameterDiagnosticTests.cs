@@ -1,10 +1,15 @@
+using System.Linq;
 using System.Threading.Tasks;
+using MemoGen.GeneratorTests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using NUnit.Framework;
 
 namespace MemoGen.GeneratorTests.Analyzer;
 
-/// <summary>MEMO001 (a parameter that cannot be hashed) and MEMO002 (one not passed by value), located on the parameter.</summary>
+/// <summary>
+/// MEMO001 (a parameter that cannot be hashed), MEMO002 (one not passed by value) and MEMO017 (one named like the
+/// generated code's own names), located on the parameter.
+/// </summary>
 public sealed class ParameterDiagnosticTests
 {
     private const string Types = """
@@ -126,5 +131,113 @@ public sealed class ParameterDiagnosticTests
             """);
 
         Assert.That(run.Single.GetMessage(), Does.Contain("return the value as part of the result instead"));
+    }
+
+    [TestCase("int {|MEMO017:__key|}", "int __key")]
+    [TestCase("int {|MEMO017:@__self|}", "int @__self")]
+    [TestCase("int {|MEMO017:__table|}, int {|MEMO017:__cached|}", "int __table, int __cached")]
+    [TestCase("int x, [MemoIgnore] string {|MEMO017:__state|}", "int x, string __state")]
+    [TestCase("int x, IProgress<int> {|MEMO017:__Compute|}", "int x, IProgress<int> __Compute")]
+    [TestCase("int {|MEMO017:__anything|}", "int __anything")]
+    public async Task A_parameter_named_with_two_leading_underscores_is_MEMO017_on_the_parameter(string parameters, string coreParameters)
+    {
+        var run = await AnalyzerTestHelper.VerifyAsync(DiagnosticSeverity.Error, $$"""
+            public partial class Context : MemoContext
+            {
+                [Memoize] public partial int Bad({{parameters}});
+                private int BadCore({{coreParameters}}) => 0;
+            }
+            """);
+
+        Assert.That(run.Memo.Select(d => d.GetMessage()), Has.All.Match(
+            "^Parameter '__[A-Za-z]+' of 'Context.Bad' begins with two underscores, which MemoGen reserves for the names in the code it generates; rename the parameter$"));
+    }
+
+    [Test]
+    public async Task The_context_and_the_cancellation_token_are_MEMO017_too()
+    {
+        await AnalyzerTestHelper.VerifyAsync(DiagnosticSeverity.Error, """
+            public static partial class Spectra
+            {
+                [Memoize] public static partial Task<int> Bad(MemoContext {|MEMO017:__context|}, int x, CancellationToken {|MEMO017:__token|});
+                private static Task<int> BadCore(MemoContext context, int x, CancellationToken token) => Task.FromResult(x);
+            }
+            """);
+    }
+
+    [Test]
+    public async Task A_reserved_name_is_reported_beside_a_problem_with_how_the_parameter_is_passed()
+    {
+        await AnalyzerTestHelper.VerifyAsync(DiagnosticSeverity.Error, """
+            public partial class Context : MemoContext
+            {
+                [Memoize] public partial int Bad(ref int {|MEMO002,MEMO017:__key|});
+                private int BadCore(ref int __key) => 0;
+            }
+            """);
+    }
+
+    [TestCase("_key")]
+    [TestCase("key__")]
+    [TestCase("k__ey")]
+    [TestCase("_")]
+    public async Task A_name_without_two_leading_underscores_is_fine_and_generates(string name)
+    {
+        var run = await AnalyzerTestHelper.VerifyAsync(DiagnosticSeverity.Error, $$"""
+            public partial class Context : MemoContext
+            {
+                [Memoize] public partial int Fine(int {{name}});
+                private int FineCore(int {{name}}) => {{name}};
+            }
+            """);
+
+        Assert.That(run.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(GeneratorRun.Describe), Is.Empty, "the generated code compiles");
+        Assert.That(run.Generator.Files["Context.Fine.g.cs"], Does.Contain("FineCore("), "implemented, not stubbed");
+    }
+
+    /// <summary>
+    /// Each name the generated code declares, on a parameter of every form and role: the methods get throwing bodies,
+    /// the valid method beside them is generated, and the build fails with MEMO017 alone rather than with errors in code
+    /// the user did not write.
+    /// </summary>
+    [Test]
+    public async Task A_parameter_named_like_generated_code_leaves_MEMO017_as_the_only_error_of_the_build(
+        [Values("__table", "__key", "__cached", "__Compute", "__self", "__state", "__token", "__owner", "__context", "__Table")] string name)
+    {
+        var run = await AnalyzerTestHelper.VerifyAsync(DiagnosticSeverity.Error, $$"""
+            public partial class Context : MemoContext
+            {
+                [Memoize] public partial int Square(int x);
+                private int SquareCore(int x) => x * x;
+
+                [Memoize] public partial int Bad(int {|MEMO017:{{name}}|});
+                private int BadCore(int {{name}}) => 0;
+
+                [Memoize] public partial Task<int> BadAsync(int x, CancellationToken {|MEMO017:{{name}}|});
+                private Task<int> BadAsyncCore(int x, CancellationToken {{name}}) => Task.FromResult(x);
+
+                [Memoize] public partial int BadIgnored(int x, [MemoIgnore] string {|MEMO017:{{name}}|});
+                private int BadIgnoredCore(int x, string {{name}}) => x;
+            }
+
+            public static partial class Spectra
+            {
+                [Memoize] public static partial int Power(MemoContext {|MEMO017:{{name}}|}, int x);
+                private static int PowerCore(MemoContext context, int x) => x;
+            }
+
+            public sealed partial record Instrument(string Label)
+            {
+                [Memoize] public partial int Beam(MemoContext context, int {|MEMO017:{{name}}|});
+                private int BeamCore(MemoContext context, int x) => x;
+            }
+            """);
+
+        Assert.That(run.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id), Has.All.EqualTo("MEMO017"), run.Describe());
+        Assert.That(run.Generator.GeneratedWarnings.Select(GeneratorRun.Describe), Is.Empty);
+        Assert.That(run.Generator.Files["Context.Square.g.cs"], Does.Contain("SquareCore("), "the valid method is implemented");
+        var stubs = run.Generator.Files.Where(f => f.Key != "Context.Square.g.cs").ToList();
+        Assert.That(stubs.Select(f => f.Key), Is.EquivalentTo(new[] { "Context.Bad.g.cs", "Context.BadAsync.g.cs", "Context.BadIgnored.g.cs", "Spectra.Power.g.cs", "Instrument.Beam.g.cs" }));
+        Assert.That(stubs.Select(f => f.Value), Has.All.Contain("throw new global::System.InvalidOperationException(\"MemoGen could not implement"));
     }
 }
