@@ -41,9 +41,10 @@ internal static class KeyEmitter
         writer.OpenBlock();
         foreach (var component in components)
         {
+            // 'this.' because a parameter may be named like another's field ('_map' beside 'map') and would hide it.
             writer.WriteLine(component.Shape.IsDirect
-                ? $"{component.Field} = {component.Argument};"
-                : $"{component.Field} = {component.Digest}({component.Argument});");
+                ? $"this.{component.Field} = {component.Argument};"
+                : $"this.{component.Field} = {component.Digest}({component.Argument});");
         }
 
         writer.CloseBlock();

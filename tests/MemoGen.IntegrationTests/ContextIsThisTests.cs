@@ -35,6 +35,17 @@ public sealed class ContextIsThisTests
     }
 
     [Test]
+    public void Parameters_named_like_each_others_key_fields_both_count()
+    {
+        // The key stores 'shift' in a field '_shift', which the parameter '_shift' would hide in the key's constructor.
+        var sky = new Sky();
+
+        Assert.That(sky.Shifted(1, 2), Is.EqualTo(1002));
+        Assert.That(sky.Shifted(3, 2), Is.EqualTo(3002));
+        Assert.That(sky.Shifted(3, 4), Is.EqualTo(3004));
+    }
+
+    [Test]
     public void Contexts_do_not_share_results()
     {
         var first = new Sky();

@@ -96,7 +96,7 @@ namespace Astro
 
             public __MemoKey_RmsSquared(global::Astro.MapDescriptor map)
             {
-                _map = map;
+                this._map = map;
             }
 
             public bool Equals(__MemoKey_RmsSquared other) => global::System.Collections.Generic.EqualityComparer<global::Astro.MapDescriptor>.Default.Equals(_map, other._map);

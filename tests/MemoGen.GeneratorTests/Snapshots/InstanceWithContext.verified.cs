@@ -95,9 +95,9 @@ partial record Telescope
 
         public __MemoKey_Exposures(global::Telescope __owner, (int Night, int Filter) slot, int? limit)
         {
-            _this = __owner;
-            _slot = slot;
-            _limit = limit;
+            this._this = __owner;
+            this._slot = slot;
+            this._limit = limit;
         }
 
         public bool Equals(__MemoKey_Exposures other) => global::System.Collections.Generic.EqualityComparer<global::Telescope>.Default.Equals(_this, other._this) && global::System.Collections.Generic.EqualityComparer<(int Night, int Filter)>.Default.Equals(_slot, other._slot) && global::System.Collections.Generic.EqualityComparer<int?>.Default.Equals(_limit, other._limit);

@@ -104,13 +104,13 @@ namespace Deep.Models
 
                 public __MemoKey_Render(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at)
                 {
-                    _cell = cell;
-                    _node = __Digest_node(node);
-                    _weights = __Digest_weights(weights);
-                    _labels = __Digest_labels(labels);
-                    _scale = scale;
-                    _id = id;
-                    _at = at;
+                    this._cell = cell;
+                    this._node = __Digest_node(node);
+                    this._weights = __Digest_weights(weights);
+                    this._labels = __Digest_labels(labels);
+                    this._scale = scale;
+                    this._id = id;
+                    this._at = at;
                 }
 
                 public bool Equals(__MemoKey_Render other) => global::System.Collections.Generic.EqualityComparer<global::Deep.Models.Cell>.Default.Equals(_cell, other._cell) && _node == other._node && _weights == other._weights && _labels == other._labels && _scale == other._scale && _id == other._id && _at == other._at;

@@ -98,7 +98,7 @@ namespace Deep.Models
 
                 public __MemoKey_Count_count_in(int @class)
                 {
-                    _class = @class;
+                    this._class = @class;
                 }
 
                 public bool Equals(__MemoKey_Count_count_in other) => _class == other._class;

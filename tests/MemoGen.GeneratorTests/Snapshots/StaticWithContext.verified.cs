@@ -93,7 +93,7 @@ namespace Astro
 
             public __MemoKey_FrobnifyAsync(double[] samples)
             {
-                _samples = __Digest_samples(samples);
+                this._samples = __Digest_samples(samples);
             }
 
             public bool Equals(__MemoKey_FrobnifyAsync other) => _samples == other._samples;

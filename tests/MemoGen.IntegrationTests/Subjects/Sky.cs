@@ -50,6 +50,12 @@ public partial class Sky(MemoOptions options) : MemoContext(options)
         return values;
     }
 
+    /// <summary>Two parameters whose names differ by the underscore that the key's field names add.</summary>
+    [Memoize]
+    public partial int Shifted(int shift, int _shift);
+
+    private int ShiftedCore(int shift, int _shift) => (shift * 1000) + _shift;
+
     [Memoize]
     public partial FrozenDictionary<string, int> Histogram(string text);
 
