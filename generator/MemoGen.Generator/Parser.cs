@@ -72,11 +72,15 @@ internal static class Parser
     private static StubModel? StubFor(CheckedMethod found)
     {
         var method = found.Method;
+        var declaredTypes = new[] { method.ReturnType }
+            .Concat(method.Parameters.Select(p => p.Type))
+            .Concat(method.TypeParameters.SelectMany(t => t.ConstraintTypes));
         if (found.HasBody
-            || method is not { IsPartialDefinition: true, PartialImplementationPart: null, IsGenericMethod: false }
+            || method is not { IsPartialDefinition: true, PartialImplementationPart: null }
             || found.Problems.Any(p => p.Descriptor is null || UnstubbableProblems.Contains(p.Descriptor.Id))
             || !method.ContainingType.SelfAndContainingTypes().All(IsCompletable)
-            || new[] { method.ReturnType }.Concat(method.Parameters.Select(p => p.Type)).Any(IsUnwritable))
+            || declaredTypes.Any(IsUnwritable)
+            || TypeParameterClauses.Constraints(method, found.Syntax) is not { } constraints)
         {
             return null;
         }
@@ -102,14 +106,16 @@ internal static class Parser
             string.Join(" ", found.Syntax.Modifiers.Select(m => m.Text)),
             returnType,
             method.Name,
+            TypeParameterClauses.List(method),
             parameters.ToEquatableArray(),
+            constraints.ToEquatableArray(),
+            TypeParameterClauses.HidesOuterTypeParameter(method),
             found.Name);
     }
 
     private static readonly string[] UnstubbableProblems =
     [
-        DiagnosticDescriptors.NotPartialId, DiagnosticDescriptors.AlreadyImplementedId, DiagnosticDescriptors.GenericMethodId,
-        DiagnosticDescriptors.InvalidContainer.Id,
+        DiagnosticDescriptors.NotPartialId, DiagnosticDescriptors.AlreadyImplementedId, DiagnosticDescriptors.InvalidContainer.Id,
     ];
 
     private static bool IsCompletable(INamedTypeSymbol type) =>

@@ -23,12 +23,15 @@ public sealed class IncrementalTests
 
             [Memoize] public partial int Cube(int x);
             private int CubeCore(int x) => x * x * x;
+
+            // Generic (MEMO015): gets a throwing stub.
+            [Memoize] public partial T Pick<T>(T x) where T : class, System.IComparable<T>;
         }
         """;
 
     private const string Unrelated = "public static class Unrelated { public static int Answer() => 42; }";
 
-    private static readonly string[] TrackedSteps = [TrackingNames.Methods, TrackingNames.ValidMethods];
+    private static readonly string[] TrackedSteps = [TrackingNames.Methods, TrackingNames.ValidMethods, TrackingNames.Stubs];
 
     [Test]
     public void Rerunning_on_the_same_compilation_caches_every_step()

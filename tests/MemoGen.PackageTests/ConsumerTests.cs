@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using MemoGen.PackageTests.Infrastructure;
 using NUnit.Framework;
@@ -49,6 +50,22 @@ public sealed class ConsumerTests
         }
         """;
 
+    private const string Generic = """
+        using System;
+        using MemoGen;
+
+        var maps = new Maps(new MemoOptions());
+        Console.WriteLine(maps.Load<int>("a"));
+
+        public sealed partial class Maps(MemoOptions options) : MemoContext(options)
+        {
+            [Memoize]
+            public partial T Load<T>(string name) where T : unmanaged, IEquatable<T>;
+
+            private T LoadCore<T>(string name) where T : unmanaged, IEquatable<T> => default;
+        }
+        """;
+
     [Test]
     public async Task AMemoizedMethodBuildsAndComputesOnce()
     {
@@ -77,5 +94,18 @@ public sealed class ConsumerTests
             .TypeNames("analyzers/dotnet/cs/MemoGen.Generator.dll")
             .Contains("MemoizeAnalyzer");
         Assert.That(build.Output, Does.Contain(hasAnalyzer ? "MEMO001" : "CS8795"), build.ToString());
+    }
+
+    [Test]
+    public async Task AGenericMethodFailsTheBuildWithMEMO015Only()
+    {
+        var project = ConsumerProject.Create(PackageFixture.Package, "Generic", Generic);
+
+        CommandResult build = await project.BuildAsync();
+
+        // Without the throwing stub the generator gives it, the compiler would stop at CS8795 before running the analyzer.
+        Assert.That(build.ExitCode, Is.Not.Zero, build.ToString());
+        var errors = Regex.Matches(build.Output, @"(?:error|warning) ([A-Z]+[0-9]+):").Select(m => m.Groups[1].Value).Distinct();
+        Assert.That(errors, Is.EqualTo(new[] { "MEMO015" }), build.ToString());
     }
 }

@@ -12,7 +12,13 @@ namespace MemoGen.Generator.Models;
 /// <param name="Modifiers">The declaration's modifiers as written.</param>
 /// <param name="ReturnType">The declared return type, <c>global::</c>-qualified.</param>
 /// <param name="MethodName">The method's name.</param>
+/// <param name="TypeParameters">The type parameter list, such as <c>&lt;T, U&gt;</c>, or empty.</param>
 /// <param name="Parameters">Each parameter as declared (modifiers, type, name), without default values.</param>
+/// <param name="Constraints">The <c>where</c> clauses the implementing declaration must restate (see <see cref="TypeParameterClauses"/>).</param>
+/// <param name="HidesOuterTypeParameter">
+/// Whether a type parameter has the name of a containing type's: the compiler warns on the declaration (CS0693), and
+/// the stub, which must restate the name, keeps the warning from being given twice.
+/// </param>
 /// <param name="DisplayName">The method as the exception message names it.</param>
 internal sealed record StubModel(
     string HintName,
@@ -21,5 +27,8 @@ internal sealed record StubModel(
     string Modifiers,
     string ReturnType,
     string MethodName,
+    string TypeParameters,
     EquatableArray<string> Parameters,
+    EquatableArray<string> Constraints,
+    bool HidesOuterTypeParameter,
     string DisplayName);
