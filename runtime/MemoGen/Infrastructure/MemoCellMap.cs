@@ -23,8 +23,12 @@ namespace MemoGen.Infrastructure;
 /// array; a rebuild places the same cells in a new array, so a reader holding the old one still finds every key that
 /// was there when it started (or misses a key added since, which its caller then looks up under the lock).
 /// </para>
+/// <para>
+/// A struct, so that the table holding it in a field (never a copy, never <see langword="readonly"/>) reaches the
+/// slot array in one step.
+/// </para>
 /// </remarks>
-internal sealed class MemoCellMap<TKey, TResult>
+internal struct MemoCellMap<TKey, TResult>
     where TKey : struct, IMemoKey<TKey>
 {
     private const int MinimumCapacity = 8;
@@ -34,16 +38,21 @@ internal sealed class MemoCellMap<TKey, TResult>
     private int _live;
     private int _tombstones;
 
+    /// <summary>Creates an empty map.</summary>
+    public MemoCellMap()
+    {
+    }
+
     private static MemoCell<TKey, TResult> Tombstone => MemoCell<TKey, TResult>.Tombstone;
 
     /// <summary>How many cells the map holds.</summary>
-    public int Count => Volatile.Read(ref _live);
+    public readonly int Count => Volatile.Read(in _live);
 
     /// <summary>The cell of <paramref name="key"/>, or <see langword="null"/>. Takes no lock.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public MemoCell<TKey, TResult>? Find(TKey key)
+    public readonly MemoCell<TKey, TResult>? Find(TKey key)
     {
-        MemoCell<TKey, TResult>?[] slots = Volatile.Read(ref _slots);
+        MemoCell<TKey, TResult>?[] slots = Volatile.Read(in _slots);
         int hash = key.GetHashCode();
         uint mask = (uint)slots.Length - 1;
         ref MemoCell<TKey, TResult>? first = ref MemoryMarshal.GetArrayDataReference(slots);
@@ -133,9 +142,10 @@ internal sealed class MemoCellMap<TKey, TResult>
     }
 
     /// <summary>The cells at this moment (no lock: a cell added or removed meanwhile may or may not be listed).</summary>
-    public IEnumerable<MemoCell<TKey, TResult>> Snapshot()
+    public readonly IEnumerable<MemoCell<TKey, TResult>> Snapshot() => Live(Volatile.Read(in _slots));
+
+    private static IEnumerable<MemoCell<TKey, TResult>> Live(MemoCell<TKey, TResult>?[] slots)
     {
-        MemoCell<TKey, TResult>?[] slots = Volatile.Read(ref _slots);
         foreach (MemoCell<TKey, TResult>? cell in slots)
         {
             if (cell is not null && !ReferenceEquals(cell, Tombstone))
@@ -157,7 +167,7 @@ internal sealed class MemoCellMap<TKey, TResult>
     /// Finds the slot of <paramref name="key"/> (under the lock). Returns its index, or -1 with the slot a new cell
     /// should take in <paramref name="free"/>: the first tombstone on the way, or the empty slot that ended the probe.
     /// </summary>
-    private int Probe(TKey key, int hash, out int free)
+    private readonly int Probe(TKey key, int hash, out int free)
     {
         MemoCell<TKey, TResult>?[] slots = _slots;
         int mask = slots.Length - 1;

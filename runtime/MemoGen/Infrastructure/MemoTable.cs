@@ -39,7 +39,8 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     where TKey : struct, IMemoKey<TKey>
 {
     private readonly MemoFunction _function;
-    private readonly MemoCellMap<TKey, TResult> _entries = new();
+    // Not readonly: the map is a struct that changes in place.
+    private MemoCellMap<TKey, TResult> _entries = new();
     private readonly bool _isBounded;
     private readonly long _maxEntries;
     private readonly long _maxBytes;
