@@ -18,7 +18,6 @@ internal sealed class MemoCell<TKey, TResult>
 
     private volatile bool _isCompleted;
     private int _storage;
-    private long _hits;
     private Task<TResult>? _completedTask;
     private MemoFlight<TResult>? _flight;
 
@@ -65,9 +64,6 @@ internal sealed class MemoCell<TKey, TResult>
     /// <summary>Whether <see cref="Value"/> holds the result (a volatile read: it publishes <see cref="Value"/>).</summary>
     public bool IsCompleted => _isCompleted;
 
-    /// <summary>How many lookups this completed result answered (a plain counter: concurrent hits may lose a few).</summary>
-    public long Hits => Volatile.Read(ref _hits);
-
     /// <summary>The computation that produces the result; <see langword="null"/> once the cell completed.</summary>
     public MemoFlight<TResult>? Flight => Volatile.Read(ref _flight);
 
@@ -82,13 +78,6 @@ internal sealed class MemoCell<TKey, TResult>
 
     /// <summary>Whether the cell left its table (invalidated, cleared or evicted).</summary>
     public bool IsRemoved => Volatile.Read(ref _storage) == Removed;
-
-    /// <summary>
-    /// Counts a hit on the line the hit has just read: one plain increment, no shared counter. Threads hitting one hot
-    /// entry at once do share this line; threads hitting different entries share nothing.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void RecordHit() => _hits++;
 
     /// <summary>Records a read at <paramref name="clock"/>; writes only when the value changes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

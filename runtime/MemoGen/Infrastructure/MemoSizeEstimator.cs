@@ -31,7 +31,7 @@ internal static class MemoSizeEstimator
     /// <summary>The size assumed for one element that is, or holds, a reference.</summary>
     internal const int ElementGuess = 32;
 
-    /// <summary>What a table spends per entry besides key and value: its cell and the dictionary's node.</summary>
+    /// <summary>What a table spends per entry besides key and value: its cell and its share of the map's slots.</summary>
     internal const int EntryOverhead = 96;
 
     /// <summary>The estimated size of <paramref name="value"/> in bytes.</summary>

@@ -48,6 +48,8 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     private readonly DiskTier<TKey, TResult>? _disk;
     private readonly ILogger? _logger;
 
+    private readonly MemoHitCounter _hits = new();
+
     // Written on every insert: kept off the cache lines that the hit path reads.
     private readonly Counters _counters = new();
 
@@ -67,7 +69,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
         _function.Name,
         Volatile.Read(ref _counters.Entries),
         Volatile.Read(ref _counters.EstimatedBytes),
-        CountHits(),
+        _hits.Sum(),
         Volatile.Read(ref _counters.Misses),
         Volatile.Read(ref _counters.Evictions),
         Volatile.Read(ref _counters.DiskLoads));
@@ -329,7 +331,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void RecordHit(MemoCell<TKey, TResult> cell)
     {
-        cell.RecordHit();
+        _hits.Increment();
         if (_isBounded)
         {
             // One past the latest insert: a read ranks newer than every entry inserted before it.
@@ -370,7 +372,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
             return JoinOutcome.Retry;
         }
 
-        Interlocked.Increment(ref _counters.SlowPathHits);
+        _hits.Increment();
         return JoinOutcome.Joined;
     }
 
@@ -573,7 +575,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
         switch (_disk.TryLoad(key, out hash, out value))
         {
             case LoadOutcome.Recalled:
-                Interlocked.Increment(ref _counters.SlowPathHits);
+                _hits.Increment();
                 return true;
             case LoadOutcome.Loaded:
                 Interlocked.Increment(ref _counters.DiskLoads);
@@ -717,26 +719,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
 
         Interlocked.Decrement(ref _counters.Entries);
         Interlocked.Add(ref _counters.EstimatedBytes, -cell.EstimatedBytes);
-        Interlocked.Add(ref _counters.RetiredHits, cell.Hits);
         return true;
-    }
-
-    /// <summary>
-    /// Hits are counted in the cells, where a hit already reads, so that counting costs no shared write; this sums them.
-    /// A hit that races with the removal of its entry may go uncounted.
-    /// </summary>
-    private long CountHits()
-    {
-        long hits = Volatile.Read(ref _counters.RetiredHits) + Volatile.Read(ref _counters.SlowPathHits);
-        foreach (MemoCell<TKey, TResult> cell in _entries.Snapshot())
-        {
-            if (cell.IsStored)
-            {
-                hits += cell.Hits;
-            }
-        }
-
-        return hits;
     }
 
     /// <summary>Inserts advance the clock by two, leaving the odd value between them to the reads that follow.</summary>
@@ -841,9 +824,6 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
         public long EstimatedBytes;
 
         public long Evictions;
-        /// <summary>Hits outside a cell's fast path: joins of a running computation, lazy results recalled from their weak handle.</summary>
-        public long SlowPathHits;
-        public long RetiredHits;
 
         /// <summary>Memory misses answered from the disk store.</summary>
         public long DiskLoads;

@@ -1,3 +1,4 @@
+using System.Threading;
 using MemoGen.RuntimeTests.Support;
 using NUnit.Framework;
 
@@ -23,6 +24,32 @@ public sealed class HitMissCountingTests
         Assert.That(statistics.Misses, Is.EqualTo(1));
         Assert.That(statistics.Hits, Is.EqualTo(3));
         Assert.That(statistics.Entries, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Hits_from_many_threads_one_after_another_are_all_counted()
+    {
+        // Each thread counts on the stripe its stack maps to; the statistics must sum every stripe.
+        var table = TestTables.Create<int>();
+        var key = new IntKey(5);
+        table.GetOrCompute(in key, 5, static v => v);
+        const int threads = 32;
+        const int hitsPerThread = 1_000;
+
+        for (int t = 0; t < threads; t++)
+        {
+            var worker = new Thread(() =>
+            {
+                for (int i = 0; i < hitsPerThread; i++)
+                {
+                    table.TryGetValue(key, out int _);
+                }
+            });
+            worker.Start();
+            worker.Join();
+        }
+
+        Assert.That(table.Statistics.Hits, Is.EqualTo(threads * hitsPerThread));
     }
 
     [Test]
