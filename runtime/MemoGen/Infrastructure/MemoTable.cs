@@ -111,7 +111,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
         {
             if (_entries.Find(key) is { } cell)
             {
-                switch (Join(key, cell, out MemoFlight<TResult>? flight))
+                switch (Join(cell, out MemoFlight<TResult>? flight))
                 {
                     case JoinOutcome.Completed:
                         return cell.Value;
@@ -146,7 +146,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
             {
                 // The disk tier reports its own failures; this is a key whose stable hash throws.
                 started.ReleaseOwnerThread();
-                Fail(key, startedCell, started, exception);
+                Fail(startedCell, started, exception);
                 throw;
             }
 
@@ -159,7 +159,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
             catch (Exception exception)
             {
                 started.ReleaseOwnerThread();
-                Fail(key, startedCell, started, exception);
+                Fail(startedCell, started, exception);
                 throw;
             }
 
@@ -343,7 +343,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     /// Handles a lookup that found <paramref name="cell"/>: a completed result (a hit), or a running computation that
     /// the caller joins (also a hit: the caller does not compute).
     /// </summary>
-    private JoinOutcome Join(TKey key, MemoCell<TKey, TResult> cell, out MemoFlight<TResult>? flight)
+    private JoinOutcome Join(MemoCell<TKey, TResult> cell, out MemoFlight<TResult>? flight)
     {
         flight = null;
         if (cell.IsCompleted)
@@ -398,12 +398,12 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
         {
             if (_entries.Find(key) is { } cell)
             {
-                switch (Join(key, cell, out MemoFlight<TResult>? flight))
+                switch (Join(cell, out MemoFlight<TResult>? flight))
                 {
                     case JoinOutcome.Completed:
                         return new ValueTask<TResult>(cell.Value);
                     case JoinOutcome.Joined:
-                        return WaitAsync(key, cell, flight!, cancellationToken);
+                        return WaitAsync(cell, flight!, cancellationToken);
                     case JoinOutcome.Reentrant:
                         return ValueTask.FromException<TResult>(ReentrantCall());
                     default:
@@ -429,7 +429,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
             }
             catch (Exception exception)
             {
-                Fail(key, startedCell, started, exception);
+                Fail(startedCell, started, exception);
                 return ValueTask.FromException<TResult>(exception);
             }
 
@@ -437,7 +437,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
             Start(key, hash, startedCell, started, state, compute, cacheTask);
             return startedCell.IsCompleted
                 ? new ValueTask<TResult>(startedCell.Value)
-                : WaitAsync(key, startedCell, started, cancellationToken);
+                : WaitAsync(startedCell, started, cancellationToken);
         }
     }
 
@@ -461,7 +461,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
         }
         catch (Exception exception)
         {
-            Fail(key, cell, flight, exception);
+            Fail(cell, flight, exception);
             return;
         }
 
@@ -490,7 +490,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
         }
         catch (Exception exception)
         {
-            Fail(key, cell, flight, exception);
+            Fail(cell, flight, exception);
             return;
         }
 
@@ -498,7 +498,6 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     }
 
     private async ValueTask<TResult> WaitAsync(
-        TKey key,
         MemoCell<TKey, TResult> cell,
         MemoFlight<TResult> flight,
         CancellationToken cancellationToken)
@@ -678,7 +677,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     }
 
     /// <summary>Drops a failed computation's entry, so the next lookup computes again, then hands the exception to its waiters.</summary>
-    private void Fail(TKey key, MemoCell<TKey, TResult> cell, MemoFlight<TResult> flight, Exception exception)
+    private void Fail(MemoCell<TKey, TResult> cell, MemoFlight<TResult> flight, Exception exception)
     {
         Remove(cell);
         flight.SetException(exception);
