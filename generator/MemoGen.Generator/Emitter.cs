@@ -89,11 +89,11 @@ internal static class Emitter
         writer.CloseBlock();
         writer.WriteLine();
 
-        var self = model.Form == MemoForm.StaticWithContext ? [] : new[] { ("this", model.OwnerType, "__self") };
-        var passed = self.Select(s => s.Item1).Concat(["__key"]).Concat(model.Parameters.Select(p => p.Name));
+        var hasSelf = model.Form != MemoForm.StaticWithContext;
+        var passed = (hasSelf ? ["this", "__key"] : new[] { "__key" }).Concat(model.Parameters.Select(p => p.Name));
         writer.WriteLine($"return __Compute({string.Join(", ", passed)});");
         writer.WriteLine();
-        WriteCompute(writer, model, self.Select(s => $"{s.Item2} {s.Item3}"));
+        WriteCompute(writer, model, hasSelf);
         writer.CloseBlock();
     }
 
@@ -101,10 +101,11 @@ internal static class Emitter
     /// Writes the miss path as a local function of its own, kept out of line so that the hit path before it needs no
     /// stack frame for the miss's state, lambda and call.
     /// </summary>
-    private static void WriteCompute(IndentedTextWriter writer, MethodModel model, IEnumerable<string> self)
+    private static void WriteCompute(IndentedTextWriter writer, MethodModel model, bool hasSelf)
     {
         var call = new CallShape(model, self: "__self");
-        var parameters = self.Concat([$"{KeyEmitter.KeyType(model)} __key"]).Concat(model.Parameters.Select(p => $"{p.Type} {p.Name}"));
+        var key = $"{KeyEmitter.KeyType(model)} __key";
+        var parameters = (hasSelf ? [$"{model.OwnerType} __self", key] : new[] { key }).Concat(model.Parameters.Select(p => $"{p.Type} {p.Name}"));
         var (method, arguments) = model.Async switch
         {
             AsyncKind.None => ("GetOrCompute", new[] { "__key", call.State, call.ComputeLambda }),
