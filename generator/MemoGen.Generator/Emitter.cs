@@ -124,12 +124,14 @@ internal static class Emitter
         var tags = model.Tags.Count == 0
             ? "global::System.Array.Empty<string>()"
             : $"new string[] {{ {string.Join(", ", model.Tags.Select(Literal))} }}";
-        writer.WriteLine($"/// <summary>Identifies the cache of <c>{model.MethodName}</c>: its name, the version of its code, its tags.</summary>");
+        var cacher = model.Cacher is null ? "" : $", new {model.Cacher}()";
+        var summary = model.Cacher is null ? "its tags" : "its tags, the cacher of its disk entries";
+        writer.WriteLine($"/// <summary>Identifies the cache of <c>{model.MethodName}</c>: its name, the version of its code, {summary}.</summary>");
         writer.WriteLine(HiddenFromEditor);
         writer.WriteLine(GeneratedCode);
         writer.WriteLine($"private static readonly {FunctionType(model)} {FunctionField(model)} =");
         writer.Indent++;
-        writer.WriteLine($"new({Literal(model.FunctionName)}, {Literal(model.CodeVersion)}, {tags});");
+        writer.WriteLine($"new({Literal(model.FunctionName)}, {Literal(model.CodeVersion)}, {tags}{cacher});");
         writer.Indent--;
         if (model.Form == MemoForm.ContextIsThis)
         {

@@ -8,6 +8,7 @@ internal static class KnownTypes
     public const string MemoContext = "MemoGen.MemoContext";
     public const string MemoHashable = "MemoGen.IMemoHashable";
     public const string AsImmutable = "MemoGen.IAsImmutable`1";
+    public const string MemoCacher = "MemoGen.IMemoCacher`1";
 
     public const string Task = "System.Threading.Tasks.Task`1";
     public const string ValueTask = "System.Threading.Tasks.ValueTask`1";

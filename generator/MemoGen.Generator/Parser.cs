@@ -59,6 +59,7 @@ internal static class Parser
             Composites = shapes.Composites,
             FunctionName = arguments.FunctionName,
             Tags = arguments.Tags.ToEquatableArray(),
+            Cacher = arguments.Cacher?.ToTypeName(),
             CodeVersion = CodeVersion(core, arguments.Version, cancellationToken),
             Stem = stem,
         }, null);

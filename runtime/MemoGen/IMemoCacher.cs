@@ -2,7 +2,8 @@ namespace MemoGen;
 
 /// <summary>
 /// Saves and loads one function's values in files of its own making, curifactory style: for values no serializer
-/// handles well, such as a model that needs two files. Register it with <see cref="MemoOptions.UseCacher{T}"/>.
+/// handles well, such as a model that needs two files. Name it on the method with
+/// <see cref="MemoizeAttribute.Cacher"/>, or register it at run time with <see cref="MemoOptions.UseCacher{T}"/>.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -13,8 +14,10 @@ namespace MemoGen;
 /// computed (or kept in memory) instead.
 /// </para>
 /// <para>
-/// An attribute form (<c>[Memoize(Cacher = typeof(...))]</c>) would need the generator to pass the type on; the
-/// run-time registration works for every method today.
+/// With <c>[Memoize(Cacher = typeof(ModelCacher))]</c> the generated code creates one instance of the type for the
+/// method; a cacher registered with <see cref="MemoOptions.UseCacher{T}"/> for the same cache name takes precedence.
+/// Either way, values are written only for methods tagged <c>"disk"</c> or <c>"lazy"</c> in a context with a
+/// <see cref="MemoOptions.CacheDirectory"/>. One instance serves every context, possibly from several threads at once.
 /// </para>
 /// </remarks>
 /// <typeparam name="T">The function's result type.</typeparam>

@@ -17,4 +17,17 @@ public sealed class MemoizeAttribute : Attribute
 
     /// <summary>A manual version: bump it to invalidate what earlier code cached.</summary>
     public int Version { get; set; }
+
+    /// <summary>
+    /// A type that writes and reads this method's values on disk in files of its own making (curifactory's custom
+    /// cachers): a class or struct implementing <see cref="IMemoCacher{T}"/> for the cached value type (the result
+    /// type, or the awaited value of an asynchronous method), with a public parameterless constructor. One instance
+    /// serves every context, possibly from several threads at once.
+    /// </summary>
+    /// <remarks>
+    /// A cacher registered for the same cache name with <see cref="MemoOptions.UseCacher{T}"/> takes precedence: explicit
+    /// run-time configuration wins. Values are written only when the method has the <c>"disk"</c> or <c>"lazy"</c> tag and
+    /// the context has a <see cref="MemoOptions.CacheDirectory"/>, as for every other payload.
+    /// </remarks>
+    public Type? Cacher { get; set; }
 }

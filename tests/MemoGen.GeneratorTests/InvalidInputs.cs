@@ -37,19 +37,28 @@ internal static class InvalidInputs
             yield return Case("public partial int Bad(Mutable value);\nprivate int BadCore(Mutable value) => 0;", "Mutable class parameter");
             yield return Case("public static partial int Bad(int value);\nprivate static int BadCore(int value) => 0;", "No context");
             yield return Case("public partial int Bad(int value);\nprivate int BadCore(int value) => 0;\npublic partial int Bad(int value) => 1;", "Already implemented");
+            yield return Case("[Memoize(Tags = new[] { \"disk\" }, Cacher = typeof(TextCacher))]\npublic partial int Bad(int value);\nprivate int BadCore(int value) => 0;", "Cacher of another type");
         }
     }
 
-    /// <summary>The compiled source of a case: a context holding the valid method and the bad members.</summary>
+    /// <summary>
+    /// The compiled source of a case: a context holding the valid method and the bad members, under a plain
+    /// <c>[Memoize]</c> unless they begin with a <c>[Memoize(...)]</c> of their own.
+    /// </summary>
     public static string Source(string badMembers) => $$"""
         using MemoGen;
         public sealed class Settable { public int Value { get; set; } }
         public sealed class Mutable { public int Value; }
+        public sealed class TextCacher : IMemoCacher<string>
+        {
+            public void Save(string path, string value) { }
+            public string Load(string path) => "";
+        }
         public partial class Context : MemoContext
         {
             {{Valid}}
 
-            [Memoize]
+            {{(badMembers.StartsWith("[Memoize", System.StringComparison.Ordinal) ? "" : "[Memoize]")}}
             {{badMembers}}
         }
         """;

@@ -13,6 +13,7 @@ public sealed class SnapshotTests
     [TestCase(nameof(Sources.StaticWithContext), Sources.StaticWithContext, "Astro.Spectra.FrobnifyAsync.g.cs")]
     [TestCase(nameof(Sources.InstanceWithContext), Sources.InstanceWithContext, "Telescope.Exposures.g.cs")]
     [TestCase(nameof(Sources.NestedGeneric), Sources.NestedGeneric, "Deep.Models.Outer_1.Grid.Render.g.cs")]
+    [TestCase(nameof(Sources.Cacher), Sources.Cacher, "Lab.Trainer.TrainAsync.g.cs")]
     public void Generated_source_matches_its_snapshot(string name, string source, string hintName)
     {
         var run = GeneratorTestHelper.RunAndCompile(source);

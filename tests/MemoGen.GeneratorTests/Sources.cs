@@ -20,6 +20,44 @@ internal static class Sources
         }
         """;
 
+    /// <summary>A method whose disk entries a cacher of its own writes (<c>Memoize.Cacher</c>); async, so the cacher handles the awaited value.</summary>
+    public const string Cacher = """
+        using System.IO;
+        using System.Threading.Tasks;
+        using MemoGen;
+
+        namespace Lab
+        {
+            public sealed record Model(string Name, double Weight);
+
+            public partial class Trainer(MemoOptions options) : MemoContext(options)
+            {
+                [Memoize(Name = "trained_model", Tags = new[] { "disk" }, Cacher = typeof(Storage.ModelCacher))]
+                public partial Task<Model> TrainAsync(string dataset, int epochs);
+
+                private async Task<Model> TrainAsyncCore(string dataset, int epochs)
+                {
+                    await Task.Yield();
+                    return new Model(dataset, epochs * 0.5);
+                }
+            }
+        }
+
+        namespace Lab.Storage
+        {
+            public sealed class ModelCacher : IMemoCacher<Model>
+            {
+                public void Save(string path, Model value) => File.WriteAllText(path, value.Name + "\n" + value.Weight);
+
+                public Model Load(string path)
+                {
+                    var lines = File.ReadAllLines(path);
+                    return new Model(lines[0], double.Parse(lines[1]));
+                }
+            }
+        }
+        """;
+
     public const string StaticWithContext = """
         using System.Collections.Generic;
         using System.Threading;

@@ -7,7 +7,10 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace MemoGen.Generator.Checks;
 
-/// <summary>What <c>[Memoize]</c> asks for: a cache name fit for a folder, known tags, a result the disk store can keep: MEMO010, MEMO013, MEMO014.</summary>
+/// <summary>
+/// What <c>[Memoize]</c> asks for: a cache name fit for a folder, known tags, a result the disk store can keep (unless a
+/// cacher writes it, see <see cref="CacherChecks"/>): MEMO010, MEMO013, MEMO014.
+/// </summary>
 internal static class AttributeChecks
 {
     public static void Check(CheckedMethod m)
@@ -25,6 +28,7 @@ internal static class AttributeChecks
         }
 
         if (m.ResultType is { } result
+            && arguments.Cacher is null
             && arguments.Tags.FirstOrDefault(KnownTags.Stores) is { } storing
             && SerializerRules.WhyNotStorable(result) is { } reason)
         {
@@ -51,6 +55,7 @@ internal static class AttributeChecks
               ?? tags.Expression.GetLocation()
             : null;
 
-    private static AttributeArgumentSyntax? Argument(AttributeSyntax? syntax, string name) =>
+    /// <summary>The <c>Name = value</c> argument of the attribute, if written.</summary>
+    public static AttributeArgumentSyntax? Argument(AttributeSyntax? syntax, string name) =>
         syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name);
 }

@@ -8,13 +8,15 @@ namespace MemoGen.Generator.Checks;
 /// <param name="HasExplicitName">Whether <c>Name</c> was given.</param>
 /// <param name="Tags">The tags that are strings, in order.</param>
 /// <param name="Version">The manual version.</param>
-internal sealed record MemoizeArguments(string FunctionName, bool HasExplicitName, ImmutableArray<string> Tags, int Version)
+/// <param name="Cacher">The type named by <c>Cacher = typeof(...)</c>, or null.</param>
+internal sealed record MemoizeArguments(string FunctionName, bool HasExplicitName, ImmutableArray<string> Tags, int Version, ITypeSymbol? Cacher)
 {
     public static MemoizeArguments Read(AttributeData attribute, string methodName)
     {
         string? name = null;
         var tags = ImmutableArray<string>.Empty;
         var version = 0;
+        ITypeSymbol? cacher = null;
         foreach (var argument in attribute.NamedArguments)
         {
             var value = argument.Value;
@@ -38,10 +40,13 @@ internal sealed record MemoizeArguments(string FunctionName, bool HasExplicitNam
                 case "Version" when Scalar(value) is int number:
                     version = number;
                     break;
+                case "Cacher" when value is { Kind: TypedConstantKind.Type, IsNull: false, Value: ITypeSymbol type }:
+                    cacher = type;
+                    break;
             }
         }
 
-        return new MemoizeArguments(name ?? methodName, name is not null, tags, version);
+        return new MemoizeArguments(name ?? methodName, name is not null, tags, version, cacher);
     }
 
     /// <summary>The value of a constant that is not an array (<see cref="TypedConstant.Value"/> throws for arrays).</summary>

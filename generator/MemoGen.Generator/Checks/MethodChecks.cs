@@ -31,6 +31,7 @@ internal static class MethodChecks
         }
 
         AttributeChecks.Check(m);
+        CacherChecks.Check(m);
         return m;
     }
 }

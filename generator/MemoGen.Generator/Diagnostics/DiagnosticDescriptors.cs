@@ -28,6 +28,8 @@ internal static class DiagnosticDescriptors
     public const string GenericMethodId = "MEMO015";
     public const string InvalidContainerId = "MEMO016";
     public const string ReservedParameterNameId = "MEMO017";
+    public const string CacherDoesNotFitId = "MEMO018";
+    public const string UnusedCacherId = "MEMO019";
 
     /// <summary>The property of a MEMO008 diagnostic that holds the suggested return type, <c>global::</c>-qualified.</summary>
     public const string SuggestedReturnTypeProperty = "SuggestedReturnType";
@@ -229,11 +231,35 @@ internal static class DiagnosticDescriptors
         + "and passes every parameter in beside them, so a parameter named that way could collide with them.",
         helpLinkUri: HelpLink(ReservedParameterNameId));
 
+    /// <summary>Format: <c>The cacher '{1}' of '{0}' {2}; name a class or struct with a public parameterless constructor that implements IMemoCacher&lt;{3}&gt;</c>.</summary>
+    public static readonly DiagnosticDescriptor CacherDoesNotFit = new(
+        CacherDoesNotFitId,
+        "Cacher type does not fit",
+        "The cacher '{1}' of '{0}' {2}; name a class or struct with a public parameterless constructor that implements IMemoCacher<{3}>",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The generated code creates the type named by Cacher once, with its public parameterless constructor, and hands it the method's "
+        + "cached values (the result, or the awaited value of an asynchronous method), so it must be a class or struct that can be created and that "
+        + "implements IMemoCacher<T> for that type.",
+        helpLinkUri: HelpLink(CacherDoesNotFitId));
+
+    /// <summary>Format: <c>'{0}' names the cacher '{1}' but has neither the 'disk' nor the 'lazy' tag, so nothing is ever written through it; add one of them, or remove Cacher</c>.</summary>
+    public static readonly DiagnosticDescriptor UnusedCacher = new(
+        UnusedCacherId,
+        "Cacher is never used",
+        "'{0}' names the cacher '{1}' but has neither the 'disk' nor the 'lazy' tag, so nothing is ever written through it; add one of them, or remove Cacher",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A cacher writes and reads a method's values in the disk store, which only methods tagged disk or lazy use.",
+        helpLinkUri: HelpLink(UnusedCacherId));
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All =
     [
         UnhashableParameter, ByReferenceParameter, NoResult, NotPartial, AlreadyImplemented, MissingCore, CoreDoesNotFit, MutableResult,
         DuplicateName, UnsafeName, NoContext, UnhashableOwner, NoSerializer, UnknownTag, GenericMethod, InvalidContainer,
-        ReservedParameterName,
+        ReservedParameterName, CacherDoesNotFit, UnusedCacher,
     ];
 
     public static string HelpLink(string id) => $"https://github.com/memogen/memogen/blob/main/docs/diagnostics/{id}.md";

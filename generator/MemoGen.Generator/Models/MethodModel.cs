@@ -45,6 +45,9 @@ internal sealed record MethodModel
 
     public required EquatableArray<string> Tags { get; init; }
 
+    /// <summary>The type named by <c>Memoize.Cacher</c>, <c>global::</c>-qualified, or null.</summary>
+    public required string? Cacher { get; init; }
+
     /// <summary>A hash of the implementation's source and <c>Memoize.Version</c>: an entry written by other code is a miss.</summary>
     public required string CodeVersion { get; init; }
 

@@ -2,12 +2,18 @@ using System;
 
 namespace MemoGen.Disk;
 
-/// <summary>Chooses how a function's values are written: its registered cacher, raw bytes, or the serializer.</summary>
+/// <summary>
+/// Chooses how a function's values are written: the cacher registered for it at run time, else the cacher named on its
+/// attribute, else raw bytes or the serializer.
+/// </summary>
 internal static class PayloadCodecs
 {
     /// <summary>The codec of the function <paramref name="functionName"/>, whose values are <typeparamref name="TResult"/>.</summary>
+    /// <param name="options">The context's options, which may register a cacher for the function.</param>
+    /// <param name="functionName">The function's cache name.</param>
+    /// <param name="attributeCacher">The cacher named on the function's attribute, used when none is registered.</param>
     /// <exception cref="InvalidOperationException">The cacher registered for the function handles another type.</exception>
-    public static IPayloadCodec<TResult> For<TResult>(MemoOptions options, string functionName)
+    public static IPayloadCodec<TResult> For<TResult>(MemoOptions options, string functionName, IMemoCacher<TResult>? attributeCacher = null)
     {
         if (options.CacherFor(functionName) is { } cacher)
         {
@@ -16,6 +22,11 @@ internal static class PayloadCodecs
                 : throw new InvalidOperationException(
                     $"The cacher registered for '{functionName}' ({cacher.GetType()}) does not implement IMemoCacher<{typeof(TResult)}>, "
                     + $"the function's result type. Register an IMemoCacher<{typeof(TResult)}> for it.");
+        }
+
+        if (attributeCacher is not null)
+        {
+            return new CacherCodec<TResult>(attributeCacher, functionName);
         }
 
         if (RawShapes.For<TResult>() is { } shape)

@@ -16,10 +16,18 @@ public sealed class MemoFunction<TKey, TResult> : MemoFunction
     /// <param name="name">The cache name (<see cref="MemoizeAttribute.Name"/>, or the method's name).</param>
     /// <param name="codeVersion">The hash of the implementation's source and <see cref="MemoizeAttribute.Version"/>.</param>
     /// <param name="tags">The policy tags (<see cref="MemoizeAttribute.Tags"/>).</param>
-    public MemoFunction(string name, string codeVersion, string[] tags)
+    /// <param name="cacher">
+    /// The cacher named by <see cref="MemoizeAttribute.Cacher"/>, or <see langword="null"/> to write values raw or with
+    /// the serializer. A cacher registered with <see cref="MemoOptions.UseCacher{T}"/> takes precedence over it.
+    /// </param>
+    public MemoFunction(string name, string codeVersion, string[] tags, IMemoCacher<TResult>? cacher = null)
         : base(name, codeVersion, tags)
     {
+        Cacher = cacher;
     }
+
+    /// <summary>The cacher named on the method's attribute, if any.</summary>
+    internal IMemoCacher<TResult>? Cacher { get; }
 
     /// <summary>This function's table in <paramref name="context"/>, created on first use.</summary>
     /// <param name="context">The context that holds the results.</param>

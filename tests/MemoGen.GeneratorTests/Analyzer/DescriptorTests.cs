@@ -17,7 +17,8 @@ public sealed class DescriptorTests
         ("MEMO007", DiagnosticSeverity.Error), ("MEMO008", DiagnosticSeverity.Error), ("MEMO009", DiagnosticSeverity.Error),
         ("MEMO010", DiagnosticSeverity.Error), ("MEMO011", DiagnosticSeverity.Error), ("MEMO012", DiagnosticSeverity.Error),
         ("MEMO013", DiagnosticSeverity.Error), ("MEMO014", DiagnosticSeverity.Warning), ("MEMO015", DiagnosticSeverity.Error),
-        ("MEMO016", DiagnosticSeverity.Error), ("MEMO017", DiagnosticSeverity.Error),
+        ("MEMO016", DiagnosticSeverity.Error), ("MEMO017", DiagnosticSeverity.Error), ("MEMO018", DiagnosticSeverity.Error),
+        ("MEMO019", DiagnosticSeverity.Warning),
     ];
 
     [Test]

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using MemoGen.Infrastructure;
 using MemoGen.RuntimeTests.Disk.Support;
 using Microsoft.Extensions.Logging;
 using NUnit.Framework;
@@ -32,7 +33,7 @@ public sealed class NetworkCacher : IMemoCacher<Network>
     }
 }
 
-/// <summary>Custom cachers registered per function at run time.</summary>
+/// <summary>Custom cachers: registered per function at run time, or given to the function (by generated code, from the attribute).</summary>
 public sealed class CacherTests
 {
     [Test]
@@ -53,6 +54,38 @@ public sealed class CacherTests
         Assert.That(loaded.Weights, Is.EqualTo(new[] { 1.5, 2.5 }));
         string metadata = File.ReadAllText(table.EntryPath(new NumberKey(1))!);
         Assert.That(metadata, Does.Contain("\"format\": \"cacher:net\"").And.Contain(".cacher_weights\""));
+    }
+
+    [Test]
+    public void The_function_s_own_cacher_writes_and_reads_when_none_is_registered()
+    {
+        using var store = new TempStore();
+        var cacher = new NetworkCacher();
+        var options = DiskTables.Options(store);
+        var function = new MemoFunction<NumberKey, Network>("own", "v1", [MemoTags.Disk], cacher);
+        var table = DiskTables.Fresh(function, options);
+        DiskTables.Get(table, 1, new Counted<Network>(k => new Network("n" + k, [0.5])));
+
+        var again = new Counted<Network>(k => new Network("wrong", []));
+        Network loaded = DiskTables.Get(DiskTables.Fresh(function, options), 1, again);
+
+        Assert.That((again.Calls, cacher.Saves, cacher.Loads), Is.EqualTo((0, 1, 1)));
+        Assert.That(loaded.Weights, Is.EqualTo(new[] { 0.5 }));
+        Assert.That(File.ReadAllText(table.EntryPath(new NumberKey(1))!), Does.Contain("\"format\": \"cacher:own\""));
+    }
+
+    [Test]
+    public void A_registered_cacher_takes_precedence_over_the_function_s_own()
+    {
+        using var store = new TempStore();
+        var own = new NetworkCacher();
+        var registered = new NetworkCacher();
+        var options = DiskTables.Options(store).UseCacher("both", registered);
+        var function = new MemoFunction<NumberKey, Network>("both", "v1", [MemoTags.Disk], own);
+        DiskTables.Get(DiskTables.Fresh(function, options), 1, new Counted<Network>(k => new Network("n", [])));
+        DiskTables.Get(DiskTables.Fresh(function, options), 1, new Counted<Network>(k => new Network("wrong", [])));
+
+        Assert.That((registered.Saves, registered.Loads, own.Saves, own.Loads), Is.EqualTo((1, 1, 0, 0)));
     }
 
     [Test]
