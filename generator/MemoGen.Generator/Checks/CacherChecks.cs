@@ -58,6 +58,8 @@ internal static class CacherChecks
             { IsRefLikeType: true } => "is a ref struct, which cannot be kept as an interface",
             _ when !named.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public)
                 => "has no public parameterless constructor",
+            _ when HasRequiredMembers(named) && !named.InstanceConstructors.Any(c => c.Parameters.Length == 0 && SetsRequiredMembers(c))
+                => "has required members, which 'new()' without an object initializer leaves unset; mark the constructor [SetsRequiredMembers]",
             _ => null,
         };
         if (shape is not null)
@@ -76,6 +78,22 @@ internal static class CacherChecks
             ? "does not implement IMemoCacher<T>"
             : $"implements {string.Join(" and ", cachers.Select(i => $"'{i.ForMessage()}'"))}, not one for the cached value type";
     }
+
+    private static bool HasRequiredMembers(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (current.GetMembers().Any(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true }))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool SetsRequiredMembers(IMethodSymbol constructor) =>
+        constructor.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute");
 
     /// <summary>Whether two types that are equal but for nullability are annotated differently where both say (oblivious agrees with all).</summary>
     private static bool NullabilityDiffers(ITypeSymbol a, ITypeSymbol b) =>

@@ -52,6 +52,29 @@ public sealed class CacherDiagnosticTests
             public void Save(string path, int value) { }
             public int Load(string path) => 0;
         }
+        public sealed class RequiringCacher : IMemoCacher<int>
+        {
+            public required string Root { get; init; }
+            public void Save(string path, int value) { }
+            public int Load(string path) => 0;
+        }
+        public class RequiringBase
+        {
+            public required string Root { get; init; }
+        }
+        public sealed class InheritedRequiringCacher : RequiringBase, IMemoCacher<int>
+        {
+            public void Save(string path, int value) { }
+            public int Load(string path) => 0;
+        }
+        public sealed class SettingCacher : IMemoCacher<int>
+        {
+            [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+            public SettingCacher() => Root = "";
+            public required string Root { get; init; }
+            public void Save(string path, int value) { }
+            public int Load(string path) => 0;
+        }
         public sealed class NotACacher { }
         public enum Kind { A }
         public struct StructCacher : IMemoCacher<int>
@@ -89,6 +112,8 @@ public sealed class CacherDiagnosticTests
     [TestCase("ConfiguredCacher", "has no public parameterless constructor")]
     [TestCase("HiddenCacher", "has no public parameterless constructor")]
     [TestCase("RefCacher", "is a ref struct")]
+    [TestCase("RequiringCacher", "has required members")]
+    [TestCase("InheritedRequiringCacher", "has required members")]
     [TestCase("Kind", "is an enum, not a class or struct")]
     [TestCase("int[]", "is an array, not a class or struct")]
     public async Task A_cacher_that_cannot_be_created_is_MEMO018_on_the_argument(string cacher, string reason)
@@ -143,6 +168,7 @@ public sealed class CacherDiagnosticTests
     }
 
     [TestCase("disk", "int", "IntCacher")]
+    [TestCase("disk", "int", "SettingCacher")]
     [TestCase("lazy", "int", "StructCacher")]
     [TestCase("disk", "int", "GenericCacher<int>")]
     [TestCase("disk", "Task<Model>", "ModelCacher")]
