@@ -136,7 +136,7 @@ public class MemoContext
             {
                 if (!_loggerCreated)
                 {
-                    _logger = Options.LoggerFactory?.CreateLogger(MemoLog.Category);
+                    _logger = ContainedLogger.Create(Options.LoggerFactory);
                     _loggerCreated = true;
                 }
 

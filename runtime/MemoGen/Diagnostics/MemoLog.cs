@@ -42,4 +42,8 @@ internal static partial class MemoLog
     /// <summary>The shared tier failed; the call went on locally.</summary>
     [LoggerMessage(10, LogLevel.Warning, "{Function}: the shared tier failed, computing locally: {Reason}")]
     public static partial void SharedTierFailed(ILogger logger, string function, string reason);
+
+    /// <summary>A side effect after the computation failed; the caller got its value.</summary>
+    [LoggerMessage(11, LogLevel.Warning, "{Function}: {SideEffect} failed after the computation; the result was returned but may not be cached: {Reason}")]
+    public static partial void SideEffectFailed(ILogger logger, string function, string sideEffect, string reason);
 }

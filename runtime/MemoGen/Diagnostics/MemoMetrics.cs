@@ -32,6 +32,7 @@ internal static class MemoMetrics
     private static readonly Lock s_tablesLock = new();
     private static readonly List<WeakReference<IMemoTable>> s_tables = [];
     private static int s_pruneAt = 64;
+    private static long s_failures;
 
     /// <summary>Lookups that ran the computation.</summary>
     public static readonly Counter<long> Misses = s_meter.CreateCounter<long>("memogen.misses", "{call}", "Lookups that ran the computation.");
@@ -47,6 +48,56 @@ internal static class MemoMetrics
 
     /// <summary>How long computations took.</summary>
     public static readonly Histogram<double> ComputeDuration = s_meter.CreateHistogram<double>("memogen.compute.duration", "s", "How long computations took.");
+
+    /// <summary>Side effects (logging, metrics, storage) that failed and were contained: the calls went on.</summary>
+    public static readonly Counter<long> SideEffectFailures = s_meter.CreateCounter<long>(
+        "memogen.side_effect.failures", "{failure}", "Failures of logging, metrics or storage that the calls went on without.");
+
+    /// <summary>The tag that says which side effect failed: <c>log</c>, <c>metrics</c>, <c>store</c>, <c>memory</c> or <c>shared</c>.</summary>
+    public const string SideEffectTag = "memogen.side_effect";
+
+    /// <summary>Adds to <paramref name="counter"/> for <paramref name="function"/>; a listener that throws is contained.</summary>
+    public static void Add(Counter<long> counter, long value, MemoFunction function)
+    {
+        try
+        {
+            counter.Add(value, Tag(function));
+        }
+        catch (Exception)
+        {
+            CountFailure("metrics");
+        }
+    }
+
+    /// <summary>Records into <paramref name="histogram"/> for <paramref name="function"/>; a listener that throws is contained.</summary>
+    public static void Record(Histogram<double> histogram, double value, MemoFunction function)
+    {
+        try
+        {
+            histogram.Record(value, Tag(function));
+        }
+        catch (Exception)
+        {
+            CountFailure("metrics");
+        }
+    }
+
+    /// <summary>Counts a contained failure of a side effect; never throws.</summary>
+    public static void CountFailure(string sideEffect)
+    {
+        Interlocked.Increment(ref s_failures);
+        try
+        {
+            SideEffectFailures.Add(1, new KeyValuePair<string, object?>(SideEffectTag, sideEffect));
+        }
+        catch (Exception)
+        {
+            // A listener of this very counter throws: the count above is all that can be kept.
+        }
+    }
+
+    /// <summary>Contained side-effect failures in this process, for tests and for when the metrics listener itself fails.</summary>
+    public static long Failures => Volatile.Read(ref s_failures);
 
     static MemoMetrics()
     {

@@ -44,13 +44,9 @@ internal sealed class DiskTier<TKey, TResult>
     /// <summary>Where the entry of <paramref name="hash"/> lives.</summary>
     public EntryPaths Paths(MemoHash128 hash) => _folder.Paths(hash);
 
-    /// <summary>
-    /// Answers a memory miss: from a lazy result's weak handle, or from a valid entry on disk. Computes the key's
-    /// stable hash, which a following <see cref="Save"/> takes.
-    /// </summary>
-    public LoadOutcome TryLoad(in TKey key, out MemoHash128 hash, out TResult value)
+    /// <summary>Answers a memory miss: from a lazy result's weak handle, or from a valid entry on disk.</summary>
+    public LoadOutcome TryLoad(in TKey key, MemoHash128 hash, out TResult value)
     {
-        hash = MemoKeyHash.Of(key);
         if (_weakResults is not null && _weakResults.TryRecall(key, out value))
         {
             return LoadOutcome.Recalled;

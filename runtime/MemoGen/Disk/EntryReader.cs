@@ -257,7 +257,7 @@ internal sealed class EntryReader<TKey, TResult>
 
     private void Loaded(in TKey key, string metadataPath, long bytesRead, long started)
     {
-        MemoMetrics.BytesRead.Add(bytesRead, MemoMetrics.Tag(_folder.Function));
+        MemoMetrics.Add(MemoMetrics.BytesRead, bytesRead, _folder.Function);
         if (_folder.Logger is { } logger && logger.IsEnabled(LogLevel.Debug))
         {
             MemoLog.Loaded(

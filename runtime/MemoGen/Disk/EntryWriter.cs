@@ -96,9 +96,15 @@ internal sealed class EntryWriter<TKey, TResult>
                 store.MarkUnwritable(exception);
                 return null;
             }
-            catch (Exception exception) when (exception is not OutOfMemoryException)
+            catch (Exception exception)
             {
+                // A serializer's or cacher's failure; an OutOfMemoryException goes on to the table, which contains it.
                 DeleteWrite(paths, writeId);
+                if (exception is OutOfMemoryException)
+                {
+                    throw;
+                }
+
                 _folder.NotWritten(exception.Message);
                 return null;
             }
@@ -226,7 +232,7 @@ internal sealed class EntryWriter<TKey, TResult>
 
     private void Written(EntryPaths paths, long bytes, long started)
     {
-        MemoMetrics.BytesWritten.Add(bytes, MemoMetrics.Tag(_folder.Function));
+        MemoMetrics.Add(MemoMetrics.BytesWritten, bytes, _folder.Function);
         if (_folder.Logger is { } logger && logger.IsEnabled(LogLevel.Debug))
         {
             MemoLog.Written(logger, _folder.Function.Name, paths.MetadataPath, bytes, Stopwatch.GetElapsedTime(started).TotalMilliseconds);

@@ -141,12 +141,17 @@ internal sealed class MemoFlight<TResult>
         return AsTask().GetAwaiter().GetResult();
     }
 
-    /// <summary>Ends the flight with its result.</summary>
+    /// <summary>Ends the flight with its result; does nothing if it already ended.</summary>
     public void SetResult(TResult result)
     {
         TaskCompletionSource<TResult>? completion;
         lock (this)
         {
+            if (_isDone)
+            {
+                return;
+            }
+
             _result = result;
             _isDone = true;
             completion = _completion;
@@ -155,12 +160,17 @@ internal sealed class MemoFlight<TResult>
         completion?.TrySetResult(result);
     }
 
-    /// <summary>Ends the flight with the computation's exception, which every caller receives.</summary>
+    /// <summary>Ends the flight with the computation's exception, which every caller receives; does nothing if it already ended.</summary>
     public void SetException(Exception exception)
     {
         TaskCompletionSource<TResult>? completion;
         lock (this)
         {
+            if (_isDone)
+            {
+                return;
+            }
+
             _failure = ExceptionDispatchInfo.Capture(exception);
             _isDone = true;
             completion = _completion;

@@ -7,17 +7,8 @@ namespace MemoGen.Infrastructure;
 public sealed partial class MemoTable<TKey, TResult>
 {
     /// <summary>Publishes a result the disk tier gave: kept in memory, or (lazy) only weakly.</summary>
-    private void PublishLoaded(TKey key, MemoCell<TKey, TResult> cell, MemoFlight<TResult> flight, TResult value, bool cacheTask)
-    {
-        if (_disk!.IsLazy)
-        {
-            PublishWeakly(key, cell, flight, value, written: null);
-        }
-        else
-        {
-            Complete(cell, flight, value, cacheTask);
-        }
-    }
+    private void PublishLoaded(TKey key, MemoCell<TKey, TResult> cell, MemoFlight<TResult> flight, TResult value, bool cacheTask) =>
+        Publish(key, cell, flight, value, written: null, weakly: _disk!.IsLazy, cacheTask);
 
     /// <summary>Keeps only a weak handle on a lazy result, removes its cell, and hands the result to the waiters.</summary>
     private void PublishWeakly(TKey key, MemoCell<TKey, TResult> cell, MemoFlight<TResult> flight, TResult result, Disk.WrittenEntry? written)
@@ -44,11 +35,7 @@ public sealed partial class MemoTable<TKey, TResult>
     /// <summary>Replaces whatever memory holds for a recomputed lazy result (written to disk) by a weak handle.</summary>
     private void StoreRecomputedWeakly(TKey key, TResult result)
     {
-        if (_entries.Remove(key) is { } previous)
-        {
-            Discount(previous);
-        }
-
+        Forget(key);
         _disk!.HoldWeakly(key, result);
     }
 }

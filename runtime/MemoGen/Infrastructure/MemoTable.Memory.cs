@@ -59,6 +59,17 @@ public sealed partial class MemoTable<TKey, TResult>
         }
     }
 
+    /// <summary>Removes whatever memory holds for <paramref name="key"/>, and its weak handle.</summary>
+    private void Forget(in TKey key)
+    {
+        if (_entries.Remove(key) is { } cell)
+        {
+            Discount(cell);
+        }
+
+        _disk?.ForgetWeakly(key);
+    }
+
     /// <summary>Removes this very cell (not a newer one under the same key); returns whether a counted result was removed.</summary>
     private bool Remove(MemoCell<TKey, TResult> cell) => _entries.Remove(cell) && Discount(cell);
 

@@ -66,26 +66,45 @@ public sealed partial class MemoTable<TKey, TResult>
     private bool AnswerMiss(
         in TKey key, MemoCell<TKey, TResult> cell, MemoFlight<TResult> flight, bool cacheTask, out MissPlan plan, [MaybeNullWhen(false)] out TResult value)
     {
+        MemoHash128 hash;
         try
         {
-            if (TryLoad(key, out MemoHash128 hash, out value) || TryFetchShared(key, hash, out value, out IDisposable? claim))
-            {
-                flight.ReleaseOwnerThread();
-                PublishLoaded(key, cell, flight, value, cacheTask);
-                plan = default;
-                return true;
-            }
-
-            plan = new MissPlan(hash, claim);
+            // Tiers beyond memory address entries by the stable hash: a key whose hashing throws fails the call.
+            hash = _disk is null ? default : MemoKeyHash.Of(key);
         }
         catch (Exception exception)
         {
-            // The disk tier reports its own failures; this is a key whose stable hash throws.
             flight.ReleaseOwnerThread();
             Fail(cell, flight, exception);
             throw;
         }
 
+        IDisposable? claim = null;
+        TResult? found;
+        bool answered;
+        try
+        {
+            answered = TryLoad(key, hash, out found) || TryFetchShared(key, hash, out found, out claim);
+        }
+        catch (Exception exception)
+        {
+            // The stores report their own failures; this is one they let through (out of memory): compute instead.
+            SideEffectFailed("store", exception);
+            answered = false;
+            found = default;
+        }
+
+        if (answered)
+        {
+            value = found!;
+            flight.ReleaseOwnerThread();
+            PublishLoaded(key, cell, flight, value, cacheTask);
+            plan = default;
+            return true;
+        }
+
+        value = default;
+        plan = new MissPlan(hash, claim);
         CountMiss();
         return false;
     }
@@ -158,20 +177,16 @@ public sealed partial class MemoTable<TKey, TResult>
         return result;
     }
 
-    /// <summary>
-    /// Asks the disk tier, if any, for the result of a memory miss. Computes the stable key hash on the way, which a
-    /// following write takes.
-    /// </summary>
-    private bool TryLoad(in TKey key, out MemoHash128 hash, [MaybeNullWhen(false)] out TResult value)
+    /// <summary>Asks the disk tier, if any, for the result of a memory miss.</summary>
+    private bool TryLoad(in TKey key, MemoHash128 hash, [MaybeNullWhen(false)] out TResult value)
     {
         if (_disk is null)
         {
-            hash = default;
             value = default;
             return false;
         }
 
-        switch (_disk.TryLoad(key, out hash, out value))
+        switch (_disk.TryLoad(key, hash, out value))
         {
             case LoadOutcome.Recalled:
                 _hits.Increment();
@@ -187,13 +202,13 @@ public sealed partial class MemoTable<TKey, TResult>
     private void CountDiskLoad()
     {
         Interlocked.Increment(ref _counters.DiskLoads);
-        MemoMetrics.DiskLoads.Add(1, MemoMetrics.Tag(_function));
+        MemoMetrics.Add(MemoMetrics.DiskLoads, 1, _function);
     }
 
     private void CountMiss()
     {
         Interlocked.Increment(ref _counters.Misses);
-        MemoMetrics.Misses.Add(1, MemoMetrics.Tag(_function));
+        MemoMetrics.Add(MemoMetrics.Misses, 1, _function);
     }
 
     /// <summary>
@@ -201,27 +216,71 @@ public sealed partial class MemoTable<TKey, TResult>
     /// published to the shared tier, then kept in memory (or, lazy and written, only weakly) and handed to the
     /// waiters. The shared claim is released last.
     /// </summary>
+    /// <remarks>Never throws: every step after the computation is a side effect, and the flight ends on every path.</remarks>
     private void PublishComputed(TKey key, MissPlan plan, MemoCell<TKey, TResult> cell, MemoFlight<TResult> flight, TResult result, long startedAt, bool cacheTask)
     {
+        WrittenEntry? written = null;
         try
         {
             TimeSpan elapsed = TraceComputed(key, startedAt);
-            WrittenEntry? written = _disk is not null && !cell.IsRemoved ? _disk.Save(key, plan.Hash, result, elapsed) : null;
+            written = _disk is not null && !cell.IsRemoved ? _disk.Save(key, plan.Hash, result, elapsed) : null;
             PublishShared(plan.Hash, written);
-            if (written is not null && _disk!.IsLazy)
+        }
+        catch (Exception exception)
+        {
+            SideEffectFailed("store", exception);
+        }
+
+        ReleaseClaim(plan.Claim);
+        Publish(key, cell, flight, result, written, weakly: written is not null && _disk!.IsLazy, cacheTask);
+    }
+
+    /// <summary>
+    /// Keeps a result in memory (or, <paramref name="weakly"/>, only a weak handle) and ends the flight with it. If
+    /// keeping it fails, the key is not cached, and the waiters get the result all the same.
+    /// </summary>
+    private void Publish(TKey key, MemoCell<TKey, TResult> cell, MemoFlight<TResult> flight, TResult result, WrittenEntry? written, bool weakly, bool cacheTask)
+    {
+        try
+        {
+            if (weakly)
             {
                 PublishWeakly(key, cell, flight, result, written);
-                return;
             }
-
-            if (!Complete(cell, flight, result, cacheTask) && written is not null)
+            else if (!Complete(cell, flight, result, cacheTask) && written is not null)
             {
                 _disk!.Undo(written);
             }
         }
-        finally
+        catch (Exception exception)
         {
-            ReleaseClaim(plan.Claim);
+            try
+            {
+                Remove(cell);
+                SideEffectFailed("memory", exception);
+            }
+            finally
+            {
+                // Does nothing if the flight already ended.
+                flight.SetResult(result);
+            }
+        }
+    }
+
+    /// <summary>Counts a contained failure of a side effect and logs it as a warning where logging works; never throws.</summary>
+    private void SideEffectFailed(string sideEffect, Exception exception)
+    {
+        MemoMetrics.CountFailure(sideEffect);
+        try
+        {
+            if (_logger is { } logger)
+            {
+                MemoLog.SideEffectFailed(logger, _function.Name, sideEffect, exception.Message);
+            }
+        }
+        catch (Exception)
+        {
+            // Out of memory again, most likely: the count is kept.
         }
     }
 
@@ -233,23 +292,48 @@ public sealed partial class MemoTable<TKey, TResult>
     }
 
     /// <summary>Stores a recomputed result: on disk, then in memory (or, lazy and written, only weakly).</summary>
+    /// <remarks>Never throws: if the result cannot be kept, the key is not cached.</remarks>
     private void StoreRecomputed(TKey key, TResult result, long startedAt)
     {
-        TimeSpan elapsed = TraceComputed(key, startedAt);
-        WrittenEntry? written = _disk?.Save(key, MemoKeyHash.Of(key), result, elapsed);
-        if (written is not null && _disk!.IsLazy)
+        WrittenEntry? written = null;
+        try
         {
-            StoreRecomputedWeakly(key, result);
-            return;
+            TimeSpan elapsed = TraceComputed(key, startedAt);
+            written = _disk?.Save(key, MemoKeyHash.Of(key), result, elapsed);
+        }
+        catch (Exception exception)
+        {
+            SideEffectFailed("store", exception);
         }
 
-        Store(key, result);
+        try
+        {
+            if (written is not null && _disk!.IsLazy)
+            {
+                StoreRecomputedWeakly(key, result);
+            }
+            else
+            {
+                Store(key, result);
+            }
+        }
+        catch (Exception exception)
+        {
+            try
+            {
+                Forget(key);
+            }
+            finally
+            {
+                SideEffectFailed("memory", exception);
+            }
+        }
     }
 
     private TimeSpan TraceComputed(in TKey key, long startedAt)
     {
         TimeSpan elapsed = Stopwatch.GetElapsedTime(startedAt);
-        MemoMetrics.ComputeDuration.Record(elapsed.TotalSeconds, MemoMetrics.Tag(_function));
+        MemoMetrics.Record(MemoMetrics.ComputeDuration, elapsed.TotalSeconds, _function);
         if (_logger is { } logger && logger.IsEnabled(LogLevel.Debug))
         {
             MemoLog.Computed(logger, _function.Name, CallDescriber.Describe(_function.Name, key), elapsed.TotalMilliseconds);

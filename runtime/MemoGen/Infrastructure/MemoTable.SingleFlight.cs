@@ -111,8 +111,14 @@ public sealed partial class MemoTable<TKey, TResult>
     /// <summary>Drops a failed computation's entry, so the next lookup computes again, then hands the exception to its waiters.</summary>
     private void Fail(MemoCell<TKey, TResult> cell, MemoFlight<TResult> flight, Exception exception)
     {
-        Remove(cell);
-        flight.SetException(exception);
+        try
+        {
+            Remove(cell);
+        }
+        finally
+        {
+            flight.SetException(exception);
+        }
     }
 
     private enum JoinOutcome
