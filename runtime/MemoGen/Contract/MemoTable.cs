@@ -74,6 +74,8 @@ public sealed partial class MemoTable<TKey, TResult> : IMemoTable
 
     MemoFunction IMemoTable.Function => _function;
 
+    MemoHitCounter IMemoTable.Hits => _hits;
+
     /// <summary>Returns the cached result of <paramref name="key"/> if there is one, and counts a hit.</summary>
     /// <param name="key">The call's key.</param>
     /// <param name="value">The cached result.</param>

@@ -30,7 +30,8 @@ internal static class MemoMetrics
 
     private static readonly Meter s_meter = new(MeterName, typeof(MemoMetrics).Assembly.GetName().Version?.ToString());
     private static readonly Lock s_tablesLock = new();
-    private static readonly List<WeakReference<IMemoTable>> s_tables = [];
+    private static readonly List<RegisteredTable> s_tables = [];
+    private static readonly Dictionary<string, long> s_retiredHits = new(StringComparer.Ordinal);
     private static int s_pruneAt = 64;
     private static long s_failures;
 
@@ -114,26 +115,40 @@ internal static class MemoMetrics
         {
             if (s_tables.Count >= s_pruneAt)
             {
-                s_tables.RemoveAll(static reference => !reference.TryGetTarget(out _));
+                RetireCollectedTables();
                 s_pruneAt = Math.Max(64, s_tables.Count * 2);
             }
 
-            s_tables.Add(new WeakReference<IMemoTable>(table));
+            s_tables.Add(new RegisteredTable(new WeakReference<IMemoTable>(table), table.Function.Name, table.Hits));
         }
     }
 
+    /// <summary>
+    /// Folds the hits of collected tables into their function's retired total, so that <c>memogen.hits</c> never goes
+    /// down when a context is dropped. Called under the lock.
+    /// </summary>
+    private static void RetireCollectedTables() =>
+        s_tables.RemoveAll(static registered =>
+        {
+            if (registered.Table.TryGetTarget(out _))
+            {
+                return false;
+            }
+
+            s_retiredHits[registered.Name] = s_retiredHits.GetValueOrDefault(registered.Name) + registered.Hits.Sum();
+            return true;
+        });
+
     private static IEnumerable<Measurement<long>> ObserveHits()
     {
-        var byName = new Dictionary<string, long>(StringComparer.Ordinal);
+        Dictionary<string, long> byName;
         lock (s_tablesLock)
         {
-            foreach (WeakReference<IMemoTable> reference in s_tables)
+            RetireCollectedTables();
+            byName = new Dictionary<string, long>(s_retiredHits, StringComparer.Ordinal);
+            foreach (RegisteredTable registered in s_tables)
             {
-                if (reference.TryGetTarget(out IMemoTable? table))
-                {
-                    MemoFunctionStatistics statistics = table.Statistics;
-                    byName[statistics.Name] = byName.GetValueOrDefault(statistics.Name) + statistics.Hits;
-                }
+                byName[registered.Name] = byName.GetValueOrDefault(registered.Name) + registered.Hits.Sum();
             }
         }
 
@@ -145,4 +160,7 @@ internal static class MemoMetrics
 
         return measurements;
     }
+
+    /// <summary>A table whose hits are observed, and its counter, which outlives it until its count is retired.</summary>
+    private sealed record RegisteredTable(WeakReference<IMemoTable> Table, string Name, MemoHitCounter Hits);
 }

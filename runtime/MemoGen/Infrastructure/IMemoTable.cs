@@ -6,6 +6,9 @@ internal interface IMemoTable
     /// <summary>The function whose results the table holds.</summary>
     MemoFunction Function { get; }
 
+    /// <summary>The table's hit counter, which the <c>memogen.hits</c> metric reads (and keeps once the table is gone).</summary>
+    MemoHitCounter Hits { get; }
+
     /// <summary>The table's counters.</summary>
     MemoFunctionStatistics Statistics { get; }
 

@@ -5,13 +5,14 @@ using System.Threading;
 namespace MemoGen.Infrastructure;
 
 /// <summary>
-/// The hit count of one table, striped: a hit increments the counter of the stripe its thread's stack maps to, each on
-/// a cache line of its own, so threads hitting the same entry at once rarely write a shared line (a counter in the
-/// entry made two threads' hits twice as slow as one thread's). Two threads whose stacks map to one stripe may lose a
-/// few counts to their plain increments.
+/// The hit count of one table, exact and striped: a hit atomically increments the counter of the stripe of the
+/// processor it runs on, each stripe on a cache line of its own, so threads hitting the same entry at once rarely
+/// write a shared line (a counter in the entry made two threads' hits twice as slow as one thread's). No increment is
+/// lost, and the sum never goes down.
 /// </summary>
 internal readonly struct MemoHitCounter
 {
+    /// <summary>A power of two; processors beyond it share stripes, which costs contention, never counts.</summary>
     private const int Stripes = 16;
 
     /// <summary>Counters one cache line (64 bytes) apart; the first stripe starts a line past the array's header.</summary>
@@ -25,15 +26,14 @@ internal readonly struct MemoHitCounter
         _counts = new long[(Stripes + 1) * Stride];
     }
 
-    /// <summary>Counts one hit on the calling thread's stripe.</summary>
+    /// <summary>Counts one hit on the current processor's stripe.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public unsafe void Increment()
+    public void Increment()
     {
-        // Threads run on stacks of their own, so the address of a local tells them apart with no thread-local storage
-        // (whose access is a call on Linux): each 64 KiB of stack maps to a stripe, by Fibonacci hashing.
-        byte marker = 0;
-        int stripe = (int)((((ulong)&marker >> 16) * 0x9E3779B97F4A7C15UL) >> 60);
-        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_counts), (stripe + 1) * Stride)++;
+        // The runtime caches the processor id per thread and refreshes it now and then: cheap, and a thread that
+        // moved meanwhile only shares a stripe for a while, which the atomic increment makes harmless.
+        int stripe = Thread.GetCurrentProcessorId() & (Stripes - 1);
+        Interlocked.Increment(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_counts), (stripe + 1) * Stride));
     }
 
     /// <summary>The hits counted so far, on every stripe.</summary>

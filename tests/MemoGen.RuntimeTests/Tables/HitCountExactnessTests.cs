@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using MemoGen.Diagnostics;
+using MemoGen.Infrastructure;
+using MemoGen.RuntimeTests.Support;
+using NUnit.Framework;
+
+namespace MemoGen.RuntimeTests.Tables;
+
+/// <summary>Hit counts are exact under contention, and the <c>memogen.hits</c> metric never goes down.</summary>
+public sealed class HitCountExactnessTests
+{
+    private const int Threads = 4;
+    private const int HitsPerThread = 2_000_000;
+
+    [Test]
+    public void Four_threads_hammering_one_entry_lose_no_hit()
+    {
+        MemoTable<IntKey, int> table = TestTables.Create<int>();
+        TestTables.Fill(table, 1);
+        var key = new IntKey(1);
+        using var start = new Barrier(Threads);
+
+        Task[] workers = new Task[Threads];
+        for (int t = 0; t < Threads; t++)
+        {
+            workers[t] = Task.Factory.StartNew(
+                () =>
+                {
+                    start.SignalAndWait(TestTables.HangGuard);
+                    for (int i = 0; i < HitsPerThread; i++)
+                    {
+                        table.TryGetValue(key, out _);
+                    }
+                },
+                TaskCreationOptions.LongRunning);
+        }
+
+        Assert.That(Task.WaitAll(workers, TestTables.HangGuard), Is.True);
+        Assert.That(table.Statistics.Hits, Is.EqualTo((long)Threads * HitsPerThread));
+    }
+
+    [Test]
+    public void The_hits_metric_keeps_the_hits_of_a_context_that_was_collected()
+    {
+        string name = "hits-" + Guid.NewGuid().ToString("N");
+        HitAndDrop(name, hits: 25);
+        long before = ObserveHits(name);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        long after = ObserveHits(name);
+
+        Assert.That(before, Is.EqualTo(25));
+        Assert.That(after, Is.EqualTo(25), "the count of a collected table is retired, not lost");
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void HitAndDrop(string name, int hits)
+    {
+        var table = new MemoFunction<IntKey, int>(name, "v1", []).TableIn(new MemoContext());
+        TestTables.Fill(table, 1);
+        for (int i = 0; i < hits; i++)
+        {
+            table.TryGetValue(new IntKey(1), out _);
+        }
+    }
+
+    private static long ObserveHits(string name)
+    {
+        long observed = -1;
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == MemoMetrics.MeterName && instrument.Name == "memogen.hits")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (KeyValuePair<string, object?> tag in tags)
+            {
+                if (tag.Key == MemoMetrics.FunctionTag && Equals(tag.Value, name))
+                {
+                    observed = value;
+                }
+            }
+        });
+        listener.Start();
+        listener.RecordObservableInstruments();
+        return observed;
+    }
+}
