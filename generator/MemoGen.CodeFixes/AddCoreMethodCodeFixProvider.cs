@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using MemoGen.CodeFixes.Helpers;
@@ -10,12 +9,14 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
 
 namespace MemoGen.CodeFixes;
 
 /// <summary>
-/// MEMO006: adds the missing implementation method <c>&lt;Method&gt;Core</c> after the memoized method: private, static
-/// when the memoized method is, with the same parameters and return type, and a body that throws.
+/// MEMO006: adds the missing implementation method <c>&lt;Method&gt;Core</c> after the memoized method, as the analyzer
+/// declares it (the diagnostic's <see cref="DiagnosticIds.CoreSignatureProperty"/>: private, static when the memoized
+/// method is, the same parameters and return type), with a body that throws.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddCoreMethodCodeFixProvider)), Shared]
 public sealed class AddCoreMethodCodeFixProvider : CodeFixProvider
@@ -38,51 +39,35 @@ public sealed class AddCoreMethodCodeFixProvider : CodeFixProvider
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
             MethodDeclarationSyntax? method = DiagnosticTargets.Find<MethodDeclarationSyntax>(root, diagnostic);
-            if (method?.Parent is not TypeDeclarationSyntax)
+            if (method?.Parent is not TypeDeclarationSyntax
+                || !diagnostic.Properties.TryGetValue(DiagnosticIds.CoreSignatureProperty, out string? signature)
+                || SyntaxFactory.ParseMemberDeclaration(signature + "\n{\n    throw new global::System.NotImplementedException();\n}") is not MethodDeclarationSyntax core
+                || core.ContainsDiagnostics)
             {
                 continue;
             }
 
-            string coreName = method.Identifier.ValueText + "Core";
+            // Elastic trivia, as on nodes the syntax factory makes, lets the formatter lay the method out as a new member.
+            core = core
+                .WithLeadingTrivia(SyntaxFactory.ElasticMarker)
+                .WithTrailingTrivia(SyntaxFactory.ElasticMarker)
+                .WithTypeParameterList(method.TypeParameterList?.WithoutTrivia())
+                .WithConstraintClauses(method.ConstraintClauses)
+                .WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation);
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    $"Add '{coreName}'",
-                    cancellationToken => AddCoreAsync(context.Document, root, method, coreName, cancellationToken),
+                    $"Add '{core.Identifier.ValueText}'",
+                    cancellationToken => AddCoreAsync(context.Document, root, method, core, cancellationToken),
                     equivalenceKey: nameof(AddCoreMethodCodeFixProvider)),
                 diagnostic);
         }
     }
 
     private static async Task<Document> AddCoreAsync(
-        Document document, SyntaxNode root, MethodDeclarationSyntax method, string coreName, CancellationToken cancellationToken)
+        Document document, SyntaxNode root, MethodDeclarationSyntax method, MethodDeclarationSyntax core, CancellationToken cancellationToken)
     {
-        Document changed = document.WithSyntaxRoot(root.InsertNodesAfter(method, [CreateCore(method, coreName)]));
+        Document changed = document.WithSyntaxRoot(root.InsertNodesAfter(method, [core]));
+        changed = await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         return await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-    }
-
-    private static MethodDeclarationSyntax CreateCore(MethodDeclarationSyntax method, string coreName)
-    {
-        SyntaxTokenList modifiers = SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.PrivateKeyword));
-        if (method.Modifiers.Any(SyntaxKind.StaticKeyword))
-        {
-            modifiers = modifiers.Add(SyntaxFactory.Token(SyntaxKind.StaticKeyword));
-        }
-
-        // Attributes ([MemoIgnore]...) and default values describe the memoized signature; the generated code passes
-        // every argument to the implementation, so its parameters are the bare names and types.
-        ParameterListSyntax parameters = SyntaxFactory.ParameterList(SyntaxFactory.SeparatedList(
-            method.ParameterList.Parameters.Select(static parameter => parameter
-                .WithAttributeLists(default)
-                .WithModifiers(SyntaxFactory.TokenList(parameter.Modifiers.Where(static m => !m.IsKind(SyntaxKind.ThisKeyword))))
-                .WithDefault(null)
-                .WithoutTrivia())));
-
-        return SyntaxFactory.MethodDeclaration(method.ReturnType.WithoutTrivia(), SyntaxFactory.Identifier(coreName))
-            .WithModifiers(modifiers)
-            .WithTypeParameterList(method.TypeParameterList?.WithoutTrivia())
-            .WithParameterList(parameters)
-            .WithConstraintClauses(method.ConstraintClauses)
-            .WithBody(SyntaxFactory.Block(SyntaxFactory.ParseStatement("throw new System.NotImplementedException();")))
-            .WithAdditionalAnnotations(Formatter.Annotation);
     }
 }

@@ -6,6 +6,7 @@ using MemoGen.CodeFixes.Helpers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
@@ -14,8 +15,9 @@ using Microsoft.CodeAnalysis.Simplification;
 namespace MemoGen.CodeFixes;
 
 /// <summary>
-/// MEMO008: changes the memoized method's mutable result type to the immutable type the generator converts the
-/// implementation's result to (see <see cref="ImmutableReturnType"/>). The implementation keeps its mutable type.
+/// MEMO008: changes the memoized method's mutable result type to the immutable type the analyzer suggests (the
+/// diagnostic's <see cref="DiagnosticIds.SuggestedReturnTypeProperty"/>), one the generator converts the
+/// implementation's result to. The implementation keeps its mutable type.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseImmutableReturnTypeCodeFixProvider)), Shared]
 public sealed class UseImmutableReturnTypeCodeFixProvider : CodeFixProvider
@@ -30,8 +32,7 @@ public sealed class UseImmutableReturnTypeCodeFixProvider : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        if (root is null)
         {
             return;
         }
@@ -39,10 +40,16 @@ public sealed class UseImmutableReturnTypeCodeFixProvider : CodeFixProvider
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
             MethodDeclarationSyntax? method = DiagnosticTargets.Find<MethodDeclarationSyntax>(root, diagnostic);
-            if (method is null || ImmutableReturnType.For(method.ReturnType, model, context.CancellationToken) is not { } replacement)
+            if (method is null
+                || !diagnostic.Properties.TryGetValue(DiagnosticIds.SuggestedReturnTypeProperty, out string? suggested)
+                || string.IsNullOrEmpty(suggested))
             {
                 continue;
             }
+
+            TypeSyntax replacement = SyntaxFactory.ParseTypeName(suggested!)
+                .WithTriviaFrom(method.ReturnType)
+                .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
 
             context.RegisterCodeFix(
                 CodeAction.Create(

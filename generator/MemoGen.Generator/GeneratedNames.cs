@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using MemoGen.Generator.Checks;
 using MemoGen.Generator.Helpers;
 using Microsoft.CodeAnalysis;
 
@@ -18,37 +17,47 @@ namespace MemoGen.Generator;
 internal static class GeneratedNames
 {
     /// <summary>
-    /// The stem of the generated member names and of the hint name: the method's name, or name and cache name for
-    /// overloads. Stems must differ within a type, ignoring case as hint names do, so a clash (two overloads
-    /// with one cache name, <c>Foo</c> beside <c>foo</c>) gets a numbered suffix in declaration order.
+    /// The stem of the generated member names and of the hint name: the method's name, and for overloads the types of
+    /// its parameters (<c>Count_int_string</c>), so that a stem never depends on the order of declarations. Stems must
+    /// differ within a type ignoring case, as hint names do; where two still meet (<c>Foo</c> beside <c>foo</c>, or
+    /// parameter types named alike in two namespaces), each gets a hash of its exact signature.
     /// </summary>
-    public static string Stem(IMethodSymbol method, string functionName)
+    public static string Stem(IMethodSymbol method)
     {
-        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var stem = BaseStem(method);
+        var signature = Signature(method);
+        var (clashes, sameSignatureBefore, isBefore) = (false, 0, true);
         foreach (var member in method.ContainingType.GetMembers())
         {
-            if (member is not IMethodSymbol other || !other.HasAttribute(KnownTypes.MemoizeAttribute))
+            if (SymbolEqualityComparer.Default.Equals(member, method))
             {
+                isBefore = false;
                 continue;
             }
 
-            var isThis = SymbolEqualityComparer.Default.Equals(other, method);
-            var name = isThis ? functionName : MemoizeArguments.Read(other.GetAttributes().First(a => a.AttributeClass?.Is(KnownTypes.MemoizeAttribute) == true), other.Name).FunctionName;
-            var stem = BaseStem(other, name);
-            var unique = stem;
-            for (var i = 2; !taken.Add(unique); i++)
+            // A base stem starts with its method's name: the cheap test keeps the attribute look-ups to likely clashes.
+            if (member is IMethodSymbol other
+                && stem.StartsWith(other.Name, StringComparison.OrdinalIgnoreCase)
+                && other.HasAttribute(KnownTypes.MemoizeAttribute)
+                && string.Equals(BaseStem(other), stem, StringComparison.OrdinalIgnoreCase))
             {
-                unique = stem + "_" + i.ToString(CultureInfo.InvariantCulture);
-            }
-
-            if (isThis)
-            {
-                return unique;
+                clashes = true;
+                sameSignatureBefore += isBefore && Signature(other) == signature ? 1 : 0;
             }
         }
 
-        return BaseStem(method, functionName);
+        if (!clashes)
+        {
+            return stem;
+        }
+
+        // Only a method declared twice (a compiler error) shares its exact signature: the order tells those apart.
+        var unique = stem + "_" + Fnv(signature);
+        return sameSignatureBefore == 0 ? unique : unique + "_" + (sameSignatureBefore + 1).ToString(CultureInfo.InvariantCulture);
     }
+
+    private static string Signature(IMethodSymbol method) =>
+        method.Name + "(" + string.Join(",", method.Parameters.Select(p => p.Type.ToTypeName())) + ")";
 
     /// <summary>
     /// <c>{Namespace}.{Type}.{Stem}.g.cs</c>. Where a namespace or type on the way has a sibling whose name differs only
@@ -78,13 +87,32 @@ internal static class GeneratedNames
         return builder.Append(".g.cs").ToString();
     }
 
-    private static string BaseStem(IMethodSymbol method, string functionName) =>
-        IsOverloaded(method) ? method.Name + "_" + Identifier(functionName) : method.Name;
+    private static string BaseStem(IMethodSymbol method) =>
+        IsOverloaded(method)
+            ? method.Name + string.Concat(method.Parameters.Select(p => "_" + Identifier(p.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat))))
+            : method.Name;
 
     private static bool IsOverloaded(IMethodSymbol method) =>
         method.ContainingType.GetMembers(method.Name).Count(m => m.HasAttribute(KnownTypes.MemoizeAttribute)) > 1;
 
-    private static string Identifier(string text) => new(text.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
+    /// <summary>A type's name as a piece of an identifier: <c>int[]</c> is <c>intArray</c>, <c>List&lt;int&gt;</c> <c>List_int</c>.</summary>
+    private static string Identifier(string text)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in text.Replace("[]", "Array").Replace("?", "Nullable"))
+        {
+            if (char.IsLetterOrDigit(c) || c == '_')
+            {
+                builder.Append(c);
+            }
+            else if (builder.Length > 0 && builder[builder.Length - 1] != '_')
+            {
+                builder.Append('_');
+            }
+        }
+
+        return builder.ToString().TrimEnd('_');
+    }
 
     /// <summary>A namespace's name, or a type's with its arity (<c>Outer_1</c>); never a compiler-mangled metadata name.</summary>
     private static string Segment(ISymbol symbol) =>

@@ -32,7 +32,7 @@ internal static class Parser
 
         cancellationToken.ThrowIfCancellationRequested();
         var arguments = found.Arguments;
-        var stem = GeneratedNames.Stem(method, arguments.FunctionName);
+        var stem = GeneratedNames.Stem(method);
 
         return new ParseResult(new MethodModel
         {
@@ -101,7 +101,7 @@ internal static class Parser
         var returnType = (method.ReturnsByRefReadonly ? "ref readonly " : method.ReturnsByRef ? "ref " : "") + method.ReturnType.ToTypeName();
 
         return new StubModel(
-            GeneratedNames.HintName(method, GeneratedNames.Stem(method, found.Arguments.FunctionName)),
+            GeneratedNames.HintName(method, GeneratedNames.Stem(method)),
             method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
             ContainingTypes(method.ContainingType),
             string.Join(" ", found.Syntax.Modifiers.Select(m => m.Text)),
@@ -116,7 +116,7 @@ internal static class Parser
 
     private static readonly string[] UnstubbableProblems =
     [
-        DiagnosticDescriptors.NotPartialId, DiagnosticDescriptors.AlreadyImplementedId, DiagnosticDescriptors.InvalidContainer.Id,
+        DiagnosticIds.NotPartial, DiagnosticIds.AlreadyImplemented, DiagnosticIds.InvalidContainer,
     ];
 
     private static bool IsCompletable(INamedTypeSymbol type) =>

@@ -63,7 +63,7 @@ public sealed class AddCoreMethodTests
                 public static partial class Spectra
                 {
                     [Memoize]
-                    public static partial Task<IReadOnlyList<T>> [|FrobnifyAsync|](MemoContext ctx, T seed, CancellationToken cancellationToken);
+                    public static partial Task<IReadOnlyList<int>> [|FrobnifyAsync|](MemoContext ctx, int seed, CancellationToken cancellationToken);
 
                     public static int Other() => 0;
                 }
@@ -83,9 +83,9 @@ public sealed class AddCoreMethodTests
                 public static partial class Spectra
                 {
                     [Memoize]
-                    public static partial Task<IReadOnlyList<T>> FrobnifyAsync(MemoContext ctx, T seed, CancellationToken cancellationToken);
+                    public static partial Task<IReadOnlyList<int>> FrobnifyAsync(MemoContext ctx, int seed, CancellationToken cancellationToken);
 
-                    private static Task<IReadOnlyList<T>> FrobnifyAsyncCore(MemoContext ctx, T seed, CancellationToken cancellationToken)
+                    private static Task<IReadOnlyList<int>> FrobnifyAsyncCore(MemoContext ctx, int seed, CancellationToken cancellationToken)
                     {
                         throw new System.NotImplementedException();
                     }

@@ -21,6 +21,7 @@ public sealed class AddMemoIgnoreTests
         {
             [Memoize]
             public partial int Describe(int size, [|object tag|]);
+            private int DescribeCore(int size, object tag) => size;
         }
         """,
         """
@@ -30,11 +31,12 @@ public sealed class AddMemoIgnoreTests
         {
             [Memoize]
             public partial int Describe(int size, [MemoIgnore] object tag);
+            private int DescribeCore(int size, object tag) => size;
         }
         """);
 
     [Test]
-    public Task AcceptsALocationOnTheParameterTypeInANestedGenericType() => AssertFixAsync(
+    public Task FixesAParameterOnItsOwnLineInANestedGenericType() => AssertFixAsync(
         """
         using System.IO;
         using System.Threading.Tasks;
@@ -47,8 +49,9 @@ public sealed class AddMemoIgnoreTests
             public static partial class Readers
             {
                 [Memoize]
-                public static partial Task<int> LengthAsync(MemoContext context, T key,
-                    [|Stream|] source);
+                public static partial Task<int> LengthAsync(MemoContext context, int key,
+                    Stream [|source|]);
+                private static Task<int> LengthAsyncCore(MemoContext context, int key, Stream source) => Task.FromResult(key);
             }
         }
         """,
@@ -64,8 +67,9 @@ public sealed class AddMemoIgnoreTests
             public static partial class Readers
             {
                 [Memoize]
-                public static partial Task<int> LengthAsync(MemoContext context, T key,
+                public static partial Task<int> LengthAsync(MemoContext context, int key,
                     [MemoIgnore] Stream source);
+                private static Task<int> LengthAsyncCore(MemoContext context, int key, Stream source) => Task.FromResult(key);
             }
         }
         """);
@@ -77,7 +81,8 @@ public sealed class AddMemoIgnoreTests
         public partial class Sky(MemoGen.MemoOptions options) : MemoGen.MemoContext(options)
         {
             [MemoGen.Memoize]
-            public partial int Describe([System.Diagnostics.CodeAnalysis.NotNull] [|object|] tag);
+            public partial int Describe([System.Diagnostics.CodeAnalysis.NotNull] object [|tag|]);
+            private int DescribeCore(object tag) => 0;
         }
         """,
         """
@@ -85,20 +90,7 @@ public sealed class AddMemoIgnoreTests
         {
             [MemoGen.Memoize]
             public partial int Describe([System.Diagnostics.CodeAnalysis.NotNull][MemoGen.MemoIgnore] object tag);
-        }
-        """);
-
-    [Test]
-    public Task OffersNothingWhenTheDiagnosticIsNotOnAParameter() => CodeFixTestHelper.AssertNoFixAsync(
-        new AddMemoIgnoreCodeFixProvider(),
-        Id,
-        """
-        using MemoGen;
-
-        public partial class Sky(MemoOptions options) : MemoContext(options)
-        {
-            [Memoize]
-            public partial int [|Describe|](object tag);
+            private int DescribeCore(object tag) => 0;
         }
         """);
 }

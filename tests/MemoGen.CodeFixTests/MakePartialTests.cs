@@ -56,7 +56,9 @@ public sealed class MakePartialTests
                     sealed record Inner(int Size)
                     {
                         [Memoize]
-                        public static Task<int> [|CountAsync|](MemoContext context, T value);
+                        public static Task<int> [|CountAsync|](MemoContext context, int value);
+
+                        private static Task<int> CountAsyncCore(MemoContext context, int value) => Task.FromResult(value);
                     }
                 }
             }
@@ -75,7 +77,9 @@ public sealed class MakePartialTests
                     sealed partial record Inner(int Size)
                     {
                         [Memoize]
-                        public static partial Task<int> CountAsync(MemoContext context, T value);
+                        public static partial Task<int> CountAsync(MemoContext context, int value);
+
+                        private static Task<int> CountAsyncCore(MemoContext context, int value) => Task.FromResult(value);
                     }
                 }
             }
@@ -83,37 +87,18 @@ public sealed class MakePartialTests
         """);
 
     [Test]
-    public Task KeepsIndentationWhenTheDeclarationHasNoModifiers() => AssertFixAsync(
-        """
-        using MemoGen;
-
-        struct Grid
-        {
-            [Memoize]
-            int [|Cells|](MemoContext context, int side);
-        }
-        """,
-        """
-        using MemoGen;
-
-        partial struct Grid
-        {
-            [Memoize]
-            partial int Cells(MemoContext context, int side);
-        }
-        """);
-
-    [Test]
-    public Task ReportedOnAContainingTypeMakesItAndItsContainersPartial() => AssertFixAsync(
+    public Task ReportedForTheContainingTypesMakesThemPartial() => AssertFixAsync(
         """
         using MemoGen;
 
         public static class Spectra
         {
-            public class [|Bins|]
+            public class Bins
             {
                 [Memoize]
-                public partial int Count(MemoContext context, int width);
+                public static partial int [|Count|](MemoContext context, int width);
+
+                private static int CountCore(MemoContext context, int width) => width;
             }
         }
         """,
@@ -125,7 +110,9 @@ public sealed class MakePartialTests
             public partial class Bins
             {
                 [Memoize]
-                public partial int Count(MemoContext context, int width);
+                public static partial int Count(MemoContext context, int width);
+
+                private static int CountCore(MemoContext context, int width) => width;
             }
         }
         """);
@@ -139,6 +126,8 @@ public sealed class MakePartialTests
         {
             [Memoize]
             public static partial int [|Width|](MemoContext context, int pixels);
+
+            private static int WidthCore(MemoContext context, int pixels) => pixels;
         }
         """,
         """
@@ -148,20 +137,8 @@ public sealed class MakePartialTests
         {
             [Memoize]
             public static partial int Width(MemoContext context, int pixels);
-        }
-        """);
 
-    [Test]
-    public Task OffersNothingWhenEverythingIsAlreadyPartial() => CodeFixTestHelper.AssertNoFixAsync(
-        new MakePartialCodeFixProvider(),
-        Id,
-        """
-        using MemoGen;
-
-        public static partial class Spectra
-        {
-            [Memoize]
-            public static partial int [|Count|](MemoContext context, int width);
+            private static int WidthCore(MemoContext context, int pixels) => pixels;
         }
         """);
 
@@ -179,6 +156,10 @@ public sealed class MakePartialTests
 
             [Memoize]
             public int [|Volume|](int side);
+
+            private int AreaCore(int side) => side * side;
+
+            private int VolumeCore(int side) => side * side * side;
         }
         """,
         """
@@ -191,6 +172,10 @@ public sealed class MakePartialTests
 
             [Memoize]
             public partial int Volume(int side);
+
+            private int AreaCore(int side) => side * side;
+
+            private int VolumeCore(int side) => side * side * side;
         }
         """);
 }

@@ -26,6 +26,8 @@ public sealed class UseImmutableReturnTypeTests
         {
             [Memoize]
             public partial [|double[]|] Samples(int count);
+
+            private double[] SamplesCore(int count) => new double[count];
         }
         """,
         """
@@ -38,29 +40,8 @@ public sealed class UseImmutableReturnTypeTests
         {
             [Memoize]
             public partial ImmutableArray<double> Samples(int count);
-        }
-        """);
 
-    [Test]
-    public Task JaggedArrayBecomesImmutableArrayOfArrays() => AssertFixAsync(
-        """
-        using System.Collections.Immutable;
-        using MemoGen;
-
-        public partial class Sky(MemoOptions options) : MemoContext(options)
-        {
-            [Memoize]
-            public partial int[][] [|Tiles|](int count);
-        }
-        """,
-        """
-        using System.Collections.Immutable;
-        using MemoGen;
-
-        public partial class Sky(MemoOptions options) : MemoContext(options)
-        {
-            [Memoize]
-            public partial ImmutableArray<int[]> Tiles(int count);
+            private double[] SamplesCore(int count) => new double[count];
         }
         """);
 
@@ -77,7 +58,9 @@ public sealed class UseImmutableReturnTypeTests
                 private partial class Inner
                 {
                     [Memoize]
-                    internal static partial [|List<T>|] Expand(MemoContext context, T seed);
+                    internal static partial [|List<string>|] Expand(MemoContext context, int seed);
+
+                    private static List<string> ExpandCore(MemoContext context, int seed) => [];
                 }
             }
         }
@@ -93,7 +76,9 @@ public sealed class UseImmutableReturnTypeTests
                 private partial class Inner
                 {
                     [Memoize]
-                    internal static partial IReadOnlyList<T> Expand(MemoContext context, T seed);
+                    internal static partial IReadOnlyList<string> Expand(MemoContext context, int seed);
+
+                    private static List<string> ExpandCore(MemoContext context, int seed) => [];
                 }
             }
         }
@@ -108,6 +93,8 @@ public sealed class UseImmutableReturnTypeTests
         {
             [Memoize]
             public static partial [|System.Collections.Generic.List<string>|] Names(MemoContext context, int count);
+
+            private static System.Collections.Generic.List<string> NamesCore(MemoContext context, int count) => [];
         }
         """,
         """
@@ -118,6 +105,8 @@ public sealed class UseImmutableReturnTypeTests
         {
             [Memoize]
             public static partial IReadOnlyList<string> Names(MemoContext context, int count);
+
+            private static System.Collections.Generic.List<string> NamesCore(MemoContext context, int count) => [];
         }
         """);
 
@@ -132,6 +121,8 @@ public sealed class UseImmutableReturnTypeTests
         {
             [Memoize]
             public static partial [|Names|] All(MemoContext context);
+
+            private static Names AllCore(MemoContext context) => [];
         }
         """,
         """
@@ -143,6 +134,8 @@ public sealed class UseImmutableReturnTypeTests
         {
             [Memoize]
             public static partial IReadOnlyList<string> All(MemoContext context);
+
+            private static Names AllCore(MemoContext context) => [];
         }
         """);
 
@@ -157,6 +150,8 @@ public sealed class UseImmutableReturnTypeTests
         {
             [Memoize]
             public static partial [|Task<Dictionary<string, double>>|] PeaksAsync(MemoContext context, int count);
+
+            private static Task<Dictionary<string, double>> PeaksAsyncCore(MemoContext context, int count) => Task.FromResult(new Dictionary<string, double>());
         }
         """,
         """
@@ -169,6 +164,8 @@ public sealed class UseImmutableReturnTypeTests
         {
             [Memoize]
             public static partial Task<FrozenDictionary<string, double>> PeaksAsync(MemoContext context, int count);
+
+            private static Task<Dictionary<string, double>> PeaksAsyncCore(MemoContext context, int count) => Task.FromResult(new Dictionary<string, double>());
         }
         """);
 
@@ -184,7 +181,9 @@ public sealed class UseImmutableReturnTypeTests
         public partial class Grid(MemoOptions options) : MemoContext(options)
         {
             [Memoize]
-            public partial ValueTask<HashSet<Cell>> [|NeighboursAsync|](Cell cell);
+            public partial [|ValueTask<HashSet<Cell>>|] NeighboursAsync(Cell cell);
+
+            private ValueTask<HashSet<Cell>> NeighboursAsyncCore(Cell cell) => new(new HashSet<Cell>());
         }
         """,
         """
@@ -199,6 +198,8 @@ public sealed class UseImmutableReturnTypeTests
         {
             [Memoize]
             public partial ValueTask<FrozenSet<Cell>> NeighboursAsync(Cell cell);
+
+            private ValueTask<HashSet<Cell>> NeighboursAsyncCore(Cell cell) => new(new HashSet<Cell>());
         }
         """);
 
@@ -212,6 +213,8 @@ public sealed class UseImmutableReturnTypeTests
         {
             [Memoize]
             public partial [|Task<double[]>|] SamplesAsync(int count);
+
+            private Task<double[]> SamplesAsyncCore(int count) => Task.FromResult(new double[count]);
         }
         """,
         """
@@ -223,11 +226,13 @@ public sealed class UseImmutableReturnTypeTests
         {
             [Memoize]
             public partial Task<ImmutableArray<double>> SamplesAsync(int count);
+
+            private Task<double[]> SamplesAsyncCore(int count) => Task.FromResult(new double[count]);
         }
         """);
 
     [TestCase("int[,]")]
-    [TestCase("Task<int>")]
+    [TestCase("int[][]")]
     [TestCase("Task<Buffer>")]
     [TestCase("Buffer")]
     public Task OffersNothingForOtherTypes(string returnType) => AssertNoFixAsync(
@@ -259,8 +264,12 @@ public sealed class UseImmutableReturnTypeTests
             [Memoize]
             public partial [|double[]|] Samples(int count);
 
+            private double[] SamplesCore(int count) => new double[count];
+
             [Memoize]
             public partial [|int[]|] Counts(int count);
+
+            private int[] CountsCore(int count) => new int[count];
         }
         """,
         """
@@ -272,8 +281,12 @@ public sealed class UseImmutableReturnTypeTests
             [Memoize]
             public partial ImmutableArray<double> Samples(int count);
 
+            private double[] SamplesCore(int count) => new double[count];
+
             [Memoize]
             public partial ImmutableArray<int> Counts(int count);
+
+            private int[] CountsCore(int count) => new int[count];
         }
         """);
 }

@@ -23,17 +23,38 @@ public sealed class SnapshotTests
     }
 
     [Test]
-    public void Overloads_get_one_file_each_named_after_their_cache_names()
+    public void Overloads_get_one_file_each_named_after_their_parameter_types()
     {
         var run = GeneratorTestHelper.RunAndCompile(Sources.NestedGeneric);
 
-        Assert.That(run.Files.Keys.Order(), Is.EqualTo(new[]
+        Assert.That(run.Files.Keys, Is.EquivalentTo(new[]
         {
-            "Deep.Models.Outer_1.Grid.Count_count_all.g.cs",
-            "Deep.Models.Outer_1.Grid.Count_count_in.g.cs",
+            "Deep.Models.Outer_1.Grid.Count.g.cs",
+            "Deep.Models.Outer_1.Grid.Count_int.g.cs",
             "Deep.Models.Outer_1.Grid.Render.g.cs",
         }));
-        Snapshot.Verify("Overload", run.Files["Deep.Models.Outer_1.Grid.Count_count_in.g.cs"]);
+        Snapshot.Verify("Overload", run.Files["Deep.Models.Outer_1.Grid.Count_int.g.cs"]);
+    }
+
+    [Test]
+    public void Reordering_overloads_changes_neither_their_files_nor_their_handles()
+    {
+        const string First = """
+            [Memoize(Name = "area_int")] public partial int Area(int side);
+            private int AreaCore(int side) => side * side;
+            """;
+        const string Second = """
+            [Memoize(Name = "area_text")] public partial int Area(string side);
+            private int AreaCore(string side) => side.Length;
+            """;
+        static string Context(string members) => $"using MemoGen;\npublic partial class Context(MemoOptions o) : MemoContext(o)\n{{\n{members}\n}}";
+
+        var inOrder = GeneratorTestHelper.RunAndCompile(Context(First + Second)).Files;
+        var reordered = GeneratorTestHelper.RunAndCompile(Context(Second + First)).Files;
+
+        Assert.That(inOrder.Keys, Is.EquivalentTo(new[] { "Context.Area_int.g.cs", "Context.Area_string.g.cs" }));
+        Assert.That(reordered, Is.EquivalentTo(inOrder));
+        Assert.That(inOrder["Context.Area_string.g.cs"], Does.Contain("public Area_stringMemoHandle Area_stringMemo => "));
     }
 
     [Test]

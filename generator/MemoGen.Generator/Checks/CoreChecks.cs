@@ -17,9 +17,9 @@ internal static class CoreChecks
         var candidates = method.ContainingType.GetMembers(coreName).OfType<IMethodSymbol>().ToList();
         if (candidates.Count == 0)
         {
-            var signature = Signature(m, coreName);
-            m.Report(Problem.Of(DiagnosticDescriptors.MissingCore, m.Location, m.Name, signature)
-                .WithProperty(DiagnosticDescriptors.CoreSignatureProperty, signature));
+            // The message names types as the reader knows them; the code fix gets them qualified, and simplifies them in place.
+            m.Report(Problem.Of(DiagnosticDescriptors.MissingCore, m.Location, m.Name, Signature(m, coreName, static t => t.ForMessage()))
+                .WithProperty(DiagnosticIds.CoreSignatureProperty, Signature(m, coreName, static t => t.ToTypeName())));
             return;
         }
 
@@ -81,7 +81,7 @@ internal static class CoreChecks
             && core.Parameters.Zip(method.Parameters, (c, p) => c.RefKind == p.RefKind && SymbolEqualityComparer.Default.Equals(c.Type, p.Type)).All(same => same);
         if (!sameParameters)
         {
-            mismatches.Add($"its parameters must be those of the memoized method, ({ParameterList(method)})");
+            mismatches.Add($"its parameters must be those of the memoized method, ({ParameterList(method, static t => t.ForMessage())})");
         }
 
         return mismatches;
@@ -129,11 +129,11 @@ internal static class CoreChecks
     }
 
     /// <summary>The declaration of the implementation to add, such as <c>private static Spectrum FrobnifyCore(MemoContext ctx, MapDescriptor map)</c>.</summary>
-    private static string Signature(CheckedMethod m, string coreName) =>
-        $"private {(m.Method.IsStatic ? "static " : "")}{m.Method.ReturnType.ForMessage()} {coreName}({ParameterList(m.Method)})";
+    private static string Signature(CheckedMethod m, string coreName, System.Func<ITypeSymbol, string> typeName) =>
+        $"private {(m.Method.IsStatic ? "static " : "")}{typeName(m.Method.ReturnType)} {coreName}({ParameterList(m.Method, typeName)})";
 
-    private static string ParameterList(IMethodSymbol method) =>
-        string.Join(", ", method.Parameters.Select(p => $"{RefPrefix(p.RefKind)}{p.Type.ForMessage()} {SymbolExtensions.EscapeIdentifier(p.Name)}"));
+    private static string ParameterList(IMethodSymbol method, System.Func<ITypeSymbol, string> typeName) =>
+        string.Join(", ", method.Parameters.Select(p => $"{RefPrefix(p.RefKind)}{typeName(p.Type)} {SymbolExtensions.EscapeIdentifier(p.Name)}"));
 
     private static string RefPrefix(RefKind refKind) => refKind switch
     {

@@ -58,6 +58,9 @@ internal static class ImmutableSuggestions
                + $"or implement IAsImmutable<T> on it and return that T", null);
     }
 
+    /// <summary>The suggested type, when it is itself immutable: <c>ImmutableArray&lt;int[]&gt;</c> for <c>int[][]</c> is not, and gets no fix.</summary>
     private static ITypeSymbol? Construct(Compilation compilation, string definition, params ITypeSymbol[] arguments) =>
-        compilation.GetTypeByMetadataName(definition) is { } type ? type.Construct(arguments) : null;
+        compilation.GetTypeByMetadataName(definition) is { } type && type.Construct(arguments) is var constructed && ImmutabilityRules.IsImmutable(constructed)
+            ? constructed
+            : null;
 }

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis;
 
 namespace MemoGen.Generator.Checks;
 
-/// <summary>What each parameter is to the cache, and whether it can be one: MEMO001, MEMO002, MEMO017.</summary>
+/// <summary>What each parameter is to the cache, and whether it can be one: MEMO001, MEMO002, MEMO017, MEMO020.</summary>
 internal static class ParameterChecks
 {
     public static void Check(CheckedMethod m)
@@ -52,6 +52,18 @@ internal static class ParameterChecks
                     shapes.Rejection(parameter.Type),
                     WaysOut(parameter.Type)));
                 continue;
+            }
+
+            if (shape is { IsDirect: true } && KeyMutabilityRules.SettableState(parameter.Type) is var (record, why, member))
+            {
+                m.Report(Problem.Of(
+                    DiagnosticDescriptors.SettableKeyRecord,
+                    location,
+                    parameter.Name,
+                    m.Name,
+                    record.ForMessage(),
+                    why,
+                    KeyMutabilityRules.WaysOut(record, member)));
             }
 
             m.Parameters.Add(new CheckedParameter(parameter, role, shape));

@@ -45,7 +45,7 @@ internal static class ResultChecks
             if (suggested is not null)
             {
                 var returnType = async == AsyncKind.None ? suggested : ((INamedTypeSymbol)method.ReturnType).ConstructedFrom.Construct(suggested);
-                problem = problem.WithProperty(DiagnosticDescriptors.SuggestedReturnTypeProperty, returnType.ToTypeName());
+                problem = problem.WithProperty(DiagnosticIds.SuggestedReturnTypeProperty, returnType.ToTypeName());
             }
 
             m.Report(problem);

@@ -1,22 +1,25 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using MemoGen.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using NUnit.Framework;
 
 namespace MemoGen.CodeFixTests.Infrastructure;
 
 /// <summary>
-/// Runs a code fix provider on a diagnostic the test makes itself (an ID at the marked span), the way the IDE would
-/// after the analyzer reported it, in an <see cref="AdhocWorkspace"/> that references the running framework and the
-/// MemoGen runtime.
+/// Runs a code fix provider the way the IDE does, in an <see cref="AdhocWorkspace"/> that references the running
+/// framework and the MemoGen runtime: the generator and the analyzer run on the source, the fix is applied to the
+/// diagnostic they report at the marked span, and the fixed source is compiled and analysed again.
 /// </summary>
 internal static class CodeFixTestHelper
 {
@@ -68,8 +71,23 @@ internal static class CodeFixTestHelper
     {
         IEnumerable<CodeActionOperation> operations = await action.GetOperationsAsync(CancellationToken.None);
         Solution changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
-        string actual = (await changed.GetDocument(document.Id)!.GetTextAsync()).ToString();
+        Document fixedDocument = changed.GetDocument(document.Id)!;
+        string actual = (await fixedDocument.GetTextAsync()).ToString();
         Assert.That(actual, Is.EqualTo(expected), "the fixed document:\n" + actual);
+
+        IEnumerable<Diagnostic> left = (await AnalyzeAsync(fixedDocument))
+            .Where(d => d.Id.StartsWith("MEMO", StringComparison.Ordinal) || d.Severity == DiagnosticSeverity.Error);
+        Assert.That(left.Select(d => d.ToString()), Is.Empty, "the fixed code compiles and the analyzer reports nothing on it");
+    }
+
+    /// <summary>What the compiler and the analyzer report on the document's project once the generator has run.</summary>
+    private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Document document)
+    {
+        Compilation compilation = (await document.Project.GetCompilationAsync())!;
+        CSharpGeneratorDriver.Create([new MemoizeGenerator().AsSourceGenerator()], parseOptions: (CSharpParseOptions)document.Project.ParseOptions!)
+            .RunGeneratorsAndUpdateCompilation(compilation, out Compilation generated, out ImmutableArray<Diagnostic> generatorDiagnostics);
+        Assert.That(generatorDiagnostics, Is.Empty, "the generator reports nothing itself");
+        return await generated.WithAnalyzers([new MemoizeAnalyzer()]).GetAllDiagnosticsAsync();
     }
 
     private static async Task<(Document Document, Diagnostic Diagnostic)> PrepareAsync(string id, string markup)
@@ -94,9 +112,19 @@ internal static class CodeFixTestHelper
             metadataReferences: References.Value));
         Document document = workspace.AddDocument(project.Id, "Source.cs", SourceText.From(parsed.Source));
 
-        var descriptor = new DiagnosticDescriptor(id, id, id, "MemoGen.Usage", DiagnosticSeverity.Error, isEnabledByDefault: true);
+        // The analyzer's own diagnostics, with the properties the fixes read: each marked span holds one of them.
         SyntaxTree tree = (await document.GetSyntaxTreeAsync())!;
-        return (document, parsed.Spans.Select(span => Diagnostic.Create(descriptor, Location.Create(tree, span))).ToArray());
+        Diagnostic[] reported = (await AnalyzeAsync(document))
+            .Where(d => d.Id == id && d.Location.SourceTree == tree)
+            .ToArray();
+        Diagnostic[] marked = parsed.Spans
+            .Select(span => reported.FirstOrDefault(d => span.Contains(d.Location.SourceSpan) || d.Location.SourceSpan.Contains(span)))
+            .Where(d => d is not null)
+            .Select(d => d!)
+            .ToArray();
+        Assert.That(marked, Has.Length.EqualTo(parsed.Spans.Count), $"the analyzer reports {id} at each marked span; it reported: "
+            + string.Join("; ", reported.Select(d => $"{d.Location.SourceSpan} {d.GetMessage()}")));
+        return (document, marked);
     }
 
     private static async Task<IReadOnlyList<CodeAction>> GetActionsAsync(CodeFixProvider provider, Document document, Diagnostic diagnostic)

@@ -23,7 +23,8 @@ public sealed class CoreDiagnosticTests
 
         const string Signature = "private static ImmutableArray<double> FrobnifyCore(MemoContext ctx, MapDescriptor map, int @class)";
         Assert.That(run.Single.GetMessage(), Is.EqualTo($"'Spectra.Frobnify' has no implementation to call when a result is not cached; add the method '{Signature}'"));
-        Assert.That(run.Single.Properties[DiagnosticDescriptors.CoreSignatureProperty], Is.EqualTo(Signature));
+        Assert.That(run.Single.Properties[DiagnosticIds.CoreSignatureProperty], Is.EqualTo(
+            "private static global::System.Collections.Immutable.ImmutableArray<double> FrobnifyCore(global::MemoGen.MemoContext ctx, global::MapDescriptor map, int @class)"));
     }
 
     [TestCase("private long BadCore(int value) => 0;", "it returns 'long', which MemoGen cannot turn into 'int'; return 'int'")]

@@ -52,7 +52,7 @@ public sealed class ResultDiagnosticTests
             """);
 
         Assert.That(run.Single.GetMessage(), Does.StartWith($"The result type '{shown}' of 'Context.Bad' can be changed by its callers").And.Contain(suggestion));
-        Assert.That(run.Single.Properties[DiagnosticDescriptors.SuggestedReturnTypeProperty], Is.EqualTo(suggestedType));
+        Assert.That(run.Single.Properties[DiagnosticIds.SuggestedReturnTypeProperty], Is.EqualTo(suggestedType));
     }
 
     [Test]
@@ -67,7 +67,7 @@ public sealed class ResultDiagnosticTests
             """);
 
         Assert.That(run.Single.GetMessage(), Does.Contain("give 'Settable' only readonly fields and init-only properties, or implement IAsImmutable<T> on it"));
-        Assert.That(run.Single.Properties.ContainsKey(DiagnosticDescriptors.SuggestedReturnTypeProperty), Is.False);
+        Assert.That(run.Single.Properties.ContainsKey(DiagnosticIds.SuggestedReturnTypeProperty), Is.False);
     }
 
     [Test]

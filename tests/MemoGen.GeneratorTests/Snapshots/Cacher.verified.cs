@@ -12,34 +12,34 @@ namespace Lab
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
         public partial global::System.Threading.Tasks.Task<global::Lab.Model> TrainAsync(string dataset, int epochs)
         {
-            var __table = __memoTable_TrainAsync ?? (__memoTable_TrainAsync = __memoFunction_TrainAsync.TableIn(this));
-            var __key = new __MemoKey_TrainAsync(dataset, epochs);
-            if (__table.TryGetCompletedTask(__key, out var __cached))
+            var __memoTable = __memoTable_TrainAsync ?? (__memoTable_TrainAsync = __memoFunction_TrainAsync.TableIn(this));
+            var __memoKey = new __memoKey_TrainAsync(dataset, epochs);
+            if (__memoTable.TryGetCompletedTask(__memoKey, out var __memoCached))
             {
-                return __cached;
+                return __memoCached;
             }
 
-            return __Compute(this, __key, dataset, epochs);
+            return __memoCompute(this, __memoKey, dataset, epochs);
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            static global::System.Threading.Tasks.Task<global::Lab.Model> __Compute(global::Lab.Trainer __self, __MemoKey_TrainAsync __key, string dataset, int epochs) =>
-                __memoFunction_TrainAsync.TableIn(__self).GetOrComputeTaskAsync(
-                    __key,
-                    (__self, dataset, epochs),
-                    static (__state, __token) => new global::System.Threading.Tasks.ValueTask<global::Lab.Model>(__state.Item1.TrainAsyncCore(__state.Item2, __state.Item3)),
+            static global::System.Threading.Tasks.Task<global::Lab.Model> __memoCompute(global::Lab.Trainer __memoSelf, __memoKey_TrainAsync __memoKey, string dataset, int epochs) =>
+                __memoFunction_TrainAsync.TableIn(__memoSelf).GetOrComputeTaskAsync(
+                    __memoKey,
+                    (__memoOwner: __memoSelf, dataset, epochs),
+                    static (__memoState, __memoToken) => new global::System.Threading.Tasks.ValueTask<global::Lab.Model>(__memoState.__memoOwner.TrainAsyncCore(__memoState.dataset, __memoState.epochs)),
                     default);
         }
 
         /// <summary>Identifies the cache of <c>TrainAsync</c>: its name, the version of its code, its tags, the cacher of its disk entries.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
-        private static readonly global::MemoGen.Infrastructure.MemoFunction<__MemoKey_TrainAsync, global::Lab.Model> __memoFunction_TrainAsync =
+        private static readonly global::MemoGen.Infrastructure.MemoFunction<__memoKey_TrainAsync, global::Lab.Model> __memoFunction_TrainAsync =
             new("trained_model", "3df084fb0bd42d71", new string[] { "disk" }, new global::Lab.Storage.ModelCacher());
 
         /// <summary>This context's table of <c>TrainAsync</c>, kept in a field so that a hit reads it at once.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
-        private global::MemoGen.Infrastructure.MemoTable<__MemoKey_TrainAsync, global::Lab.Model>? __memoTable_TrainAsync;
+        private global::MemoGen.Infrastructure.MemoTable<__memoKey_TrainAsync, global::Lab.Model>? __memoTable_TrainAsync;
 
         /// <summary>Cache operations for <c>TrainAsync</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
@@ -49,80 +49,80 @@ namespace Lab
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
         public readonly struct TrainAsyncMemoHandle
         {
-            private readonly global::Lab.Trainer __owner;
+            private readonly global::Lab.Trainer __memoOwner;
 
-            internal TrainAsyncMemoHandle(global::Lab.Trainer __owner)
+            internal TrainAsyncMemoHandle(global::Lab.Trainer __memoOwner)
             {
-                this.__owner = __owner;
+                this.__memoOwner = __memoOwner;
             }
 
-            private global::MemoGen.Infrastructure.MemoTable<__MemoKey_TrainAsync, global::Lab.Model> __Table => __memoFunction_TrainAsync.TableIn(__owner);
+            private global::MemoGen.Infrastructure.MemoTable<__memoKey_TrainAsync, global::Lab.Model> __memoTable => __memoFunction_TrainAsync.TableIn(__memoOwner);
 
             /// <summary>Whether the result of this call is in the cache.</summary>
-            public bool IsCached(string dataset, int epochs) => __Table.Contains(new __MemoKey_TrainAsync(dataset, epochs));
+            public bool IsCached(string dataset, int epochs) => __memoTable.Contains(new __memoKey_TrainAsync(dataset, epochs));
 
             /// <summary>Removes the cached result of this call; returns whether there was one.</summary>
-            public bool Invalidate(string dataset, int epochs) => __Table.Invalidate(new __MemoKey_TrainAsync(dataset, epochs));
+            public bool Invalidate(string dataset, int epochs) => __memoTable.Invalidate(new __memoKey_TrainAsync(dataset, epochs));
 
             /// <summary>Computes this call anew, whether or not it is cached, and caches the fresh result.</summary>
             public global::System.Threading.Tasks.Task<global::Lab.Model> RecomputeAsync(string dataset, int epochs) =>
-                __Table.RecomputeAsync(
-                    new __MemoKey_TrainAsync(dataset, epochs),
-                    (__owner, dataset, epochs),
-                    static (__state, __token) => new global::System.Threading.Tasks.ValueTask<global::Lab.Model>(__state.Item1.TrainAsyncCore(__state.Item2, __state.Item3)),
+                __memoTable.RecomputeAsync(
+                    new __memoKey_TrainAsync(dataset, epochs),
+                    (__memoOwner, dataset, epochs),
+                    static (__memoState, __memoToken) => new global::System.Threading.Tasks.ValueTask<global::Lab.Model>(__memoState.__memoOwner.TrainAsyncCore(__memoState.dataset, __memoState.epochs)),
                     default).AsTask();
 
             /// <summary>Removes every cached result of this function from the context; returns how many.</summary>
-            public long Clear() => __Table.Clear();
+            public long Clear() => __memoTable.Clear();
 
             /// <summary>A readable description of this call, such as <c>name(x=1, label="a")</c>.</summary>
             public string Describe(string dataset, int epochs) =>
                 global::MemoGen.Infrastructure.MemoCallFormatter.Format("trained_model", ("dataset", global::MemoGen.Infrastructure.MemoCallFormatter.Value(dataset)), ("epochs", global::MemoGen.Infrastructure.MemoCallFormatter.Value(epochs)));
 
             /// <summary>The stable hash of this call's key: the same in every process, and the address of its entry on disk.</summary>
-            public global::MemoGen.MemoHash128 KeyHash(string dataset, int epochs) => global::MemoGen.Infrastructure.MemoKeyHash.Of(new __MemoKey_TrainAsync(dataset, epochs));
+            public global::MemoGen.MemoHash128 KeyHash(string dataset, int epochs) => global::MemoGen.Infrastructure.MemoKeyHash.Of(new __memoKey_TrainAsync(dataset, epochs));
 
             /// <summary>Where this call's entry lives on disk (its metadata file), or null when the function has no disk tier.</summary>
-            public string? EntryPath(string dataset, int epochs) => __Table.EntryPath(new __MemoKey_TrainAsync(dataset, epochs));
+            public string? EntryPath(string dataset, int epochs) => __memoTable.EntryPath(new __memoKey_TrainAsync(dataset, epochs));
 
             /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
-            public global::MemoGen.MemoFunctionStatistics Statistics => __Table.Statistics;
+            public global::MemoGen.MemoFunctionStatistics Statistics => __memoTable.Statistics;
         }
 
         /// <summary>The cache key of <c>TrainAsync</c>.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
-        private readonly struct __MemoKey_TrainAsync : global::MemoGen.Infrastructure.IMemoKey<__MemoKey_TrainAsync>
+        private readonly struct __memoKey_TrainAsync : global::MemoGen.Infrastructure.IMemoKey<__memoKey_TrainAsync>
         {
-            private readonly string _dataset;
-            private readonly int _epochs;
+            private readonly string __memo_dataset;
+            private readonly int __memo_epochs;
 
-            public __MemoKey_TrainAsync(string dataset, int epochs)
+            public __memoKey_TrainAsync(string dataset, int epochs)
             {
-                this._dataset = dataset;
-                this._epochs = epochs;
+                this.__memo_dataset = dataset;
+                this.__memo_epochs = epochs;
             }
 
-            public bool Equals(__MemoKey_TrainAsync other) => _dataset == other._dataset && _epochs == other._epochs;
+            public bool Equals(__memoKey_TrainAsync other) => __memo_dataset == other.__memo_dataset && __memo_epochs == other.__memo_epochs;
 
-            public override bool Equals(object? obj) => obj is __MemoKey_TrainAsync other && Equals(other);
+            public override bool Equals(object? obj) => obj is __memoKey_TrainAsync other && Equals(other);
 
-            public override int GetHashCode() => global::System.HashCode.Combine(_dataset, _epochs);
+            public override int GetHashCode() => global::System.HashCode.Combine(__memo_dataset, __memo_epochs);
 
             public void WriteStableHash(ref global::MemoGen.MemoHasher hasher)
             {
-                hasher.Write(__Digest_dataset(_dataset));
-                hasher.Write(__Digest_epochs(_epochs));
+                hasher.Write(__memoDigest_dataset(__memo_dataset));
+                hasher.Write(__memoDigest_epochs(__memo_epochs));
             }
 
-            private static global::MemoGen.MemoHash128 __Digest_dataset(string value)
+            private static global::MemoGen.MemoHash128 __memoDigest_dataset(string value)
             {
                 var hasher = new global::MemoGen.MemoHasher();
                 hasher.Write(value);
                 return hasher.Finish();
             }
 
-            private static global::MemoGen.MemoHash128 __Digest_epochs(int value)
+            private static global::MemoGen.MemoHash128 __memoDigest_epochs(int value)
             {
                 var hasher = new global::MemoGen.MemoHasher();
                 hasher.Write(value);

@@ -12,33 +12,33 @@ namespace Astro
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
         public partial global::System.Collections.Immutable.ImmutableArray<double> RmsSquared(global::Astro.MapDescriptor map)
         {
-            var __table = __memoTable_RmsSquared ?? (__memoTable_RmsSquared = __memoFunction_RmsSquared.TableIn(this));
-            var __key = new __MemoKey_RmsSquared(map);
-            if (__table.TryGetValue(__key, out var __cached))
+            var __memoTable = __memoTable_RmsSquared ?? (__memoTable_RmsSquared = __memoFunction_RmsSquared.TableIn(this));
+            var __memoKey = new __memoKey_RmsSquared(map);
+            if (__memoTable.TryGetValue(__memoKey, out var __memoCached))
             {
-                return __cached;
+                return __memoCached;
             }
 
-            return __Compute(this, __key, map);
+            return __memoCompute(this, __memoKey, map);
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            static global::System.Collections.Immutable.ImmutableArray<double> __Compute(global::Astro.Sky __self, __MemoKey_RmsSquared __key, global::Astro.MapDescriptor map) =>
-                __memoFunction_RmsSquared.TableIn(__self).GetOrCompute(
-                    __key,
-                    (__self, map),
-                    static __state => global::MemoGen.Infrastructure.MemoConvert.ArrayToImmutableArray(__state.Item1.RmsSquaredCore(__state.Item2)));
+            static global::System.Collections.Immutable.ImmutableArray<double> __memoCompute(global::Astro.Sky __memoSelf, __memoKey_RmsSquared __memoKey, global::Astro.MapDescriptor map) =>
+                __memoFunction_RmsSquared.TableIn(__memoSelf).GetOrCompute(
+                    __memoKey,
+                    (__memoOwner: __memoSelf, map),
+                    static __memoState => global::MemoGen.Infrastructure.MemoConvert.ArrayToImmutableArray(__memoState.__memoOwner.RmsSquaredCore(__memoState.map)));
         }
 
         /// <summary>Identifies the cache of <c>RmsSquared</c>: its name, the version of its code, its tags.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
-        private static readonly global::MemoGen.Infrastructure.MemoFunction<__MemoKey_RmsSquared, global::System.Collections.Immutable.ImmutableArray<double>> __memoFunction_RmsSquared =
+        private static readonly global::MemoGen.Infrastructure.MemoFunction<__memoKey_RmsSquared, global::System.Collections.Immutable.ImmutableArray<double>> __memoFunction_RmsSquared =
             new("rms_squared", "df14b55940ecf78a", new string[] { "disk" });
 
         /// <summary>This context's table of <c>RmsSquared</c>, kept in a field so that a hit reads it at once.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
-        private global::MemoGen.Infrastructure.MemoTable<__MemoKey_RmsSquared, global::System.Collections.Immutable.ImmutableArray<double>>? __memoTable_RmsSquared;
+        private global::MemoGen.Infrastructure.MemoTable<__memoKey_RmsSquared, global::System.Collections.Immutable.ImmutableArray<double>>? __memoTable_RmsSquared;
 
         /// <summary>Cache operations for <c>RmsSquared</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
@@ -48,76 +48,76 @@ namespace Astro
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
         public readonly struct RmsSquaredMemoHandle
         {
-            private readonly global::Astro.Sky __owner;
+            private readonly global::Astro.Sky __memoOwner;
 
-            internal RmsSquaredMemoHandle(global::Astro.Sky __owner)
+            internal RmsSquaredMemoHandle(global::Astro.Sky __memoOwner)
             {
-                this.__owner = __owner;
+                this.__memoOwner = __memoOwner;
             }
 
-            private global::MemoGen.Infrastructure.MemoTable<__MemoKey_RmsSquared, global::System.Collections.Immutable.ImmutableArray<double>> __Table => __memoFunction_RmsSquared.TableIn(__owner);
+            private global::MemoGen.Infrastructure.MemoTable<__memoKey_RmsSquared, global::System.Collections.Immutable.ImmutableArray<double>> __memoTable => __memoFunction_RmsSquared.TableIn(__memoOwner);
 
             /// <summary>Whether the result of this call is in the cache.</summary>
-            public bool IsCached(global::Astro.MapDescriptor map) => __Table.Contains(new __MemoKey_RmsSquared(map));
+            public bool IsCached(global::Astro.MapDescriptor map) => __memoTable.Contains(new __memoKey_RmsSquared(map));
 
             /// <summary>Removes the cached result of this call; returns whether there was one.</summary>
-            public bool Invalidate(global::Astro.MapDescriptor map) => __Table.Invalidate(new __MemoKey_RmsSquared(map));
+            public bool Invalidate(global::Astro.MapDescriptor map) => __memoTable.Invalidate(new __memoKey_RmsSquared(map));
 
             /// <summary>Computes this call anew, whether or not it is cached, and caches the fresh result.</summary>
             public global::System.Collections.Immutable.ImmutableArray<double> Recompute(global::Astro.MapDescriptor map) =>
-                __Table.Recompute(
-                    new __MemoKey_RmsSquared(map),
-                    (__owner, map),
-                    static __state => global::MemoGen.Infrastructure.MemoConvert.ArrayToImmutableArray(__state.Item1.RmsSquaredCore(__state.Item2)));
+                __memoTable.Recompute(
+                    new __memoKey_RmsSquared(map),
+                    (__memoOwner, map),
+                    static __memoState => global::MemoGen.Infrastructure.MemoConvert.ArrayToImmutableArray(__memoState.__memoOwner.RmsSquaredCore(__memoState.map)));
 
             /// <summary>Removes every cached result of this function from the context; returns how many.</summary>
-            public long Clear() => __Table.Clear();
+            public long Clear() => __memoTable.Clear();
 
             /// <summary>A readable description of this call, such as <c>name(x=1, label="a")</c>.</summary>
             public string Describe(global::Astro.MapDescriptor map) =>
                 global::MemoGen.Infrastructure.MemoCallFormatter.Format("rms_squared", ("map", global::MemoGen.Infrastructure.MemoCallFormatter.Value(map)));
 
             /// <summary>The stable hash of this call's key: the same in every process, and the address of its entry on disk.</summary>
-            public global::MemoGen.MemoHash128 KeyHash(global::Astro.MapDescriptor map) => global::MemoGen.Infrastructure.MemoKeyHash.Of(new __MemoKey_RmsSquared(map));
+            public global::MemoGen.MemoHash128 KeyHash(global::Astro.MapDescriptor map) => global::MemoGen.Infrastructure.MemoKeyHash.Of(new __memoKey_RmsSquared(map));
 
             /// <summary>Where this call's entry lives on disk (its metadata file), or null when the function has no disk tier.</summary>
-            public string? EntryPath(global::Astro.MapDescriptor map) => __Table.EntryPath(new __MemoKey_RmsSquared(map));
+            public string? EntryPath(global::Astro.MapDescriptor map) => __memoTable.EntryPath(new __memoKey_RmsSquared(map));
 
             /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
-            public global::MemoGen.MemoFunctionStatistics Statistics => __Table.Statistics;
+            public global::MemoGen.MemoFunctionStatistics Statistics => __memoTable.Statistics;
         }
 
         /// <summary>The cache key of <c>RmsSquared</c>.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
-        private readonly struct __MemoKey_RmsSquared : global::MemoGen.Infrastructure.IMemoKey<__MemoKey_RmsSquared>
+        private readonly struct __memoKey_RmsSquared : global::MemoGen.Infrastructure.IMemoKey<__memoKey_RmsSquared>
         {
-            private readonly global::Astro.MapDescriptor _map;
+            private readonly global::Astro.MapDescriptor __memo_map;
 
-            public __MemoKey_RmsSquared(global::Astro.MapDescriptor map)
+            public __memoKey_RmsSquared(global::Astro.MapDescriptor map)
             {
-                this._map = map;
+                this.__memo_map = map;
             }
 
-            public bool Equals(__MemoKey_RmsSquared other) => global::System.Collections.Generic.EqualityComparer<global::Astro.MapDescriptor>.Default.Equals(_map, other._map);
+            public bool Equals(__memoKey_RmsSquared other) => global::System.Collections.Generic.EqualityComparer<global::Astro.MapDescriptor>.Default.Equals(__memo_map, other.__memo_map);
 
-            public override bool Equals(object? obj) => obj is __MemoKey_RmsSquared other && Equals(other);
+            public override bool Equals(object? obj) => obj is __memoKey_RmsSquared other && Equals(other);
 
-            public override int GetHashCode() => global::System.HashCode.Combine(_map);
+            public override int GetHashCode() => global::System.HashCode.Combine(__memo_map);
 
             public void WriteStableHash(ref global::MemoGen.MemoHasher hasher)
             {
-                hasher.Write(__Digest_map(_map));
+                hasher.Write(__memoDigest_map(__memo_map));
             }
 
-            private static global::MemoGen.MemoHash128 __Digest_map(global::Astro.MapDescriptor value)
+            private static global::MemoGen.MemoHash128 __memoDigest_map(global::Astro.MapDescriptor value)
             {
                 var hasher = new global::MemoGen.MemoHasher();
-                __WriteMapDescriptor(ref hasher, value);
+                __memoWriteMapDescriptor(ref hasher, value);
                 return hasher.Finish();
             }
 
-            private static void __WriteMapDescriptor(ref global::MemoGen.MemoHasher hasher, global::Astro.MapDescriptor? value)
+            private static void __memoWriteMapDescriptor(ref global::MemoGen.MemoHasher hasher, global::Astro.MapDescriptor? value)
             {
                 if (value is null)
                 {

@@ -10,28 +10,28 @@ partial record Telescope
     [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
     internal partial global::System.Threading.Tasks.ValueTask<global::System.Collections.Generic.IReadOnlyList<int>> Exposures(global::MemoGen.MemoContext context, (int Night, int Filter) slot, int? limit)
     {
-        var __table = __memoFunction_Exposures.TableIn(context);
-        var __key = new __MemoKey_Exposures(this, slot, limit);
-        if (__table.TryGetValue(__key, out var __cached))
+        var __memoTable = __memoFunction_Exposures.TableIn(context);
+        var __memoKey = new __memoKey_Exposures(this, slot, limit);
+        if (__memoTable.TryGetValue(__memoKey, out var __memoCached))
         {
-            return new global::System.Threading.Tasks.ValueTask<global::System.Collections.Generic.IReadOnlyList<int>>(__cached);
+            return new global::System.Threading.Tasks.ValueTask<global::System.Collections.Generic.IReadOnlyList<int>>(__memoCached);
         }
 
-        return __Compute(this, __key, context, slot, limit);
+        return __memoCompute(this, __memoKey, context, slot, limit);
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        static global::System.Threading.Tasks.ValueTask<global::System.Collections.Generic.IReadOnlyList<int>> __Compute(global::Telescope __self, __MemoKey_Exposures __key, global::MemoGen.MemoContext context, (int Night, int Filter) slot, int? limit) =>
+        static global::System.Threading.Tasks.ValueTask<global::System.Collections.Generic.IReadOnlyList<int>> __memoCompute(global::Telescope __memoSelf, __memoKey_Exposures __memoKey, global::MemoGen.MemoContext context, (int Night, int Filter) slot, int? limit) =>
             __memoFunction_Exposures.TableIn(context).GetOrComputeAsync(
-                __key,
-                (__self, context, slot, limit),
-                static async (__state, __token) => global::MemoGen.Infrastructure.MemoConvert.ListToReadOnlyList(await __state.Item1.ExposuresCore(__state.Item2, __state.Item3, __state.Item4).ConfigureAwait(false)),
+                __memoKey,
+                (__memoOwner: __memoSelf, context, slot, limit),
+                static async (__memoState, __memoToken) => global::MemoGen.Infrastructure.MemoConvert.ListToReadOnlyList(await __memoState.__memoOwner.ExposuresCore(__memoState.context, __memoState.slot, __memoState.limit).ConfigureAwait(false)),
                 default);
     }
 
     /// <summary>Identifies the cache of <c>Exposures</c>: its name, the version of its code, its tags.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
-    private static readonly global::MemoGen.Infrastructure.MemoFunction<__MemoKey_Exposures, global::System.Collections.Generic.IReadOnlyList<int>> __memoFunction_Exposures =
+    private static readonly global::MemoGen.Infrastructure.MemoFunction<__memoKey_Exposures, global::System.Collections.Generic.IReadOnlyList<int>> __memoFunction_Exposures =
         new("Exposures", "a92f945df53171d0", global::System.Array.Empty<string>());
 
     /// <summary>Cache operations for <c>Exposures</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>
@@ -42,85 +42,85 @@ partial record Telescope
     [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
     internal readonly struct ExposuresMemoHandle
     {
-        private readonly global::Telescope __owner;
-        private readonly global::MemoGen.MemoContext __context;
+        private readonly global::Telescope __memoOwner;
+        private readonly global::MemoGen.MemoContext __memoContext;
 
-        internal ExposuresMemoHandle(global::Telescope __owner, global::MemoGen.MemoContext __context)
+        internal ExposuresMemoHandle(global::Telescope __memoOwner, global::MemoGen.MemoContext __memoContext)
         {
-            this.__owner = __owner;
-            this.__context = __context;
+            this.__memoOwner = __memoOwner;
+            this.__memoContext = __memoContext;
         }
 
-        private global::MemoGen.Infrastructure.MemoTable<__MemoKey_Exposures, global::System.Collections.Generic.IReadOnlyList<int>> __Table => __memoFunction_Exposures.TableIn(__context);
+        private global::MemoGen.Infrastructure.MemoTable<__memoKey_Exposures, global::System.Collections.Generic.IReadOnlyList<int>> __memoTable => __memoFunction_Exposures.TableIn(__memoContext);
 
         /// <summary>Whether the result of this call is in the cache.</summary>
-        public bool IsCached((int Night, int Filter) slot, int? limit) => __Table.Contains(new __MemoKey_Exposures(__owner, slot, limit));
+        public bool IsCached((int Night, int Filter) slot, int? limit) => __memoTable.Contains(new __memoKey_Exposures(__memoOwner, slot, limit));
 
         /// <summary>Removes the cached result of this call; returns whether there was one.</summary>
-        public bool Invalidate((int Night, int Filter) slot, int? limit) => __Table.Invalidate(new __MemoKey_Exposures(__owner, slot, limit));
+        public bool Invalidate((int Night, int Filter) slot, int? limit) => __memoTable.Invalidate(new __memoKey_Exposures(__memoOwner, slot, limit));
 
         /// <summary>Computes this call anew, whether or not it is cached, and caches the fresh result.</summary>
         public global::System.Threading.Tasks.ValueTask<global::System.Collections.Generic.IReadOnlyList<int>> RecomputeAsync((int Night, int Filter) slot, int? limit) =>
-            __Table.RecomputeAsync(
-                new __MemoKey_Exposures(__owner, slot, limit),
-                (__owner, __context, slot, limit),
-                static async (__state, __token) => global::MemoGen.Infrastructure.MemoConvert.ListToReadOnlyList(await __state.Item1.ExposuresCore(__state.Item2, __state.Item3, __state.Item4).ConfigureAwait(false)),
+            __memoTable.RecomputeAsync(
+                new __memoKey_Exposures(__memoOwner, slot, limit),
+                (__memoOwner, context: __memoContext, slot, limit),
+                static async (__memoState, __memoToken) => global::MemoGen.Infrastructure.MemoConvert.ListToReadOnlyList(await __memoState.__memoOwner.ExposuresCore(__memoState.context, __memoState.slot, __memoState.limit).ConfigureAwait(false)),
                 default);
 
         /// <summary>Removes every cached result of this function from the context; returns how many.</summary>
-        public long Clear() => __Table.Clear();
+        public long Clear() => __memoTable.Clear();
 
         /// <summary>A readable description of this call, such as <c>name(x=1, label="a")</c>.</summary>
         public string Describe((int Night, int Filter) slot, int? limit) =>
-            global::MemoGen.Infrastructure.MemoCallFormatter.Format("Exposures", ("this", global::MemoGen.Infrastructure.MemoCallFormatter.Value(__owner)), ("slot", global::MemoGen.Infrastructure.MemoCallFormatter.Value(slot)), ("limit", global::MemoGen.Infrastructure.MemoCallFormatter.Value(limit)));
+            global::MemoGen.Infrastructure.MemoCallFormatter.Format("Exposures", ("this", global::MemoGen.Infrastructure.MemoCallFormatter.Value(__memoOwner)), ("slot", global::MemoGen.Infrastructure.MemoCallFormatter.Value(slot)), ("limit", global::MemoGen.Infrastructure.MemoCallFormatter.Value(limit)));
 
         /// <summary>The stable hash of this call's key: the same in every process, and the address of its entry on disk.</summary>
-        public global::MemoGen.MemoHash128 KeyHash((int Night, int Filter) slot, int? limit) => global::MemoGen.Infrastructure.MemoKeyHash.Of(new __MemoKey_Exposures(__owner, slot, limit));
+        public global::MemoGen.MemoHash128 KeyHash((int Night, int Filter) slot, int? limit) => global::MemoGen.Infrastructure.MemoKeyHash.Of(new __memoKey_Exposures(__memoOwner, slot, limit));
 
         /// <summary>Where this call's entry lives on disk (its metadata file), or null when the function has no disk tier.</summary>
-        public string? EntryPath((int Night, int Filter) slot, int? limit) => __Table.EntryPath(new __MemoKey_Exposures(__owner, slot, limit));
+        public string? EntryPath((int Night, int Filter) slot, int? limit) => __memoTable.EntryPath(new __memoKey_Exposures(__memoOwner, slot, limit));
 
         /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
-        public global::MemoGen.MemoFunctionStatistics Statistics => __Table.Statistics;
+        public global::MemoGen.MemoFunctionStatistics Statistics => __memoTable.Statistics;
     }
 
     /// <summary>The cache key of <c>Exposures</c>.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
-    private readonly struct __MemoKey_Exposures : global::MemoGen.Infrastructure.IMemoKey<__MemoKey_Exposures>
+    private readonly struct __memoKey_Exposures : global::MemoGen.Infrastructure.IMemoKey<__memoKey_Exposures>
     {
-        private readonly global::Telescope _this;
-        private readonly (int Night, int Filter) _slot;
-        private readonly int? _limit;
+        private readonly global::Telescope __memo_this;
+        private readonly (int Night, int Filter) __memo_slot;
+        private readonly int? __memo_limit;
 
-        public __MemoKey_Exposures(global::Telescope __owner, (int Night, int Filter) slot, int? limit)
+        public __memoKey_Exposures(global::Telescope __memoOwner, (int Night, int Filter) slot, int? limit)
         {
-            this._this = __owner;
-            this._slot = slot;
-            this._limit = limit;
+            this.__memo_this = __memoOwner;
+            this.__memo_slot = slot;
+            this.__memo_limit = limit;
         }
 
-        public bool Equals(__MemoKey_Exposures other) => global::System.Collections.Generic.EqualityComparer<global::Telescope>.Default.Equals(_this, other._this) && global::System.Collections.Generic.EqualityComparer<(int Night, int Filter)>.Default.Equals(_slot, other._slot) && global::System.Collections.Generic.EqualityComparer<int?>.Default.Equals(_limit, other._limit);
+        public bool Equals(__memoKey_Exposures other) => global::System.Collections.Generic.EqualityComparer<global::Telescope>.Default.Equals(__memo_this, other.__memo_this) && global::System.Collections.Generic.EqualityComparer<(int Night, int Filter)>.Default.Equals(__memo_slot, other.__memo_slot) && global::System.Collections.Generic.EqualityComparer<int?>.Default.Equals(__memo_limit, other.__memo_limit);
 
-        public override bool Equals(object? obj) => obj is __MemoKey_Exposures other && Equals(other);
+        public override bool Equals(object? obj) => obj is __memoKey_Exposures other && Equals(other);
 
-        public override int GetHashCode() => global::System.HashCode.Combine(_this, _slot, _limit);
+        public override int GetHashCode() => global::System.HashCode.Combine(__memo_this, __memo_slot, __memo_limit);
 
         public void WriteStableHash(ref global::MemoGen.MemoHasher hasher)
         {
-            hasher.Write(__Digest_this(_this));
-            hasher.Write(__Digest_slot(_slot));
-            hasher.Write(__Digest_limit(_limit));
+            hasher.Write(__memoDigest_this(__memo_this));
+            hasher.Write(__memoDigest_slot(__memo_slot));
+            hasher.Write(__memoDigest_limit(__memo_limit));
         }
 
-        private static global::MemoGen.MemoHash128 __Digest_this(global::Telescope value)
+        private static global::MemoGen.MemoHash128 __memoDigest_this(global::Telescope value)
         {
             var hasher = new global::MemoGen.MemoHasher();
-            __WriteTelescope(ref hasher, value);
+            __memoWriteTelescope(ref hasher, value);
             return hasher.Finish();
         }
 
-        private static global::MemoGen.MemoHash128 __Digest_slot((int Night, int Filter) value)
+        private static global::MemoGen.MemoHash128 __memoDigest_slot((int Night, int Filter) value)
         {
             var hasher = new global::MemoGen.MemoHasher();
             hasher.BeginTuple(2);
@@ -129,12 +129,12 @@ partial record Telescope
             return hasher.Finish();
         }
 
-        private static global::MemoGen.MemoHash128 __Digest_limit(int? value)
+        private static global::MemoGen.MemoHash128 __memoDigest_limit(int? value)
         {
             var hasher = new global::MemoGen.MemoHasher();
-            if (value is { } __value0)
+            if (value is { } __memoValue0)
             {
-                hasher.Write(__value0);
+                hasher.Write(__memoValue0);
             }
             else
             {
@@ -143,7 +143,7 @@ partial record Telescope
             return hasher.Finish();
         }
 
-        private static void __WriteTelescope(ref global::MemoGen.MemoHasher hasher, global::Telescope? value)
+        private static void __memoWriteTelescope(ref global::MemoGen.MemoHasher hasher, global::Telescope? value)
         {
             if (value is null)
             {

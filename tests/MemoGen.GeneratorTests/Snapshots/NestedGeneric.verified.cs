@@ -14,33 +14,33 @@ namespace Deep.Models
             [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
             protected internal partial string Render(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at)
             {
-                var __table = __memoTable_Render ?? (__memoTable_Render = __memoFunction_Render.TableIn(this));
-                var __key = new __MemoKey_Render(cell, node, weights, labels, scale, id, at);
-                if (__table.TryGetValue(__key, out var __cached))
+                var __memoTable = __memoTable_Render ?? (__memoTable_Render = __memoFunction_Render.TableIn(this));
+                var __memoKey = new __memoKey_Render(cell, node, weights, labels, scale, id, at);
+                if (__memoTable.TryGetValue(__memoKey, out var __memoCached))
                 {
-                    return __cached;
+                    return __memoCached;
                 }
 
-                return __Compute(this, __key, cell, node, weights, labels, scale, id, at);
+                return __memoCompute(this, __memoKey, cell, node, weights, labels, scale, id, at);
 
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-                static string __Compute(global::Deep.Models.Outer<T>.Grid __self, __MemoKey_Render __key, global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) =>
-                    __memoFunction_Render.TableIn(__self).GetOrCompute(
-                        __key,
-                        (__self, cell, node, weights, labels, scale, id, at),
-                        static __state => __state.Item1.RenderCore(__state.Item2, __state.Item3, __state.Item4, __state.Item5, __state.Item6, __state.Item7, __state.Item8));
+                static string __memoCompute(global::Deep.Models.Outer<T>.Grid __memoSelf, __memoKey_Render __memoKey, global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) =>
+                    __memoFunction_Render.TableIn(__memoSelf).GetOrCompute(
+                        __memoKey,
+                        (__memoOwner: __memoSelf, cell, node, weights, labels, scale, id, at),
+                        static __memoState => __memoState.__memoOwner.RenderCore(__memoState.cell, __memoState.node, __memoState.weights, __memoState.labels, __memoState.scale, __memoState.id, __memoState.at));
             }
 
             /// <summary>Identifies the cache of <c>Render</c>: its name, the version of its code, its tags.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
-            private static readonly global::MemoGen.Infrastructure.MemoFunction<__MemoKey_Render, string> __memoFunction_Render =
+            private static readonly global::MemoGen.Infrastructure.MemoFunction<__memoKey_Render, string> __memoFunction_Render =
                 new("Render", "e445bc31a33c8b74", global::System.Array.Empty<string>());
 
             /// <summary>This context's table of <c>Render</c>, kept in a field so that a hit reads it at once.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
-            private global::MemoGen.Infrastructure.MemoTable<__MemoKey_Render, string>? __memoTable_Render;
+            private global::MemoGen.Infrastructure.MemoTable<__memoKey_Render, string>? __memoTable_Render;
 
             /// <summary>Cache operations for <c>Render</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
@@ -50,108 +50,108 @@ namespace Deep.Models
             [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
             protected internal readonly struct RenderMemoHandle
             {
-                private readonly global::Deep.Models.Outer<T>.Grid __owner;
+                private readonly global::Deep.Models.Outer<T>.Grid __memoOwner;
 
-                internal RenderMemoHandle(global::Deep.Models.Outer<T>.Grid __owner)
+                internal RenderMemoHandle(global::Deep.Models.Outer<T>.Grid __memoOwner)
                 {
-                    this.__owner = __owner;
+                    this.__memoOwner = __memoOwner;
                 }
 
-                private global::MemoGen.Infrastructure.MemoTable<__MemoKey_Render, string> __Table => __memoFunction_Render.TableIn(__owner);
+                private global::MemoGen.Infrastructure.MemoTable<__memoKey_Render, string> __memoTable => __memoFunction_Render.TableIn(__memoOwner);
 
                 /// <summary>Whether the result of this call is in the cache.</summary>
-                public bool IsCached(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) => __Table.Contains(new __MemoKey_Render(cell, node, weights, labels, scale, id, at));
+                public bool IsCached(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) => __memoTable.Contains(new __memoKey_Render(cell, node, weights, labels, scale, id, at));
 
                 /// <summary>Removes the cached result of this call; returns whether there was one.</summary>
-                public bool Invalidate(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) => __Table.Invalidate(new __MemoKey_Render(cell, node, weights, labels, scale, id, at));
+                public bool Invalidate(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) => __memoTable.Invalidate(new __memoKey_Render(cell, node, weights, labels, scale, id, at));
 
                 /// <summary>Computes this call anew, whether or not it is cached, and caches the fresh result.</summary>
                 public string Recompute(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) =>
-                    __Table.Recompute(
-                        new __MemoKey_Render(cell, node, weights, labels, scale, id, at),
-                        (__owner, cell, node, weights, labels, scale, id, at),
-                        static __state => __state.Item1.RenderCore(__state.Item2, __state.Item3, __state.Item4, __state.Item5, __state.Item6, __state.Item7, __state.Item8));
+                    __memoTable.Recompute(
+                        new __memoKey_Render(cell, node, weights, labels, scale, id, at),
+                        (__memoOwner, cell, node, weights, labels, scale, id, at),
+                        static __memoState => __memoState.__memoOwner.RenderCore(__memoState.cell, __memoState.node, __memoState.weights, __memoState.labels, __memoState.scale, __memoState.id, __memoState.at));
 
                 /// <summary>Removes every cached result of this function from the context; returns how many.</summary>
-                public long Clear() => __Table.Clear();
+                public long Clear() => __memoTable.Clear();
 
                 /// <summary>A readable description of this call, such as <c>name(x=1, label="a")</c>.</summary>
                 public string Describe(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) =>
                     global::MemoGen.Infrastructure.MemoCallFormatter.Format("Render", ("cell", global::MemoGen.Infrastructure.MemoCallFormatter.Value(cell)), ("node", global::MemoGen.Infrastructure.MemoCallFormatter.Value(node)), ("weights", global::MemoGen.Infrastructure.MemoCallFormatter.Value(weights)), ("labels", global::MemoGen.Infrastructure.MemoCallFormatter.Value(labels)), ("scale", global::MemoGen.Infrastructure.MemoCallFormatter.Value(scale)), ("id", global::MemoGen.Infrastructure.MemoCallFormatter.Value(id)), ("at", global::MemoGen.Infrastructure.MemoCallFormatter.Value(at)));
 
                 /// <summary>The stable hash of this call's key: the same in every process, and the address of its entry on disk.</summary>
-                public global::MemoGen.MemoHash128 KeyHash(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) => global::MemoGen.Infrastructure.MemoKeyHash.Of(new __MemoKey_Render(cell, node, weights, labels, scale, id, at));
+                public global::MemoGen.MemoHash128 KeyHash(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) => global::MemoGen.Infrastructure.MemoKeyHash.Of(new __memoKey_Render(cell, node, weights, labels, scale, id, at));
 
                 /// <summary>Where this call's entry lives on disk (its metadata file), or null when the function has no disk tier.</summary>
-                public string? EntryPath(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) => __Table.EntryPath(new __MemoKey_Render(cell, node, weights, labels, scale, id, at));
+                public string? EntryPath(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) => __memoTable.EntryPath(new __memoKey_Render(cell, node, weights, labels, scale, id, at));
 
                 /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
-                public global::MemoGen.MemoFunctionStatistics Statistics => __Table.Statistics;
+                public global::MemoGen.MemoFunctionStatistics Statistics => __memoTable.Statistics;
             }
 
             /// <summary>The cache key of <c>Render</c>.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
-            private readonly struct __MemoKey_Render : global::MemoGen.Infrastructure.IMemoKey<__MemoKey_Render>
+            private readonly struct __memoKey_Render : global::MemoGen.Infrastructure.IMemoKey<__memoKey_Render>
             {
-                private readonly global::Deep.Models.Cell _cell;
-                private readonly global::MemoGen.MemoHash128 _node;
-                private readonly global::MemoGen.MemoHash128 _weights;
-                private readonly global::MemoGen.MemoHash128 _labels;
-                private readonly decimal _scale;
-                private readonly global::System.Guid _id;
-                private readonly global::System.DateTime _at;
+                private readonly global::Deep.Models.Cell __memo_cell;
+                private readonly global::MemoGen.MemoHash128 __memo_node;
+                private readonly global::MemoGen.MemoHash128 __memo_weights;
+                private readonly global::MemoGen.MemoHash128 __memo_labels;
+                private readonly decimal __memo_scale;
+                private readonly global::System.Guid __memo_id;
+                private readonly global::System.DateTime __memo_at;
 
-                public __MemoKey_Render(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at)
+                public __memoKey_Render(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at)
                 {
-                    this._cell = cell;
-                    this._node = __Digest_node(node);
-                    this._weights = __Digest_weights(weights);
-                    this._labels = __Digest_labels(labels);
-                    this._scale = scale;
-                    this._id = id;
-                    this._at = at;
+                    this.__memo_cell = cell;
+                    this.__memo_node = __memoDigest_node(node);
+                    this.__memo_weights = __memoDigest_weights(weights);
+                    this.__memo_labels = __memoDigest_labels(labels);
+                    this.__memo_scale = scale;
+                    this.__memo_id = id;
+                    this.__memo_at = at;
                 }
 
-                public bool Equals(__MemoKey_Render other) => global::System.Collections.Generic.EqualityComparer<global::Deep.Models.Cell>.Default.Equals(_cell, other._cell) && _node == other._node && _weights == other._weights && _labels == other._labels && _scale == other._scale && _id == other._id && _at == other._at;
+                public bool Equals(__memoKey_Render other) => global::System.Collections.Generic.EqualityComparer<global::Deep.Models.Cell>.Default.Equals(__memo_cell, other.__memo_cell) && __memo_node == other.__memo_node && __memo_weights == other.__memo_weights && __memo_labels == other.__memo_labels && __memo_scale == other.__memo_scale && __memo_id == other.__memo_id && __memo_at == other.__memo_at;
 
-                public override bool Equals(object? obj) => obj is __MemoKey_Render other && Equals(other);
+                public override bool Equals(object? obj) => obj is __memoKey_Render other && Equals(other);
 
-                public override int GetHashCode() => global::System.HashCode.Combine(_cell, _node, _weights, _labels, _scale, _id, _at);
+                public override int GetHashCode() => global::System.HashCode.Combine(__memo_cell, __memo_node, __memo_weights, __memo_labels, __memo_scale, __memo_id, __memo_at);
 
                 public void WriteStableHash(ref global::MemoGen.MemoHasher hasher)
                 {
-                    hasher.Write(__Digest_cell(_cell));
-                    hasher.Write(_node);
-                    hasher.Write(_weights);
-                    hasher.Write(_labels);
-                    hasher.Write(__Digest_scale(_scale));
-                    hasher.Write(__Digest_id(_id));
-                    hasher.Write(__Digest_at(_at));
+                    hasher.Write(__memoDigest_cell(__memo_cell));
+                    hasher.Write(__memo_node);
+                    hasher.Write(__memo_weights);
+                    hasher.Write(__memo_labels);
+                    hasher.Write(__memoDigest_scale(__memo_scale));
+                    hasher.Write(__memoDigest_id(__memo_id));
+                    hasher.Write(__memoDigest_at(__memo_at));
                 }
 
-                private static global::MemoGen.MemoHash128 __Digest_cell(global::Deep.Models.Cell value)
+                private static global::MemoGen.MemoHash128 __memoDigest_cell(global::Deep.Models.Cell value)
                 {
                     var hasher = new global::MemoGen.MemoHasher();
-                    __WriteCell(ref hasher, value);
+                    __memoWriteCell(ref hasher, value);
                     return hasher.Finish();
                 }
 
-                private static global::MemoGen.MemoHash128 __Digest_node(global::Deep.Models.Node value)
+                private static global::MemoGen.MemoHash128 __memoDigest_node(global::Deep.Models.Node value)
                 {
                     var hasher = new global::MemoGen.MemoHasher();
-                    __WriteNode(ref hasher, value);
+                    __memoWriteNode(ref hasher, value);
                     return hasher.Finish();
                 }
 
-                private static global::MemoGen.MemoHash128 __Digest_weights(global::System.ReadOnlyMemory<float> value)
+                private static global::MemoGen.MemoHash128 __memoDigest_weights(global::System.ReadOnlyMemory<float> value)
                 {
                     var hasher = new global::MemoGen.MemoHasher();
                     hasher.WriteArray<float>(value.Span);
                     return hasher.Finish();
                 }
 
-                private static global::MemoGen.MemoHash128 __Digest_labels(global::System.Collections.Generic.IReadOnlyList<string> value)
+                private static global::MemoGen.MemoHash128 __memoDigest_labels(global::System.Collections.Generic.IReadOnlyList<string> value)
                 {
                     var hasher = new global::MemoGen.MemoHasher();
                     if (value is null)
@@ -161,36 +161,36 @@ namespace Deep.Models
                     else
                     {
                         hasher.BeginSequence(value.Count);
-                        foreach (var __item0 in value)
+                        foreach (var __memoItem0 in value)
                         {
-                            hasher.Write(__item0);
+                            hasher.Write(__memoItem0);
                         }
                     }
                     return hasher.Finish();
                 }
 
-                private static global::MemoGen.MemoHash128 __Digest_scale(decimal value)
+                private static global::MemoGen.MemoHash128 __memoDigest_scale(decimal value)
                 {
                     var hasher = new global::MemoGen.MemoHasher();
                     hasher.Write(value);
                     return hasher.Finish();
                 }
 
-                private static global::MemoGen.MemoHash128 __Digest_id(global::System.Guid value)
+                private static global::MemoGen.MemoHash128 __memoDigest_id(global::System.Guid value)
                 {
                     var hasher = new global::MemoGen.MemoHasher();
                     hasher.Write(value);
                     return hasher.Finish();
                 }
 
-                private static global::MemoGen.MemoHash128 __Digest_at(global::System.DateTime value)
+                private static global::MemoGen.MemoHash128 __memoDigest_at(global::System.DateTime value)
                 {
                     var hasher = new global::MemoGen.MemoHasher();
                     hasher.Write(value);
                     return hasher.Finish();
                 }
 
-                private static void __WriteCell(ref global::MemoGen.MemoHasher hasher, global::Deep.Models.Cell value)
+                private static void __memoWriteCell(ref global::MemoGen.MemoHasher hasher, global::Deep.Models.Cell value)
                 {
                     hasher.BeginComposite(3);
                     hasher.Write(value.X);
@@ -198,7 +198,7 @@ namespace Deep.Models
                     hasher.Write((byte)value.Kernel);
                 }
 
-                private static void __WriteNode(ref global::MemoGen.MemoHasher hasher, global::Deep.Models.Node? value)
+                private static void __memoWriteNode(ref global::MemoGen.MemoHasher hasher, global::Deep.Models.Node? value)
                 {
                     if (value is null)
                     {
@@ -208,7 +208,7 @@ namespace Deep.Models
 
                     hasher.BeginComposite(3);
                     hasher.Write(value.Label);
-                    __WriteNode(ref hasher, value.Next);
+                    __memoWriteNode(ref hasher, value.Next);
                     if (value.Kernels.IsDefault)
                     {
                         hasher.WriteNull();

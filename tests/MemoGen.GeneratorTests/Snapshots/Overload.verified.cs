@@ -14,105 +14,105 @@ namespace Deep.Models
             [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
             public partial global::Deep.Models.FrozenCount Count(int @class)
             {
-                var __table = __memoTable_Count_count_in ?? (__memoTable_Count_count_in = __memoFunction_Count_count_in.TableIn(this));
-                var __key = new __MemoKey_Count_count_in(@class);
-                if (__table.TryGetValue(__key, out var __cached))
+                var __memoTable = __memoTable_Count_int ?? (__memoTable_Count_int = __memoFunction_Count_int.TableIn(this));
+                var __memoKey = new __memoKey_Count_int(@class);
+                if (__memoTable.TryGetValue(__memoKey, out var __memoCached))
                 {
-                    return __cached;
+                    return __memoCached;
                 }
 
-                return __Compute(this, __key, @class);
+                return __memoCompute(this, __memoKey, @class);
 
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-                static global::Deep.Models.FrozenCount __Compute(global::Deep.Models.Outer<T>.Grid __self, __MemoKey_Count_count_in __key, int @class) =>
-                    __memoFunction_Count_count_in.TableIn(__self).GetOrCompute(
-                        __key,
-                        (__self, @class),
-                        static __state => __state.Item1.CountCore(__state.Item2));
+                static global::Deep.Models.FrozenCount __memoCompute(global::Deep.Models.Outer<T>.Grid __memoSelf, __memoKey_Count_int __memoKey, int @class) =>
+                    __memoFunction_Count_int.TableIn(__memoSelf).GetOrCompute(
+                        __memoKey,
+                        (__memoOwner: __memoSelf, @class),
+                        static __memoState => __memoState.__memoOwner.CountCore(__memoState.@class));
             }
 
             /// <summary>Identifies the cache of <c>Count</c>: its name, the version of its code, its tags.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
-            private static readonly global::MemoGen.Infrastructure.MemoFunction<__MemoKey_Count_count_in, global::Deep.Models.FrozenCount> __memoFunction_Count_count_in =
+            private static readonly global::MemoGen.Infrastructure.MemoFunction<__memoKey_Count_int, global::Deep.Models.FrozenCount> __memoFunction_Count_int =
                 new("count_in", "d232eba5feae4b0b", global::System.Array.Empty<string>());
 
             /// <summary>This context's table of <c>Count</c>, kept in a field so that a hit reads it at once.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
-            private global::MemoGen.Infrastructure.MemoTable<__MemoKey_Count_count_in, global::Deep.Models.FrozenCount>? __memoTable_Count_count_in;
+            private global::MemoGen.Infrastructure.MemoTable<__memoKey_Count_int, global::Deep.Models.FrozenCount>? __memoTable_Count_int;
 
             /// <summary>Cache operations for <c>Count</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
-            public Count_count_inMemoHandle Count_count_inMemo => new Count_count_inMemoHandle(this);
+            public Count_intMemoHandle Count_intMemo => new Count_intMemoHandle(this);
 
             /// <summary>Cache operations for <c>Count</c>, cached as <c>"count_in"</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
-            public readonly struct Count_count_inMemoHandle
+            public readonly struct Count_intMemoHandle
             {
-                private readonly global::Deep.Models.Outer<T>.Grid __owner;
+                private readonly global::Deep.Models.Outer<T>.Grid __memoOwner;
 
-                internal Count_count_inMemoHandle(global::Deep.Models.Outer<T>.Grid __owner)
+                internal Count_intMemoHandle(global::Deep.Models.Outer<T>.Grid __memoOwner)
                 {
-                    this.__owner = __owner;
+                    this.__memoOwner = __memoOwner;
                 }
 
-                private global::MemoGen.Infrastructure.MemoTable<__MemoKey_Count_count_in, global::Deep.Models.FrozenCount> __Table => __memoFunction_Count_count_in.TableIn(__owner);
+                private global::MemoGen.Infrastructure.MemoTable<__memoKey_Count_int, global::Deep.Models.FrozenCount> __memoTable => __memoFunction_Count_int.TableIn(__memoOwner);
 
                 /// <summary>Whether the result of this call is in the cache.</summary>
-                public bool IsCached(int @class) => __Table.Contains(new __MemoKey_Count_count_in(@class));
+                public bool IsCached(int @class) => __memoTable.Contains(new __memoKey_Count_int(@class));
 
                 /// <summary>Removes the cached result of this call; returns whether there was one.</summary>
-                public bool Invalidate(int @class) => __Table.Invalidate(new __MemoKey_Count_count_in(@class));
+                public bool Invalidate(int @class) => __memoTable.Invalidate(new __memoKey_Count_int(@class));
 
                 /// <summary>Computes this call anew, whether or not it is cached, and caches the fresh result.</summary>
                 public global::Deep.Models.FrozenCount Recompute(int @class) =>
-                    __Table.Recompute(
-                        new __MemoKey_Count_count_in(@class),
-                        (__owner, @class),
-                        static __state => __state.Item1.CountCore(__state.Item2));
+                    __memoTable.Recompute(
+                        new __memoKey_Count_int(@class),
+                        (__memoOwner, @class),
+                        static __memoState => __memoState.__memoOwner.CountCore(__memoState.@class));
 
                 /// <summary>Removes every cached result of this function from the context; returns how many.</summary>
-                public long Clear() => __Table.Clear();
+                public long Clear() => __memoTable.Clear();
 
                 /// <summary>A readable description of this call, such as <c>name(x=1, label="a")</c>.</summary>
                 public string Describe(int @class) =>
                     global::MemoGen.Infrastructure.MemoCallFormatter.Format("count_in", ("class", global::MemoGen.Infrastructure.MemoCallFormatter.Value(@class)));
 
                 /// <summary>The stable hash of this call's key: the same in every process, and the address of its entry on disk.</summary>
-                public global::MemoGen.MemoHash128 KeyHash(int @class) => global::MemoGen.Infrastructure.MemoKeyHash.Of(new __MemoKey_Count_count_in(@class));
+                public global::MemoGen.MemoHash128 KeyHash(int @class) => global::MemoGen.Infrastructure.MemoKeyHash.Of(new __memoKey_Count_int(@class));
 
                 /// <summary>Where this call's entry lives on disk (its metadata file), or null when the function has no disk tier.</summary>
-                public string? EntryPath(int @class) => __Table.EntryPath(new __MemoKey_Count_count_in(@class));
+                public string? EntryPath(int @class) => __memoTable.EntryPath(new __memoKey_Count_int(@class));
 
                 /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
-                public global::MemoGen.MemoFunctionStatistics Statistics => __Table.Statistics;
+                public global::MemoGen.MemoFunctionStatistics Statistics => __memoTable.Statistics;
             }
 
             /// <summary>The cache key of <c>Count</c>.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
-            private readonly struct __MemoKey_Count_count_in : global::MemoGen.Infrastructure.IMemoKey<__MemoKey_Count_count_in>
+            private readonly struct __memoKey_Count_int : global::MemoGen.Infrastructure.IMemoKey<__memoKey_Count_int>
             {
-                private readonly int _class;
+                private readonly int __memo_class;
 
-                public __MemoKey_Count_count_in(int @class)
+                public __memoKey_Count_int(int @class)
                 {
-                    this._class = @class;
+                    this.__memo_class = @class;
                 }
 
-                public bool Equals(__MemoKey_Count_count_in other) => _class == other._class;
+                public bool Equals(__memoKey_Count_int other) => __memo_class == other.__memo_class;
 
-                public override bool Equals(object? obj) => obj is __MemoKey_Count_count_in other && Equals(other);
+                public override bool Equals(object? obj) => obj is __memoKey_Count_int other && Equals(other);
 
-                public override int GetHashCode() => global::System.HashCode.Combine(_class);
+                public override int GetHashCode() => global::System.HashCode.Combine(__memo_class);
 
                 public void WriteStableHash(ref global::MemoGen.MemoHasher hasher)
                 {
-                    hasher.Write(__Digest_class(_class));
+                    hasher.Write(__memoDigest_class(__memo_class));
                 }
 
-                private static global::MemoGen.MemoHash128 __Digest_class(int value)
+                private static global::MemoGen.MemoHash128 __memoDigest_class(int value)
                 {
                     var hasher = new global::MemoGen.MemoHasher();
                     hasher.Write(value);

@@ -12,28 +12,28 @@ namespace Astro
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
         public static partial global::System.Threading.Tasks.Task<global::Astro.Spectrum> FrobnifyAsync(global::MemoGen.MemoContext ctx, double[] samples, bool verbose, global::System.Threading.CancellationToken cancellationToken)
         {
-            var __table = __memoFunction_FrobnifyAsync.TableIn(ctx);
-            var __key = new __MemoKey_FrobnifyAsync(samples);
-            if (__table.TryGetCompletedTask(__key, out var __cached))
+            var __memoTable = __memoFunction_FrobnifyAsync.TableIn(ctx);
+            var __memoKey = new __memoKey_FrobnifyAsync(samples);
+            if (__memoTable.TryGetCompletedTask(__memoKey, out var __memoCached))
             {
-                return __cached;
+                return __memoCached;
             }
 
-            return __Compute(__key, ctx, samples, verbose, cancellationToken);
+            return __memoCompute(__memoKey, ctx, samples, verbose, cancellationToken);
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            static global::System.Threading.Tasks.Task<global::Astro.Spectrum> __Compute(__MemoKey_FrobnifyAsync __key, global::MemoGen.MemoContext ctx, double[] samples, bool verbose, global::System.Threading.CancellationToken cancellationToken) =>
+            static global::System.Threading.Tasks.Task<global::Astro.Spectrum> __memoCompute(__memoKey_FrobnifyAsync __memoKey, global::MemoGen.MemoContext ctx, double[] samples, bool verbose, global::System.Threading.CancellationToken cancellationToken) =>
                 __memoFunction_FrobnifyAsync.TableIn(ctx).GetOrComputeTaskAsync(
-                    __key,
+                    __memoKey,
                     (ctx, samples, verbose),
-                    static (__state, __token) => new global::System.Threading.Tasks.ValueTask<global::Astro.Spectrum>(FrobnifyAsyncCore(__state.Item1, __state.Item2, __state.Item3, __token)),
+                    static (__memoState, __memoToken) => new global::System.Threading.Tasks.ValueTask<global::Astro.Spectrum>(FrobnifyAsyncCore(__memoState.ctx, __memoState.samples, __memoState.verbose, __memoToken)),
                     cancellationToken);
         }
 
         /// <summary>Identifies the cache of <c>FrobnifyAsync</c>: its name, the version of its code, its tags.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
-        private static readonly global::MemoGen.Infrastructure.MemoFunction<__MemoKey_FrobnifyAsync, global::Astro.Spectrum> __memoFunction_FrobnifyAsync =
+        private static readonly global::MemoGen.Infrastructure.MemoFunction<__memoKey_FrobnifyAsync, global::Astro.Spectrum> __memoFunction_FrobnifyAsync =
             new("FrobnifyAsync", "265f608f079cae6f", global::System.Array.Empty<string>());
 
         /// <summary>Cache operations for <c>FrobnifyAsync</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>
@@ -44,70 +44,70 @@ namespace Astro
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
         public readonly struct FrobnifyAsyncMemoHandle
         {
-            private readonly global::MemoGen.MemoContext __context;
+            private readonly global::MemoGen.MemoContext __memoContext;
 
-            internal FrobnifyAsyncMemoHandle(global::MemoGen.MemoContext __context)
+            internal FrobnifyAsyncMemoHandle(global::MemoGen.MemoContext __memoContext)
             {
-                this.__context = __context;
+                this.__memoContext = __memoContext;
             }
 
-            private global::MemoGen.Infrastructure.MemoTable<__MemoKey_FrobnifyAsync, global::Astro.Spectrum> __Table => __memoFunction_FrobnifyAsync.TableIn(__context);
+            private global::MemoGen.Infrastructure.MemoTable<__memoKey_FrobnifyAsync, global::Astro.Spectrum> __memoTable => __memoFunction_FrobnifyAsync.TableIn(__memoContext);
 
             /// <summary>Whether the result of this call is in the cache.</summary>
-            public bool IsCached(double[] samples) => __Table.Contains(new __MemoKey_FrobnifyAsync(samples));
+            public bool IsCached(double[] samples) => __memoTable.Contains(new __memoKey_FrobnifyAsync(samples));
 
             /// <summary>Removes the cached result of this call; returns whether there was one.</summary>
-            public bool Invalidate(double[] samples) => __Table.Invalidate(new __MemoKey_FrobnifyAsync(samples));
+            public bool Invalidate(double[] samples) => __memoTable.Invalidate(new __memoKey_FrobnifyAsync(samples));
 
             /// <summary>Computes this call anew, whether or not it is cached, and caches the fresh result.</summary>
             public global::System.Threading.Tasks.Task<global::Astro.Spectrum> RecomputeAsync(double[] samples, bool verbose, global::System.Threading.CancellationToken cancellationToken) =>
-                __Table.RecomputeAsync(
-                    new __MemoKey_FrobnifyAsync(samples),
-                    (__context, samples, verbose),
-                    static (__state, __token) => new global::System.Threading.Tasks.ValueTask<global::Astro.Spectrum>(FrobnifyAsyncCore(__state.Item1, __state.Item2, __state.Item3, __token)),
+                __memoTable.RecomputeAsync(
+                    new __memoKey_FrobnifyAsync(samples),
+                    (ctx: __memoContext, samples, verbose),
+                    static (__memoState, __memoToken) => new global::System.Threading.Tasks.ValueTask<global::Astro.Spectrum>(FrobnifyAsyncCore(__memoState.ctx, __memoState.samples, __memoState.verbose, __memoToken)),
                     cancellationToken).AsTask();
 
             /// <summary>Removes every cached result of this function from the context; returns how many.</summary>
-            public long Clear() => __Table.Clear();
+            public long Clear() => __memoTable.Clear();
 
             /// <summary>A readable description of this call, such as <c>name(x=1, label="a")</c>.</summary>
             public string Describe(double[] samples) =>
                 global::MemoGen.Infrastructure.MemoCallFormatter.Format("FrobnifyAsync", ("samples", global::MemoGen.Infrastructure.MemoCallFormatter.Value(samples)));
 
             /// <summary>The stable hash of this call's key: the same in every process, and the address of its entry on disk.</summary>
-            public global::MemoGen.MemoHash128 KeyHash(double[] samples) => global::MemoGen.Infrastructure.MemoKeyHash.Of(new __MemoKey_FrobnifyAsync(samples));
+            public global::MemoGen.MemoHash128 KeyHash(double[] samples) => global::MemoGen.Infrastructure.MemoKeyHash.Of(new __memoKey_FrobnifyAsync(samples));
 
             /// <summary>Where this call's entry lives on disk (its metadata file), or null when the function has no disk tier.</summary>
-            public string? EntryPath(double[] samples) => __Table.EntryPath(new __MemoKey_FrobnifyAsync(samples));
+            public string? EntryPath(double[] samples) => __memoTable.EntryPath(new __memoKey_FrobnifyAsync(samples));
 
             /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
-            public global::MemoGen.MemoFunctionStatistics Statistics => __Table.Statistics;
+            public global::MemoGen.MemoFunctionStatistics Statistics => __memoTable.Statistics;
         }
 
         /// <summary>The cache key of <c>FrobnifyAsync</c>.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
-        private readonly struct __MemoKey_FrobnifyAsync : global::MemoGen.Infrastructure.IMemoKey<__MemoKey_FrobnifyAsync>
+        private readonly struct __memoKey_FrobnifyAsync : global::MemoGen.Infrastructure.IMemoKey<__memoKey_FrobnifyAsync>
         {
-            private readonly global::MemoGen.MemoHash128 _samples;
+            private readonly global::MemoGen.MemoHash128 __memo_samples;
 
-            public __MemoKey_FrobnifyAsync(double[] samples)
+            public __memoKey_FrobnifyAsync(double[] samples)
             {
-                this._samples = __Digest_samples(samples);
+                this.__memo_samples = __memoDigest_samples(samples);
             }
 
-            public bool Equals(__MemoKey_FrobnifyAsync other) => _samples == other._samples;
+            public bool Equals(__memoKey_FrobnifyAsync other) => __memo_samples == other.__memo_samples;
 
-            public override bool Equals(object? obj) => obj is __MemoKey_FrobnifyAsync other && Equals(other);
+            public override bool Equals(object? obj) => obj is __memoKey_FrobnifyAsync other && Equals(other);
 
-            public override int GetHashCode() => global::System.HashCode.Combine(_samples);
+            public override int GetHashCode() => global::System.HashCode.Combine(__memo_samples);
 
             public void WriteStableHash(ref global::MemoGen.MemoHasher hasher)
             {
-                hasher.Write(_samples);
+                hasher.Write(__memo_samples);
             }
 
-            private static global::MemoGen.MemoHash128 __Digest_samples(double[] value)
+            private static global::MemoGen.MemoHash128 __memoDigest_samples(double[] value)
             {
                 var hasher = new global::MemoGen.MemoHasher();
                 if (value is null)

@@ -15,7 +15,7 @@ internal static class KeyEmitter
     private const string Hash = "global::MemoGen.MemoHash128";
     private const string Hasher = "global::MemoGen.MemoHasher";
 
-    public static string KeyType(MethodModel model) => "__MemoKey_" + model.Stem;
+    public static string KeyType(MethodModel model) => "__memoKey_" + model.Stem;
 
     public static void Write(IndentedTextWriter writer, MethodModel model)
     {
@@ -91,7 +91,7 @@ internal static class KeyEmitter
     {
         if (model.OwnerShape is { } owner)
         {
-            yield return new Component("this", model.OwnerType, "__owner", owner);
+            yield return new Component("this", model.OwnerType, "__memoOwner", owner);
         }
 
         foreach (var parameter in model.Parameters)
@@ -158,7 +158,7 @@ internal static class KeyEmitter
                 writer.WriteLine($"{shape.Detail}(ref hasher, {value});");
                 break;
             case ValueKind.Nullable:
-                var inner = "__value" + depth;
+                var inner = "__memoValue" + depth;
                 writer.WriteLine($"if ({value} is {{ }} {inner})");
                 writer.OpenBlock();
                 WriteValue(writer, shape.Element, inner, depth + 1);
@@ -225,7 +225,7 @@ internal static class KeyEmitter
                 ContainerKind.ReadOnlyMemory => ($"{value}.Length", $"{value}.Span"),
                 _ => ($"{value}.Length", value),
             };
-            var item = "__item" + depth;
+            var item = "__memoItem" + depth;
             writer.WriteLine($"hasher.BeginSequence({count});");
             writer.WriteLine($"foreach (var {item} in {items})");
             writer.OpenBlock();
@@ -265,9 +265,9 @@ internal static class KeyEmitter
 
     private sealed record Component(string Name, string Type, string Argument, ValueShape Shape)
     {
-        public string Field => "_" + Name;
+        public string Field => "__memo_" + Name;
 
-        public string Digest => "__Digest_" + Name;
+        public string Digest => "__memoDigest_" + Name;
 
         public string FieldType => Shape.IsDirect ? Type : Hash;
     }

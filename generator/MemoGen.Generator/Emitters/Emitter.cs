@@ -1,10 +1,13 @@
 using System.CodeDom.Compiler;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Text.RegularExpressions;
 using MemoGen.Generator.Helpers;
 using MemoGen.Generator.Models;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace MemoGen.Generator;
 
@@ -75,23 +78,23 @@ internal static class Emitter
         var table = model.Form == MemoForm.ContextIsThis
             ? $"{TableField(model)} ?? ({TableField(model)} = {FunctionField(model)}.TableIn(this))"
             : $"{FunctionField(model)}.TableIn({call.Context})";
-        writer.WriteLine($"var __table = {table};");
-        writer.WriteLine($"var __key = new {KeyEmitter.KeyType(model)}({call.KeyArguments});");
+        writer.WriteLine($"var __memoTable = {table};");
+        writer.WriteLine($"var __memoKey = new {KeyEmitter.KeyType(model)}({call.KeyArguments});");
         var (lookup, hit) = model.Async switch
         {
-            AsyncKind.None => ("TryGetValue", "__cached"),
-            AsyncKind.Task => ("TryGetCompletedTask", "__cached"),
-            _ => ("TryGetValue", $"new global::System.Threading.Tasks.ValueTask<{model.ResultType}>(__cached)"),
+            AsyncKind.None => ("TryGetValue", "__memoCached"),
+            AsyncKind.Task => ("TryGetCompletedTask", "__memoCached"),
+            _ => ("TryGetValue", $"new global::System.Threading.Tasks.ValueTask<{model.ResultType}>(__memoCached)"),
         };
-        writer.WriteLine($"if (__table.{lookup}(__key, out var __cached))");
+        writer.WriteLine($"if (__memoTable.{lookup}(__memoKey, out var __memoCached))");
         writer.OpenBlock();
         writer.WriteLine($"return {hit};");
         writer.CloseBlock();
         writer.WriteLine();
 
         var hasSelf = model.Form != MemoForm.StaticWithContext;
-        var passed = (hasSelf ? ["this", "__key"] : new[] { "__key" }).Concat(model.Parameters.Select(p => p.Name));
-        writer.WriteLine($"return __Compute({string.Join(", ", passed)});");
+        var passed = (hasSelf ? ["this", "__memoKey"] : new[] { "__memoKey" }).Concat(model.Parameters.Select(p => p.Name));
+        writer.WriteLine($"return __memoCompute({string.Join(", ", passed)});");
         writer.WriteLine();
         WriteCompute(writer, model, hasSelf);
         writer.CloseBlock();
@@ -103,17 +106,17 @@ internal static class Emitter
     /// </summary>
     private static void WriteCompute(IndentedTextWriter writer, MethodModel model, bool hasSelf)
     {
-        var call = new CallShape(model, self: "__self");
-        var key = $"{KeyEmitter.KeyType(model)} __key";
-        var parameters = (hasSelf ? [$"{model.OwnerType} __self", key] : new[] { key }).Concat(model.Parameters.Select(p => $"{p.Type} {p.Name}"));
+        var call = new CallShape(model, self: "__memoSelf");
+        var key = $"{KeyEmitter.KeyType(model)} __memoKey";
+        var parameters = (hasSelf ? [$"{model.OwnerType} __memoSelf", key] : new[] { key }).Concat(model.Parameters.Select(p => $"{p.Type} {p.Name}"));
         var (method, arguments) = model.Async switch
         {
-            AsyncKind.None => ("GetOrCompute", new[] { "__key", call.State, call.ComputeLambda }),
-            AsyncKind.Task => ("GetOrComputeTaskAsync", new[] { "__key", call.State, call.ComputeLambda, call.CallerToken }),
-            _ => ("GetOrComputeAsync", new[] { "__key", call.State, call.ComputeLambda, call.CallerToken }),
+            AsyncKind.None => ("GetOrCompute", new[] { "__memoKey", call.State, call.ComputeLambda }),
+            AsyncKind.Task => ("GetOrComputeTaskAsync", new[] { "__memoKey", call.State, call.ComputeLambda, call.CallerToken }),
+            _ => ("GetOrComputeAsync", new[] { "__memoKey", call.State, call.ComputeLambda, call.CallerToken }),
         };
         writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
-        writer.WriteLine($"static {model.ReturnType} __Compute({string.Join(", ", parameters)}) =>");
+        writer.WriteLine($"static {model.ReturnType} __memoCompute({string.Join(", ", parameters)}) =>");
         writer.Indent++;
         writer.WriteCall($"{FunctionField(model)}.TableIn({call.Context}).{method}", arguments, ";");
         writer.Indent--;
@@ -154,11 +157,33 @@ internal static class Emitter
     public static string FunctionType(MethodModel model) =>
         $"global::MemoGen.Infrastructure.MemoFunction<{KeyEmitter.KeyType(model)}, {model.ResultType}>";
 
-    public static string Literal(string value) =>
-        "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n").Replace("\r", "\\r") + "\"";
+    /// <summary>
+    /// A C# string literal of <paramref name="value"/>. Every user string goes through it: a cache name or tag may hold
+    /// any character, including line breaks the compiler takes as the end of the literal (U+2028, U+2029, U+0085).
+    /// </summary>
+    public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
-    /// <summary>Text for a doc comment: a cache name may hold <c>&amp;</c> or <c>&gt;</c>, which XML does not take as they are.</summary>
-    public static string XmlText(string value) => value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    /// <summary>
+    /// Text for a doc comment: a cache name may hold <c>&amp;</c> or <c>&gt;</c>, which XML does not take as they are, and
+    /// line breaks, which would end the <c>///</c> line; those are written as character references.
+    /// </summary>
+    public static string XmlText(string value)
+    {
+        var text = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            _ = c switch
+            {
+                '&' => text.Append("&amp;"),
+                '<' => text.Append("&lt;"),
+                '>' => text.Append("&gt;"),
+                _ when c < ' ' || c is '\u0085' or '\u2028' or '\u2029' => text.Append("&#x").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)).Append(';'),
+                _ => text.Append(c),
+            };
+        }
+
+        return text.ToString();
+    }
 
     public static void OpenBlock(this IndentedTextWriter writer)
     {

@@ -247,7 +247,7 @@ internal sealed class HashShapeBuilder
 
     private string WriterName(ITypeSymbol type)
     {
-        var stem = "__Write" + new string(type.Name.Where(char.IsLetterOrDigit).ToArray());
+        var stem = "__memoWrite" + new string(type.Name.Where(char.IsLetterOrDigit).ToArray());
         var name = stem;
         for (var i = 2; _writerNames.ContainsValue(name); i++)
         {

@@ -16,7 +16,7 @@ internal static class HandleEmitter
         var contextType = model.Parameters.FirstOrDefault(p => p.Role == ParameterRole.Context)?.Type;
         var keyParameters = string.Join(", ", model.Parameters.Where(p => p.Role == ParameterRole.Key).Select(p => $"{p.Type} {p.Name}"));
         var callParameters = string.Join(", ", model.Parameters.Where(p => p.Role != ParameterRole.Context).Select(p => $"{p.Type} {p.Name}"));
-        var call = new CallShape(model, self: "__owner", context: "__context");
+        var call = new CallShape(model, self: "__memoOwner", context: "__memoContext");
 
         writer.WriteLine($"/// <summary>Cache operations for <c>{model.MethodName}</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>");
         writer.WriteLine(Emitter.GeneratedCode);
@@ -41,9 +41,9 @@ internal static class HandleEmitter
 
         var fields = model.Form switch
         {
-            MemoForm.ContextIsThis => new[] { (model.OwnerType, "__owner") },
-            MemoForm.StaticWithContext => new[] { (contextType!, "__context") },
-            _ => new[] { (model.OwnerType, "__owner"), (contextType!, "__context") },
+            MemoForm.ContextIsThis => new[] { (model.OwnerType, "__memoOwner") },
+            MemoForm.StaticWithContext => new[] { (contextType!, "__memoContext") },
+            _ => new[] { (model.OwnerType, "__memoOwner"), (contextType!, "__memoContext") },
         };
         foreach (var (type, name) in fields)
         {
@@ -61,15 +61,15 @@ internal static class HandleEmitter
         writer.CloseBlock();
         writer.WriteLine();
         var table = Emitter.TableType(model);
-        writer.WriteLine($"private {table} __Table => {Emitter.FunctionField(model)}.TableIn({call.Context});");
+        writer.WriteLine($"private {table} __memoTable => {Emitter.FunctionField(model)}.TableIn({call.Context});");
         writer.WriteLine();
         var newKey = $"new {KeyEmitter.KeyType(model)}({call.KeyArguments})";
 
         writer.WriteLine("/// <summary>Whether the result of this call is in the cache.</summary>");
-        writer.WriteLine($"public bool IsCached({keyParameters}) => __Table.Contains({newKey});");
+        writer.WriteLine($"public bool IsCached({keyParameters}) => __memoTable.Contains({newKey});");
         writer.WriteLine();
         writer.WriteLine("/// <summary>Removes the cached result of this call; returns whether there was one.</summary>");
-        writer.WriteLine($"public bool Invalidate({keyParameters}) => __Table.Invalidate({newKey});");
+        writer.WriteLine($"public bool Invalidate({keyParameters}) => __memoTable.Invalidate({newKey});");
         writer.WriteLine();
         writer.WriteLine("/// <summary>Computes this call anew, whether or not it is cached, and caches the fresh result.</summary>");
         switch (model.Async)
@@ -77,24 +77,24 @@ internal static class HandleEmitter
             case AsyncKind.None:
                 writer.WriteLine($"public {model.ReturnType} Recompute({callParameters}) =>");
                 writer.Indent++;
-                writer.WriteCall("__Table.Recompute", [newKey, call.State, call.ComputeLambda], ";");
+                writer.WriteCall("__memoTable.Recompute", [newKey, call.State, call.ComputeLambda], ";");
                 writer.Indent--;
                 break;
             default:
                 var asTask = model.Async == AsyncKind.Task ? ".AsTask()" : "";
                 writer.WriteLine($"public {model.ReturnType} RecomputeAsync({callParameters}) =>");
                 writer.Indent++;
-                writer.WriteCall("__Table.RecomputeAsync", [newKey, call.State, call.ComputeLambda, call.CallerToken], asTask + ";");
+                writer.WriteCall("__memoTable.RecomputeAsync", [newKey, call.State, call.ComputeLambda, call.CallerToken], asTask + ";");
                 writer.Indent--;
                 break;
         }
 
         writer.WriteLine();
         writer.WriteLine("/// <summary>Removes every cached result of this function from the context; returns how many.</summary>");
-        writer.WriteLine("public long Clear() => __Table.Clear();");
+        writer.WriteLine("public long Clear() => __memoTable.Clear();");
         writer.WriteLine();
         writer.WriteLine("/// <summary>A readable description of this call, such as <c>name(x=1, label=\"a\")</c>.</summary>");
-        var describedArguments = (model.Form == MemoForm.InstanceWithContext ? new[] { ("this", "__owner") } : [])
+        var describedArguments = (model.Form == MemoForm.InstanceWithContext ? new[] { ("this", "__memoOwner") } : [])
             .Concat(model.Parameters.Where(p => p.Role == ParameterRole.Key).Select(p => (p.PlainName, p.Name)))
             .Select(a => $", ({Emitter.Literal(a.Item1)}, global::MemoGen.Infrastructure.MemoCallFormatter.Value({a.Item2}))");
         writer.WriteLine($"public string Describe({keyParameters}) =>");
@@ -106,10 +106,10 @@ internal static class HandleEmitter
         writer.WriteLine($"public global::MemoGen.MemoHash128 KeyHash({keyParameters}) => global::MemoGen.Infrastructure.MemoKeyHash.Of({newKey});");
         writer.WriteLine();
         writer.WriteLine("/// <summary>Where this call's entry lives on disk (its metadata file), or null when the function has no disk tier.</summary>");
-        writer.WriteLine($"public string? EntryPath({keyParameters}) => __Table.EntryPath({newKey});");
+        writer.WriteLine($"public string? EntryPath({keyParameters}) => __memoTable.EntryPath({newKey});");
         writer.WriteLine();
         writer.WriteLine("/// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>");
-        writer.WriteLine("public global::MemoGen.MemoFunctionStatistics Statistics => __Table.Statistics;");
+        writer.WriteLine("public global::MemoGen.MemoFunctionStatistics Statistics => __memoTable.Statistics;");
         writer.CloseBlock();
     }
 }

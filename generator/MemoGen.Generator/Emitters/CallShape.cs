@@ -12,7 +12,10 @@ internal sealed class CallShape
 {
     private readonly MethodModel _model;
     private readonly string _self;
-    private readonly List<string> _state = [];
+    /// <summary>Names C# does not take for a tuple element; such an element is read by its position instead.</summary>
+    private static readonly HashSet<string> DisallowedElementNames = ["CompareTo", "Deconstruct", "Equals", "GetHashCode", "Rest", "ToString"];
+
+    private readonly List<(string Element, string Expression)> _state = [];
     private readonly Dictionary<string, string> _stateItemOf = [];
 
     /// <param name="model">The method.</param>
@@ -27,7 +30,7 @@ internal sealed class CallShape
 
         if (model.Form != MemoForm.StaticWithContext)
         {
-            AddState(self, self);
+            AddState(Owner, self);
         }
 
         foreach (var parameter in model.Parameters)
@@ -50,7 +53,13 @@ internal sealed class CallShape
     public string KeyArguments => string.Join(", ", (_model.Form == MemoForm.InstanceWithContext ? [_self] : new string[0])
         .Concat(_model.Parameters.Where(p => p.Role == ParameterRole.Key).Select(p => p.Name)));
 
-    public string State => _state.Count == 1 ? _state[0] : $"({string.Join(", ", _state)})";
+    /// <summary>
+    /// The state handed to the lambda: the value itself when there is one, else a tuple whose elements are named after
+    /// the parameters they carry (the owner as <c>__memoOwner</c>), by inference where the expression is that name.
+    /// </summary>
+    public string State => _state.Count == 1
+        ? _state[0].Expression
+        : $"({string.Join(", ", _state.Select((s, i) => IsNamed(s.Element, i) && s.Element != s.Expression ? $"{s.Element}: {s.Expression}" : s.Expression))})";
 
     /// <summary>The caller's cancellation token: it cancels the caller's wait, not a computation others share.</summary>
     public string CallerToken => _model.Parameters.FirstOrDefault(p => p.Role == ParameterRole.CancellationToken)?.Name ?? "default";
@@ -61,15 +70,15 @@ internal sealed class CallShape
         {
             if (_model.Async == AsyncKind.None)
             {
-                return $"static __state => {Convert(CoreCall)}";
+                return $"static __memoState => {Convert(CoreCall)}";
             }
 
             var direct = _model.Conversion == ResultConversion.None && _model.CoreResultType == _model.ResultType;
             return (direct, _model.CoreAsync) switch
             {
-                (true, AsyncKind.ValueTask) => $"static (__state, __token) => {CoreCall}",
-                (true, _) => $"static (__state, __token) => new global::System.Threading.Tasks.ValueTask<{_model.ResultType}>({CoreCall})",
-                _ => $"static async (__state, __token) => {Convert($"await {CoreCall}.ConfigureAwait(false)")}",
+                (true, AsyncKind.ValueTask) => $"static (__memoState, __memoToken) => {CoreCall}",
+                (true, _) => $"static (__memoState, __memoToken) => new global::System.Threading.Tasks.ValueTask<{_model.ResultType}>({CoreCall})",
+                _ => $"static async (__memoState, __memoToken) => {Convert($"await {CoreCall}.ConfigureAwait(false)")}",
             };
         }
     }
@@ -79,8 +88,8 @@ internal sealed class CallShape
         get
         {
             var arguments = _model.Parameters.Select(p =>
-                p.Role == ParameterRole.CancellationToken && _model.Async != AsyncKind.None ? "__token" : StateItem(p.Name));
-            var receiver = _model.Form == MemoForm.StaticWithContext ? "" : StateItem(_self) + ".";
+                p.Role == ParameterRole.CancellationToken && _model.Async != AsyncKind.None ? "__memoToken" : StateItem(p.Name));
+            var receiver = _model.Form == MemoForm.StaticWithContext ? "" : StateItem(Owner) + ".";
             return $"{receiver}{_model.CoreName}({string.Join(", ", arguments)})";
         }
     }
@@ -92,11 +101,18 @@ internal sealed class CallShape
         var conversion => $"global::MemoGen.Infrastructure.MemoConvert.{conversion}({value})",
     };
 
+    private const string Owner = "__memoOwner";
+
     private void AddState(string name, string expression)
     {
-        _state.Add(expression);
-        _stateItemOf[name] = "Item" + _state.Count;
+        var index = _state.Count;
+        _state.Add((name, expression));
+        _stateItemOf[name] = IsNamed(name, index) ? name : "Item" + (index + 1);
     }
 
-    private string StateItem(string name) => _state.Count == 1 ? "__state" : "__state." + _stateItemOf[name];
+    private static bool IsNamed(string element, int index) =>
+        !DisallowedElementNames.Contains(element.TrimStart('@'))
+        && !(element.StartsWith("Item", System.StringComparison.Ordinal) && element != "Item" + (index + 1) && element.Substring(4).All(char.IsDigit));
+
+    private string StateItem(string name) => _state.Count == 1 ? "__memoState" : "__memoState." + _stateItemOf[name];
 }
