@@ -85,6 +85,36 @@ namespace Astro
 
             /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
             public global::MemoGen.MemoFunctionStatistics Statistics => __memoTable.Statistics;
+
+            /// <summary>
+            /// A sweep of <c>RmsSquared</c> over every combination of the values given per parameter; run it with
+            /// <c>RunAsync</c>. Finished points are cached, so a sweep run again computes only what is missing.
+            /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
+            public global::MemoGen.Sweeps.Sweep<global::System.Collections.Immutable.ImmutableArray<double>> Sweep(global::MemoGen.Sweeps.Values<global::Astro.MapDescriptor> map) =>
+                __memoSweep(new global::MemoGen.Sweeps.SweepDimension[] { global::MemoGen.Sweeps.SweepDimension.Of("map", map) });
+
+            /// <summary>A sweep of <c>RmsSquared</c> over a parameter space read from data, checked against its parameters' names and types.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
+            public global::MemoGen.Sweeps.Sweep<global::System.Collections.Immutable.ImmutableArray<double>> Sweep(global::MemoGen.Sweeps.ParameterSpace space)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(space);
+                return __memoSweep(space.Bind("rms_squared", global::MemoGen.Sweeps.SweepParameter.Of<global::Astro.MapDescriptor>("map")));
+            }
+
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            private global::MemoGen.Sweeps.Sweep<global::System.Collections.Immutable.ImmutableArray<double>> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions)
+            {
+                var __memoHandle = this;
+                return new global::MemoGen.Sweeps.Sweep<global::System.Collections.Immutable.ImmutableArray<double>>(
+                    "rms_squared",
+                    __memoDimensions,
+                    global::MemoGen.Sweeps.SweepCalls<global::System.Collections.Immutable.ImmutableArray<double>>.Synchronous(
+                        (__memoValues, __memoToken) => __memoHandle.__memoOwner.RmsSquared((global::Astro.MapDescriptor)__memoValues[0]!),
+                        (__memoValues, __memoToken) => __memoHandle.Recompute((global::Astro.MapDescriptor)__memoValues[0]!),
+                        __memoValues => __memoHandle.IsCached((global::Astro.MapDescriptor)__memoValues[0]!),
+                        __memoValues => __memoHandle.Invalidate((global::Astro.MapDescriptor)__memoValues[0]!)));
+            }
         }
 
         /// <summary>The cache key of <c>RmsSquared</c>.</summary>

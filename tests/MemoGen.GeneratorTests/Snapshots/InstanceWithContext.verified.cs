@@ -82,6 +82,36 @@ partial record Telescope
 
         /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
         public global::MemoGen.MemoFunctionStatistics Statistics => __memoTable.Statistics;
+
+        /// <summary>
+        /// A sweep of <c>Exposures</c> over every combination of the values given per parameter; run it with
+        /// <c>RunAsync</c>. Finished points are cached, so a sweep run again computes only what is missing.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
+        public global::MemoGen.Sweeps.Sweep<global::System.Collections.Generic.IReadOnlyList<int>> Sweep(global::MemoGen.Sweeps.Values<(int Night, int Filter)> slot, global::MemoGen.Sweeps.Values<int?> limit) =>
+            __memoSweep(new global::MemoGen.Sweeps.SweepDimension[] { global::MemoGen.Sweeps.SweepDimension.Of("slot", slot), global::MemoGen.Sweeps.SweepDimension.Of("limit", limit) });
+
+        /// <summary>A sweep of <c>Exposures</c> over a parameter space read from data, checked against its parameters' names and types.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
+        public global::MemoGen.Sweeps.Sweep<global::System.Collections.Generic.IReadOnlyList<int>> Sweep(global::MemoGen.Sweeps.ParameterSpace space)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(space);
+            return __memoSweep(space.Bind("Exposures", global::MemoGen.Sweeps.SweepParameter.Of<(int Night, int Filter)>("slot"), global::MemoGen.Sweeps.SweepParameter.Of<int?>("limit")));
+        }
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        private global::MemoGen.Sweeps.Sweep<global::System.Collections.Generic.IReadOnlyList<int>> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions)
+        {
+            var __memoHandle = this;
+            return new global::MemoGen.Sweeps.Sweep<global::System.Collections.Generic.IReadOnlyList<int>>(
+                "Exposures",
+                __memoDimensions,
+                global::MemoGen.Sweeps.SweepCalls<global::System.Collections.Generic.IReadOnlyList<int>>.Asynchronous(
+                    (__memoValues, __memoToken) => __memoHandle.__memoOwner.Exposures(__memoHandle.__memoContext, ((int Night, int Filter))__memoValues[0]!, (int?)__memoValues[1]!),
+                    (__memoValues, __memoToken) => __memoHandle.RecomputeAsync(((int Night, int Filter))__memoValues[0]!, (int?)__memoValues[1]!),
+                    __memoValues => __memoHandle.IsCached(((int Night, int Filter))__memoValues[0]!, (int?)__memoValues[1]!),
+                    __memoValues => __memoHandle.Invalidate(((int Night, int Filter))__memoValues[0]!, (int?)__memoValues[1]!)));
+        }
     }
 
     /// <summary>The cache key of <c>Exposures</c>.</summary>

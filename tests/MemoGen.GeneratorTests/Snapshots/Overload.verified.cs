@@ -87,6 +87,36 @@ namespace Deep.Models
 
                 /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
                 public global::MemoGen.MemoFunctionStatistics Statistics => __memoTable.Statistics;
+
+                /// <summary>
+                /// A sweep of <c>Count</c> over every combination of the values given per parameter; run it with
+                /// <c>RunAsync</c>. Finished points are cached, so a sweep run again computes only what is missing.
+                /// </summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
+                public global::MemoGen.Sweeps.Sweep<global::Deep.Models.FrozenCount> Sweep(global::MemoGen.Sweeps.Values<int> @class) =>
+                    __memoSweep(new global::MemoGen.Sweeps.SweepDimension[] { global::MemoGen.Sweeps.SweepDimension.Of("class", @class) });
+
+                /// <summary>A sweep of <c>Count</c> over a parameter space read from data, checked against its parameters' names and types.</summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
+                public global::MemoGen.Sweeps.Sweep<global::Deep.Models.FrozenCount> Sweep(global::MemoGen.Sweeps.ParameterSpace space)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(space);
+                    return __memoSweep(space.Bind("count_in", global::MemoGen.Sweeps.SweepParameter.Of<int>("class")));
+                }
+
+                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+                private global::MemoGen.Sweeps.Sweep<global::Deep.Models.FrozenCount> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions)
+                {
+                    var __memoHandle = this;
+                    return new global::MemoGen.Sweeps.Sweep<global::Deep.Models.FrozenCount>(
+                        "count_in",
+                        __memoDimensions,
+                        global::MemoGen.Sweeps.SweepCalls<global::Deep.Models.FrozenCount>.Synchronous(
+                            (__memoValues, __memoToken) => __memoHandle.__memoOwner.Count((int)__memoValues[0]!),
+                            (__memoValues, __memoToken) => __memoHandle.Recompute((int)__memoValues[0]!),
+                            __memoValues => __memoHandle.IsCached((int)__memoValues[0]!),
+                            __memoValues => __memoHandle.Invalidate((int)__memoValues[0]!)));
+                }
             }
 
             /// <summary>The cache key of <c>Count</c>.</summary>
