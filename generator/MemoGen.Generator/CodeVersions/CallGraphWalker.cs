@@ -22,7 +22,6 @@ internal sealed class CallGraphWalker
     private readonly Queue<ISymbol> _pending = new();
     private readonly SortedSet<string> _assemblies = new(System.StringComparer.Ordinal);
     private readonly List<BlindSpot> _blindSpots = [];
-    private readonly Dictionary<SyntaxTree, SemanticModel> _models = [];
     private readonly HashSet<ISymbol> _reportedBlind = new(SymbolEqualityComparer.Default);
     private List<INamedTypeSymbol>? _sourceTypes;
 
@@ -192,18 +191,7 @@ internal sealed class CallGraphWalker
     private static bool IsMemoized(IMethodSymbol method) =>
         method.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == KnownTypes.MemoizeAttribute);
 
-    private SemanticModel ModelFor(SyntaxTree tree)
-    {
-        if (!_models.TryGetValue(tree, out var model))
-        {
-#pragma warning disable RS1030 // The walk follows calls into other files; only their models can bind those bodies.
-            model = _compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
-            _models.Add(tree, model);
-        }
+    private SemanticModel ModelFor(SyntaxTree tree) => SharedModels.For(_compilation, tree);
 
-        return model;
-    }
-
-    private List<INamedTypeSymbol> SourceTypes() => _sourceTypes ??= Dispatch.SourceTypes(_compilation.Assembly.GlobalNamespace, _cancellationToken);
+    private List<INamedTypeSymbol> SourceTypes() => _sourceTypes ??= Dispatch.SourceTypesOf(_compilation, _cancellationToken);
 }

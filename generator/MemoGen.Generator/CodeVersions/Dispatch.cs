@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -45,7 +46,33 @@ internal static class Dispatch
         return false;
     }
 
-    public static List<INamedTypeSymbol> SourceTypes(INamespaceSymbol root, CancellationToken cancellationToken)
+    private static readonly ConditionalWeakTable<Compilation, List<INamedTypeSymbol>> TypesByCompilation = new();
+
+    /// <summary>
+    /// Every type declared in the compilation, listed once per compilation and shared by the walks of all its memoized
+    /// methods (the table holds the compilation weakly, so nothing outlives it).
+    /// </summary>
+    public static List<INamedTypeSymbol> SourceTypesOf(Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (TypesByCompilation.TryGetValue(compilation, out var cached))
+        {
+            return cached;
+        }
+
+        var types = SourceTypes(compilation.Assembly.GlobalNamespace, cancellationToken);
+        lock (TypesByCompilation)
+        {
+            if (TypesByCompilation.TryGetValue(compilation, out cached))
+            {
+                return cached;
+            }
+
+            TypesByCompilation.Add(compilation, types);
+            return types;
+        }
+    }
+
+    private static List<INamedTypeSymbol> SourceTypes(INamespaceSymbol root, CancellationToken cancellationToken)
     {
         var types = new List<INamedTypeSymbol>();
         var pending = new Stack<INamespaceOrTypeSymbol>();
