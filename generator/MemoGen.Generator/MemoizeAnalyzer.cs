@@ -18,7 +18,7 @@ namespace MemoGen.Generator;
 public sealed class MemoizeAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => DiagnosticDescriptors.All;
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => DiagnosticDescriptors.ReportedByMemoizeAnalyzer;
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

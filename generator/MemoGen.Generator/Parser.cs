@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using MemoGen.Generator.Checks;
+using MemoGen.Generator.CodeVersions;
 using MemoGen.Generator.Diagnostics;
 using MemoGen.Generator.Helpers;
 using MemoGen.Generator.Models;
@@ -33,6 +34,7 @@ internal static class Parser
         cancellationToken.ThrowIfCancellationRequested();
         var arguments = found.Arguments;
         var stem = GeneratedNames.Stem(method);
+        var version = CodeVersion.Compute(core, arguments.Version, CodeVersion.IsPinned(context.Attributes[0]), context.SemanticModel.Compilation, cancellationToken);
 
         return new ParseResult(new MethodModel
         {
@@ -60,7 +62,8 @@ internal static class Parser
             FunctionName = arguments.FunctionName,
             Tags = arguments.Tags.ToEquatableArray(),
             Cacher = arguments.Cacher?.ToTypeName(),
-            CodeVersion = CodeVersion(core, arguments.Version, cancellationToken),
+            CodeVersion = version.Value,
+            CodeVersionCovers = version.Covers,
             Stem = stem,
         }, null);
     }
@@ -139,34 +142,6 @@ internal static class Parser
         }
 
         return types.ToEquatableArray();
-    }
-
-    /// <summary>
-    /// A hash of the implementation's tokens (so comments and layout do not count) and the manual version.
-    /// FNV-1a, 64 bits: it only has to change when the code does.
-    /// </summary>
-    private static string CodeVersion(IMethodSymbol core, int version, CancellationToken cancellationToken)
-    {
-        var hash = 0xcbf29ce484222325UL;
-        void Add(string text)
-        {
-            foreach (var c in text)
-            {
-                hash = (hash ^ c) * 0x100000001b3UL;
-            }
-        }
-
-        foreach (var reference in core.DeclaringSyntaxReferences)
-        {
-            foreach (var token in reference.GetSyntax(cancellationToken).DescendantTokens())
-            {
-                Add(token.Text);
-                Add(" ");
-            }
-        }
-
-        Add("version=" + version);
-        return hash.ToString("x16");
     }
 
     private static string AccessibilityKeyword(Accessibility accessibility) => accessibility switch

@@ -15,8 +15,18 @@ public sealed class MemoizeAttribute : Attribute
     /// <summary>Tags that select policies, such as <c>"disk"</c> or <c>"lazy"</c>.</summary>
     public string[]? Tags { get; set; }
 
-    /// <summary>A manual version: bump it to invalidate what earlier code cached.</summary>
+    /// <summary>
+    /// A manual version: bump it to invalidate what earlier code cached. It is part of the code version, which also
+    /// covers the implementation and everything it calls in this compilation (see docs/code-versions.md).
+    /// </summary>
     public int Version { get; set; }
+
+    /// <summary>
+    /// When true, only <see cref="Version"/> counts: edits to the implementation or to what it calls no longer make
+    /// cached entries a miss. Use it when those edits do not change results (logging, refactoring); the risk is stale
+    /// results, silently, until you bump <see cref="Version"/> by hand.
+    /// </summary>
+    public bool PinVersion { get; set; }
 
     /// <summary>
     /// A type that writes and reads this method's values on disk in files of its own making (curifactory's custom

@@ -223,10 +223,24 @@ internal static class DiagnosticDescriptors
         + "the call changes the key inside the cache: the entry can no longer be found, IsCached and Invalidate miss it, and it leaks. "
         + "Give the record init-only properties and readonly fields, leave the parameter out of the key, or hash it yourself with IMemoHashable.");
 
+    /// <summary>Format: <c>The code version of '{0}' cannot see what runs behind {1}; ...</c>. Reported by the code-version analyzer.</summary>
+    public static readonly DiagnosticDescriptor UnseenDependency = new(
+        DiagnosticIds.UnseenDependency,
+        "Code version cannot see a dependency",
+        "The code version of '{0}' cannot see what runs behind {1}; when that code changes, bump [Memoize(Version = ...)] so that cached results are recomputed",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "A memoized method's code version covers its implementation and everything it calls in this compilation. A delegate it is "
+        + "handed, or code it runs by reflection, is chosen at run time, so an edit there does not invalidate cached results.");
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All =
     [
         UnhashableParameter, ByReferenceParameter, NoResult, NotPartial, AlreadyImplemented, MissingCore, CoreDoesNotFit, MutableResult,
         DuplicateName, UnsafeName, NoContext, UnhashableOwner, NoSerializer, UnknownTag, GenericMethod, InvalidContainer,
-        ReservedParameterName, CacherDoesNotFit, UnusedCacher, SettableKeyRecord,
+        ReservedParameterName, CacherDoesNotFit, UnusedCacher, SettableKeyRecord, UnseenDependency,
     ];
+
+    /// <summary>What <see cref="MemoizeAnalyzer"/> reports: all but the code-version diagnostic, which has its own analyzer.</summary>
+    public static readonly ImmutableArray<DiagnosticDescriptor> ReportedByMemoizeAnalyzer = All.Remove(UnseenDependency);
 }

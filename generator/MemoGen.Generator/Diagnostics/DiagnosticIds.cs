@@ -26,6 +26,7 @@ internal static class DiagnosticIds
     public const string CacherDoesNotFit = "MEMO018";
     public const string UnusedCacher = "MEMO019";
     public const string SettableKeyRecord = "MEMO020";
+    public const string UnseenDependency = "MEMO030";
 
     /// <summary>The property of a MEMO008 diagnostic that holds the suggested return type, <c>global::</c>-qualified.</summary>
     public const string SuggestedReturnTypeProperty = "SuggestedReturnType";

@@ -108,6 +108,9 @@ internal static class HandleEmitter
         writer.WriteLine("/// <summary>Where this call's entry lives on disk (its metadata file), or null when the function has no disk tier.</summary>");
         writer.WriteLine($"public string? EntryPath({keyParameters}) => __memoTable.EntryPath({newKey});");
         writer.WriteLine();
+        writer.WriteLine("/// <summary>What this function's code version covers (the members and assemblies hashed into it): an entry written by other code is a miss.</summary>");
+        writer.WriteLine($"public string ExplainVersion() => {Emitter.Literal(CodeVersions.VersionExplanation.Text(model.FunctionName, model.CodeVersion, model.CodeVersionCovers))};");
+        writer.WriteLine();
         writer.WriteLine("/// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>");
         writer.WriteLine("public global::MemoGen.MemoFunctionStatistics Statistics => __memoTable.Statistics;");
         SweepEmitter.Write(writer, model);

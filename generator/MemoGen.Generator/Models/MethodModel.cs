@@ -51,6 +51,9 @@ internal sealed record MethodModel
     /// <summary>A hash of the implementation's source and <c>Memoize.Version</c>: an entry written by other code is a miss.</summary>
     public required string CodeVersion { get; init; }
 
+    /// <summary>What <see cref="CodeVersion"/> covers, one item a line (see <c>CodeVersions.CodeVersion</c>).</summary>
+    public required EquatableArray<string> CodeVersionCovers { get; init; }
+
     /// <summary>The stem of the generated member names: the method's name, or name and cache name for overloads.</summary>
     public required string Stem { get; init; }
 }

@@ -34,7 +34,7 @@ namespace Lab
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
         private static readonly global::MemoGen.Infrastructure.MemoFunction<__memoKey_TrainAsync, global::Lab.Model> __memoFunction_TrainAsync =
-            new("trained_model", "3df084fb0bd42d71", new string[] { "disk" }, new global::Lab.Storage.ModelCacher());
+            new("trained_model", "88cbe172892b8355", new string[] { "disk" }, new global::Lab.Storage.ModelCacher());
 
         /// <summary>This context's table of <c>TrainAsync</c>, kept in a field so that a hit reads it at once.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -84,6 +84,9 @@ namespace Lab
 
             /// <summary>Where this call's entry lives on disk (its metadata file), or null when the function has no disk tier.</summary>
             public string? EntryPath(string dataset, int epochs) => __memoTable.EntryPath(new __memoKey_TrainAsync(dataset, epochs));
+
+            /// <summary>What this function's code version covers (the members and assemblies hashed into it): an entry written by other code is a miss.</summary>
+            public string ExplainVersion() => "trained_model: code version 88cbe172892b8355 covers\n  Lab.Trainer.TrainAsyncCore(string, int)\n  Lab.Model.Model(string, double)\n  assembly System.Private.CoreLib, Version=10.0.0.0\n";
 
             /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
             public global::MemoGen.MemoFunctionStatistics Statistics => __memoTable.Statistics;

@@ -33,7 +33,7 @@ namespace Astro
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
         private static readonly global::MemoGen.Infrastructure.MemoFunction<__memoKey_RmsSquared, global::System.Collections.Immutable.ImmutableArray<double>> __memoFunction_RmsSquared =
-            new("rms_squared", "df14b55940ecf78a", new string[] { "disk" });
+            new("rms_squared", "0f5c095eb46d1140", new string[] { "disk" });
 
         /// <summary>This context's table of <c>RmsSquared</c>, kept in a field so that a hit reads it at once.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -82,6 +82,9 @@ namespace Astro
 
             /// <summary>Where this call's entry lives on disk (its metadata file), or null when the function has no disk tier.</summary>
             public string? EntryPath(global::Astro.MapDescriptor map) => __memoTable.EntryPath(new __memoKey_RmsSquared(map));
+
+            /// <summary>What this function's code version covers (the members and assemblies hashed into it): an entry written by other code is a miss.</summary>
+            public string ExplainVersion() => "rms_squared: code version 0f5c095eb46d1140 covers\n  Astro.Sky.RmsSquaredCore(Astro.MapDescriptor)\n  Astro.MapDescriptor.NSide.get\n  Astro.MapDescriptor.NSide.init\n";
 
             /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
             public global::MemoGen.MemoFunctionStatistics Statistics => __memoTable.Statistics;

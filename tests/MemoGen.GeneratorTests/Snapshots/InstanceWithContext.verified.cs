@@ -32,7 +32,7 @@ partial record Telescope
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
     private static readonly global::MemoGen.Infrastructure.MemoFunction<__memoKey_Exposures, global::System.Collections.Generic.IReadOnlyList<int>> __memoFunction_Exposures =
-        new("Exposures", "a92f945df53171d0", global::System.Array.Empty<string>());
+        new("Exposures", "bc80a5c89bf83f2c", global::System.Array.Empty<string>());
 
     /// <summary>Cache operations for <c>Exposures</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
@@ -79,6 +79,9 @@ partial record Telescope
 
         /// <summary>Where this call's entry lives on disk (its metadata file), or null when the function has no disk tier.</summary>
         public string? EntryPath((int Night, int Filter) slot, int? limit) => __memoTable.EntryPath(new __memoKey_Exposures(__memoOwner, slot, limit));
+
+        /// <summary>What this function's code version covers (the members and assemblies hashed into it): an entry written by other code is a miss.</summary>
+        public string ExplainVersion() => "Exposures: code version bc80a5c89bf83f2c covers\n  Telescope.ExposuresCore(MemoGen.MemoContext, (int Night, int Filter), int?)\n  assembly System.Private.CoreLib, Version=10.0.0.0\n";
 
         /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
         public global::MemoGen.MemoFunctionStatistics Statistics => __memoTable.Statistics;

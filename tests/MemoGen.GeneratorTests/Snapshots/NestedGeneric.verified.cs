@@ -35,7 +35,7 @@ namespace Deep.Models
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
             private static readonly global::MemoGen.Infrastructure.MemoFunction<__memoKey_Render, string> __memoFunction_Render =
-                new("Render", "e445bc31a33c8b74", global::System.Array.Empty<string>());
+                new("Render", "6e4be5e6c27e197c", global::System.Array.Empty<string>());
 
             /// <summary>This context's table of <c>Render</c>, kept in a field so that a hit reads it at once.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -84,6 +84,9 @@ namespace Deep.Models
 
                 /// <summary>Where this call's entry lives on disk (its metadata file), or null when the function has no disk tier.</summary>
                 public string? EntryPath(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) => __memoTable.EntryPath(new __memoKey_Render(cell, node, weights, labels, scale, id, at));
+
+                /// <summary>What this function's code version covers (the members and assemblies hashed into it): an entry written by other code is a miss.</summary>
+                public string ExplainVersion() => "Render: code version 6e4be5e6c27e197c covers\n  Deep.Models.Outer<T>.Grid.RenderCore(Deep.Models.Cell, Deep.Models.Node, System.ReadOnlyMemory<float>, System.Collections.Generic.IReadOnlyList<string>, decimal, System.Guid, System.DateTime)\n  Deep.Models.Node.Label.get\n  Deep.Models.Node.Label.init\n  assembly System.Private.CoreLib, Version=10.0.0.0\n";
 
                 /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
                 public global::MemoGen.MemoFunctionStatistics Statistics => __memoTable.Statistics;

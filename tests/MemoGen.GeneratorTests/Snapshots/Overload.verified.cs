@@ -35,7 +35,7 @@ namespace Deep.Models
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
             private static readonly global::MemoGen.Infrastructure.MemoFunction<__memoKey_Count_int, global::Deep.Models.FrozenCount> __memoFunction_Count_int =
-                new("count_in", "d232eba5feae4b0b", global::System.Array.Empty<string>());
+                new("count_in", "c5ffedbe35c4b54c", global::System.Array.Empty<string>());
 
             /// <summary>This context's table of <c>Count</c>, kept in a field so that a hit reads it at once.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -84,6 +84,9 @@ namespace Deep.Models
 
                 /// <summary>Where this call's entry lives on disk (its metadata file), or null when the function has no disk tier.</summary>
                 public string? EntryPath(int @class) => __memoTable.EntryPath(new __memoKey_Count_int(@class));
+
+                /// <summary>What this function's code version covers (the members and assemblies hashed into it): an entry written by other code is a miss.</summary>
+                public string ExplainVersion() => "count_in: code version c5ffedbe35c4b54c covers\n  Deep.Models.Outer<T>.Grid.CountCore(int)\n  Deep.Models.FrozenCount.FrozenCount(int)\n";
 
                 /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
                 public global::MemoGen.MemoFunctionStatistics Statistics => __memoTable.Statistics;

@@ -34,7 +34,7 @@ namespace Astro
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
         private static readonly global::MemoGen.Infrastructure.MemoFunction<__memoKey_FrobnifyAsync, global::Astro.Spectrum> __memoFunction_FrobnifyAsync =
-            new("FrobnifyAsync", "265f608f079cae6f", global::System.Array.Empty<string>());
+            new("FrobnifyAsync", "665ddcecc1731242", global::System.Array.Empty<string>());
 
         /// <summary>Cache operations for <c>FrobnifyAsync</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
@@ -79,6 +79,9 @@ namespace Astro
 
             /// <summary>Where this call's entry lives on disk (its metadata file), or null when the function has no disk tier.</summary>
             public string? EntryPath(double[] samples) => __memoTable.EntryPath(new __memoKey_FrobnifyAsync(samples));
+
+            /// <summary>What this function's code version covers (the members and assemblies hashed into it): an entry written by other code is a miss.</summary>
+            public string ExplainVersion() => "FrobnifyAsync: code version 665ddcecc1731242 covers\n  Astro.Spectra.FrobnifyAsyncCore(MemoGen.MemoContext, double[], bool, System.Threading.CancellationToken)\n  Astro.Spectrum.Spectrum(double, System.Collections.Generic.IReadOnlyList<double>)\n  assembly System.Private.CoreLib, Version=10.0.0.0\n";
 
             /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
             public global::MemoGen.MemoFunctionStatistics Statistics => __memoTable.Statistics;
