@@ -110,6 +110,7 @@ internal static class HandleEmitter
         writer.WriteLine();
         writer.WriteLine("/// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>");
         writer.WriteLine("public global::MemoGen.MemoFunctionStatistics Statistics => __Table.Statistics;");
+        SweepEmitter.Write(writer, model);
         writer.CloseBlock();
     }
 }

@@ -87,6 +87,36 @@ namespace Lab
 
             /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
             public global::MemoGen.MemoFunctionStatistics Statistics => __Table.Statistics;
+
+            /// <summary>
+            /// A sweep of <c>TrainAsync</c> over every combination of the values given per parameter; run it with
+            /// <c>RunAsync</c>. Finished points are cached, so a sweep run again computes only what is missing.
+            /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
+            public global::MemoGen.Sweeps.Sweep<global::Lab.Model> Sweep(global::MemoGen.Sweeps.Values<string> dataset, global::MemoGen.Sweeps.Values<int> epochs) =>
+                __MemoSweep(new global::MemoGen.Sweeps.SweepDimension[] { global::MemoGen.Sweeps.SweepDimension.Of("dataset", dataset), global::MemoGen.Sweeps.SweepDimension.Of("epochs", epochs) });
+
+            /// <summary>A sweep of <c>TrainAsync</c> over a parameter space read from data, checked against its parameters' names and types.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
+            public global::MemoGen.Sweeps.Sweep<global::Lab.Model> Sweep(global::MemoGen.Sweeps.ParameterSpace space)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(space);
+                return __MemoSweep(space.Bind("trained_model", global::MemoGen.Sweeps.SweepParameter.Of<string>("dataset"), global::MemoGen.Sweeps.SweepParameter.Of<int>("epochs")));
+            }
+
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            private global::MemoGen.Sweeps.Sweep<global::Lab.Model> __MemoSweep(global::MemoGen.Sweeps.SweepDimension[] __dimensions)
+            {
+                var __h = this;
+                return new global::MemoGen.Sweeps.Sweep<global::Lab.Model>(
+                    "trained_model",
+                    __dimensions,
+                    global::MemoGen.Sweeps.SweepCalls<global::Lab.Model>.Asynchronous(
+                        (__v, __token) => new global::System.Threading.Tasks.ValueTask<global::Lab.Model>(__h.__owner.TrainAsync((string)__v[0]!, (int)__v[1]!)),
+                        (__v, __token) => new global::System.Threading.Tasks.ValueTask<global::Lab.Model>(__h.RecomputeAsync((string)__v[0]!, (int)__v[1]!)),
+                        __v => __h.IsCached((string)__v[0]!, (int)__v[1]!),
+                        __v => __h.Invalidate((string)__v[0]!, (int)__v[1]!)));
+            }
         }
 
         /// <summary>The cache key of <c>TrainAsync</c>.</summary>

@@ -85,6 +85,36 @@ namespace Astro
 
             /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
             public global::MemoGen.MemoFunctionStatistics Statistics => __Table.Statistics;
+
+            /// <summary>
+            /// A sweep of <c>RmsSquared</c> over every combination of the values given per parameter; run it with
+            /// <c>RunAsync</c>. Finished points are cached, so a sweep run again computes only what is missing.
+            /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
+            public global::MemoGen.Sweeps.Sweep<global::System.Collections.Immutable.ImmutableArray<double>> Sweep(global::MemoGen.Sweeps.Values<global::Astro.MapDescriptor> map) =>
+                __MemoSweep(new global::MemoGen.Sweeps.SweepDimension[] { global::MemoGen.Sweeps.SweepDimension.Of("map", map) });
+
+            /// <summary>A sweep of <c>RmsSquared</c> over a parameter space read from data, checked against its parameters' names and types.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
+            public global::MemoGen.Sweeps.Sweep<global::System.Collections.Immutable.ImmutableArray<double>> Sweep(global::MemoGen.Sweeps.ParameterSpace space)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(space);
+                return __MemoSweep(space.Bind("rms_squared", global::MemoGen.Sweeps.SweepParameter.Of<global::Astro.MapDescriptor>("map")));
+            }
+
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            private global::MemoGen.Sweeps.Sweep<global::System.Collections.Immutable.ImmutableArray<double>> __MemoSweep(global::MemoGen.Sweeps.SweepDimension[] __dimensions)
+            {
+                var __h = this;
+                return new global::MemoGen.Sweeps.Sweep<global::System.Collections.Immutable.ImmutableArray<double>>(
+                    "rms_squared",
+                    __dimensions,
+                    global::MemoGen.Sweeps.SweepCalls<global::System.Collections.Immutable.ImmutableArray<double>>.Synchronous(
+                        (__v, __token) => __h.__owner.RmsSquared((global::Astro.MapDescriptor)__v[0]!),
+                        (__v, __token) => __h.Recompute((global::Astro.MapDescriptor)__v[0]!),
+                        __v => __h.IsCached((global::Astro.MapDescriptor)__v[0]!),
+                        __v => __h.Invalidate((global::Astro.MapDescriptor)__v[0]!)));
+            }
         }
 
         /// <summary>The cache key of <c>RmsSquared</c>.</summary>

@@ -82,6 +82,36 @@ partial record Telescope
 
         /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
         public global::MemoGen.MemoFunctionStatistics Statistics => __Table.Statistics;
+
+        /// <summary>
+        /// A sweep of <c>Exposures</c> over every combination of the values given per parameter; run it with
+        /// <c>RunAsync</c>. Finished points are cached, so a sweep run again computes only what is missing.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
+        public global::MemoGen.Sweeps.Sweep<global::System.Collections.Generic.IReadOnlyList<int>> Sweep(global::MemoGen.Sweeps.Values<(int Night, int Filter)> slot, global::MemoGen.Sweeps.Values<int?> limit) =>
+            __MemoSweep(new global::MemoGen.Sweeps.SweepDimension[] { global::MemoGen.Sweeps.SweepDimension.Of("slot", slot), global::MemoGen.Sweeps.SweepDimension.Of("limit", limit) });
+
+        /// <summary>A sweep of <c>Exposures</c> over a parameter space read from data, checked against its parameters' names and types.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
+        public global::MemoGen.Sweeps.Sweep<global::System.Collections.Generic.IReadOnlyList<int>> Sweep(global::MemoGen.Sweeps.ParameterSpace space)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(space);
+            return __MemoSweep(space.Bind("Exposures", global::MemoGen.Sweeps.SweepParameter.Of<(int Night, int Filter)>("slot"), global::MemoGen.Sweeps.SweepParameter.Of<int?>("limit")));
+        }
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        private global::MemoGen.Sweeps.Sweep<global::System.Collections.Generic.IReadOnlyList<int>> __MemoSweep(global::MemoGen.Sweeps.SweepDimension[] __dimensions)
+        {
+            var __h = this;
+            return new global::MemoGen.Sweeps.Sweep<global::System.Collections.Generic.IReadOnlyList<int>>(
+                "Exposures",
+                __dimensions,
+                global::MemoGen.Sweeps.SweepCalls<global::System.Collections.Generic.IReadOnlyList<int>>.Asynchronous(
+                    (__v, __token) => __h.__owner.Exposures(__h.__context, ((int Night, int Filter))__v[0]!, (int?)__v[1]!),
+                    (__v, __token) => __h.RecomputeAsync(((int Night, int Filter))__v[0]!, (int?)__v[1]!),
+                    __v => __h.IsCached(((int Night, int Filter))__v[0]!, (int?)__v[1]!),
+                    __v => __h.Invalidate(((int Night, int Filter))__v[0]!, (int?)__v[1]!)));
+        }
     }
 
     /// <summary>The cache key of <c>Exposures</c>.</summary>

@@ -87,6 +87,36 @@ namespace Deep.Models
 
                 /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
                 public global::MemoGen.MemoFunctionStatistics Statistics => __Table.Statistics;
+
+                /// <summary>
+                /// A sweep of <c>Render</c> over every combination of the values given per parameter; run it with
+                /// <c>RunAsync</c>. Finished points are cached, so a sweep run again computes only what is missing.
+                /// </summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
+                public global::MemoGen.Sweeps.Sweep<string> Sweep(global::MemoGen.Sweeps.Values<global::Deep.Models.Cell> cell, global::MemoGen.Sweeps.Values<global::Deep.Models.Node> node, global::MemoGen.Sweeps.Values<global::System.ReadOnlyMemory<float>> weights, global::MemoGen.Sweeps.Values<global::System.Collections.Generic.IReadOnlyList<string>> labels, global::MemoGen.Sweeps.Values<decimal> scale, global::MemoGen.Sweeps.Values<global::System.Guid> id, global::MemoGen.Sweeps.Values<global::System.DateTime> at) =>
+                    __MemoSweep(new global::MemoGen.Sweeps.SweepDimension[] { global::MemoGen.Sweeps.SweepDimension.Of("cell", cell), global::MemoGen.Sweeps.SweepDimension.Of("node", node), global::MemoGen.Sweeps.SweepDimension.Of("weights", weights), global::MemoGen.Sweeps.SweepDimension.Of("labels", labels), global::MemoGen.Sweeps.SweepDimension.Of("scale", scale), global::MemoGen.Sweeps.SweepDimension.Of("id", id), global::MemoGen.Sweeps.SweepDimension.Of("at", at) });
+
+                /// <summary>A sweep of <c>Render</c> over a parameter space read from data, checked against its parameters' names and types.</summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
+                public global::MemoGen.Sweeps.Sweep<string> Sweep(global::MemoGen.Sweeps.ParameterSpace space)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(space);
+                    return __MemoSweep(space.Bind("Render", global::MemoGen.Sweeps.SweepParameter.Of<global::Deep.Models.Cell>("cell"), global::MemoGen.Sweeps.SweepParameter.Of<global::Deep.Models.Node>("node"), global::MemoGen.Sweeps.SweepParameter.Of<global::System.ReadOnlyMemory<float>>("weights"), global::MemoGen.Sweeps.SweepParameter.Of<global::System.Collections.Generic.IReadOnlyList<string>>("labels"), global::MemoGen.Sweeps.SweepParameter.Of<decimal>("scale"), global::MemoGen.Sweeps.SweepParameter.Of<global::System.Guid>("id"), global::MemoGen.Sweeps.SweepParameter.Of<global::System.DateTime>("at")));
+                }
+
+                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+                private global::MemoGen.Sweeps.Sweep<string> __MemoSweep(global::MemoGen.Sweeps.SweepDimension[] __dimensions)
+                {
+                    var __h = this;
+                    return new global::MemoGen.Sweeps.Sweep<string>(
+                        "Render",
+                        __dimensions,
+                        global::MemoGen.Sweeps.SweepCalls<string>.Synchronous(
+                            (__v, __token) => __h.__owner.Render((global::Deep.Models.Cell)__v[0]!, (global::Deep.Models.Node)__v[1]!, (global::System.ReadOnlyMemory<float>)__v[2]!, (global::System.Collections.Generic.IReadOnlyList<string>)__v[3]!, (decimal)__v[4]!, (global::System.Guid)__v[5]!, (global::System.DateTime)__v[6]!),
+                            (__v, __token) => __h.Recompute((global::Deep.Models.Cell)__v[0]!, (global::Deep.Models.Node)__v[1]!, (global::System.ReadOnlyMemory<float>)__v[2]!, (global::System.Collections.Generic.IReadOnlyList<string>)__v[3]!, (decimal)__v[4]!, (global::System.Guid)__v[5]!, (global::System.DateTime)__v[6]!),
+                            __v => __h.IsCached((global::Deep.Models.Cell)__v[0]!, (global::Deep.Models.Node)__v[1]!, (global::System.ReadOnlyMemory<float>)__v[2]!, (global::System.Collections.Generic.IReadOnlyList<string>)__v[3]!, (decimal)__v[4]!, (global::System.Guid)__v[5]!, (global::System.DateTime)__v[6]!),
+                            __v => __h.Invalidate((global::Deep.Models.Cell)__v[0]!, (global::Deep.Models.Node)__v[1]!, (global::System.ReadOnlyMemory<float>)__v[2]!, (global::System.Collections.Generic.IReadOnlyList<string>)__v[3]!, (decimal)__v[4]!, (global::System.Guid)__v[5]!, (global::System.DateTime)__v[6]!)));
+                }
             }
 
             /// <summary>The cache key of <c>Render</c>.</summary>

@@ -87,6 +87,36 @@ namespace Deep.Models
 
                 /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
                 public global::MemoGen.MemoFunctionStatistics Statistics => __Table.Statistics;
+
+                /// <summary>
+                /// A sweep of <c>Count</c> over every combination of the values given per parameter; run it with
+                /// <c>RunAsync</c>. Finished points are cached, so a sweep run again computes only what is missing.
+                /// </summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
+                public global::MemoGen.Sweeps.Sweep<global::Deep.Models.FrozenCount> Sweep(global::MemoGen.Sweeps.Values<int> @class) =>
+                    __MemoSweep(new global::MemoGen.Sweeps.SweepDimension[] { global::MemoGen.Sweeps.SweepDimension.Of("class", @class) });
+
+                /// <summary>A sweep of <c>Count</c> over a parameter space read from data, checked against its parameters' names and types.</summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
+                public global::MemoGen.Sweeps.Sweep<global::Deep.Models.FrozenCount> Sweep(global::MemoGen.Sweeps.ParameterSpace space)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(space);
+                    return __MemoSweep(space.Bind("count_in", global::MemoGen.Sweeps.SweepParameter.Of<int>("class")));
+                }
+
+                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+                private global::MemoGen.Sweeps.Sweep<global::Deep.Models.FrozenCount> __MemoSweep(global::MemoGen.Sweeps.SweepDimension[] __dimensions)
+                {
+                    var __h = this;
+                    return new global::MemoGen.Sweeps.Sweep<global::Deep.Models.FrozenCount>(
+                        "count_in",
+                        __dimensions,
+                        global::MemoGen.Sweeps.SweepCalls<global::Deep.Models.FrozenCount>.Synchronous(
+                            (__v, __token) => __h.__owner.Count((int)__v[0]!),
+                            (__v, __token) => __h.Recompute((int)__v[0]!),
+                            __v => __h.IsCached((int)__v[0]!),
+                            __v => __h.Invalidate((int)__v[0]!)));
+                }
             }
 
             /// <summary>The cache key of <c>Count</c>.</summary>

@@ -82,6 +82,36 @@ namespace Astro
 
             /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
             public global::MemoGen.MemoFunctionStatistics Statistics => __Table.Statistics;
+
+            /// <summary>
+            /// A sweep of <c>FrobnifyAsync</c> over every combination of the values given per parameter; run it with
+            /// <c>RunAsync</c>. Finished points are cached, so a sweep run again computes only what is missing.
+            /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
+            public global::MemoGen.Sweeps.Sweep<global::Astro.Spectrum> Sweep(global::MemoGen.Sweeps.Values<double[]> samples, bool verbose) =>
+                __MemoSweep(new global::MemoGen.Sweeps.SweepDimension[] { global::MemoGen.Sweeps.SweepDimension.Of("samples", samples) }, verbose);
+
+            /// <summary>A sweep of <c>FrobnifyAsync</c> over a parameter space read from data, checked against its parameters' names and types.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
+            public global::MemoGen.Sweeps.Sweep<global::Astro.Spectrum> Sweep(global::MemoGen.Sweeps.ParameterSpace space, bool verbose)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(space);
+                return __MemoSweep(space.Bind("FrobnifyAsync", global::MemoGen.Sweeps.SweepParameter.Of<double[]>("samples")), verbose);
+            }
+
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            private global::MemoGen.Sweeps.Sweep<global::Astro.Spectrum> __MemoSweep(global::MemoGen.Sweeps.SweepDimension[] __dimensions, bool verbose)
+            {
+                var __h = this;
+                return new global::MemoGen.Sweeps.Sweep<global::Astro.Spectrum>(
+                    "FrobnifyAsync",
+                    __dimensions,
+                    global::MemoGen.Sweeps.SweepCalls<global::Astro.Spectrum>.Asynchronous(
+                        (__v, __token) => new global::System.Threading.Tasks.ValueTask<global::Astro.Spectrum>(global::Astro.Spectra.FrobnifyAsync(__h.__context, (double[])__v[0]!, verbose, __token)),
+                        (__v, __token) => new global::System.Threading.Tasks.ValueTask<global::Astro.Spectrum>(__h.RecomputeAsync((double[])__v[0]!, verbose, __token)),
+                        __v => __h.IsCached((double[])__v[0]!),
+                        __v => __h.Invalidate((double[])__v[0]!)));
+            }
         }
 
         /// <summary>The cache key of <c>FrobnifyAsync</c>.</summary>

@@ -1,0 +1,121 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace MemoGen.Sweeps;
+
+/// <summary>One run of a <see cref="Sweep{TResult}"/>: workers that take the next point until none is left.</summary>
+internal sealed class SweepRun<TResult>
+{
+    private readonly Sweep<TResult> _sweep;
+    private readonly SweepCalls<TResult> _calls;
+    private readonly SweepResult<TResult>?[] _results;
+    private readonly Lock _countersLock = new();
+    private readonly long _startedAt = Stopwatch.GetTimestamp();
+    private int _next = -1;
+    private long _cached;
+    private long _computed;
+    private long _failed;
+    private volatile bool _stopped;
+
+    public SweepRun(Sweep<TResult> sweep, SweepCalls<TResult> calls)
+    {
+        _sweep = sweep;
+        _calls = calls;
+        _results = new SweepResult<TResult>?[sweep.Count];
+    }
+
+    public async Task<SweepResults<TResult>> RunAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Report();
+        var workers = new Task[Math.Min(_sweep.MaxDegreeOfParallelism, Math.Max(1, _sweep.Count))];
+        for (int i = 0; i < workers.Length; i++)
+        {
+            workers[i] = Task.Run(() => WorkAsync(cancellationToken), CancellationToken.None);
+        }
+
+        await Task.WhenAll(workers).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var results = new SweepResult<TResult>[_results.Length];
+        for (int i = 0; i < results.Length; i++)
+        {
+            results[i] = _results[i] ?? new SweepResult<TResult>(_sweep.PointAt(i), SweepOutcome.NotRun, default, null, TimeSpan.Zero);
+        }
+
+        return new SweepResults<TResult>(_sweep.Dimensions, results, Stopwatch.GetElapsedTime(_startedAt));
+    }
+
+    private async Task WorkAsync(CancellationToken cancellationToken)
+    {
+        while (!_stopped && !cancellationToken.IsCancellationRequested)
+        {
+            int index = Interlocked.Increment(ref _next);
+            if (index >= _results.Length)
+            {
+                return;
+            }
+
+            await RunPointAsync(_sweep.PointAt(index), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunPointAsync(SweepPoint point, CancellationToken cancellationToken)
+    {
+        object?[] values = (object?[])point.Values;
+        long startedAt = Stopwatch.GetTimestamp();
+        SweepResult<TResult> result;
+        try
+        {
+            bool force = _sweep.RecomputeSelector?.Invoke(point) == true;
+            bool cached = !force && _calls.IsCached(values);
+            TResult value = await _calls.RunAsync(values, force, cancellationToken).ConfigureAwait(false);
+            result = new(point, cached ? SweepOutcome.Cached : SweepOutcome.Computed, value, null, Stopwatch.GetElapsedTime(startedAt));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Abandoned: the point is neither finished nor failed, and a later run computes it.
+            return;
+        }
+        catch (Exception exception)
+        {
+            result = new(point, SweepOutcome.Failed, default, exception, Stopwatch.GetElapsedTime(startedAt));
+            _stopped |= _sweep.StopsOnFirstFailure;
+        }
+
+        _results[point.Index] = result;
+        lock (_countersLock)
+        {
+            switch (result.Outcome)
+            {
+                case SweepOutcome.Cached:
+                    _cached++;
+                    break;
+                case SweepOutcome.Computed:
+                    _computed++;
+                    break;
+                default:
+                    _failed++;
+                    break;
+            }
+
+            Report();
+        }
+    }
+
+    /// <summary>Reports the counters; called under the lock (or before the workers start) so that totals add up.</summary>
+    private void Report()
+    {
+        if (_sweep.Progress is not { } progress)
+        {
+            return;
+        }
+
+        long done = _cached + _computed + _failed;
+        TimeSpan elapsed = Stopwatch.GetElapsedTime(_startedAt);
+        TimeSpan? remaining = done == 0 ? null : elapsed * ((double)(_results.Length - done) / done);
+        progress.Report(new SweepProgress(_results.Length, done, _cached, _computed, _failed, elapsed, remaining));
+    }
+}
