@@ -16,7 +16,8 @@ public sealed record PointResult(ReactionParameters Parameters, ImmutableArray<f
     /// <summary>The standard deviation of V: 0 for an empty or uniform dish, high for sharp spots and stripes.</summary>
     public double Contrast { get; } = StandardDeviation(Field);
 
-    private static double Mean(ImmutableArray<float> field)
+    /// <summary>The mean of a field.</summary>
+    public static double Mean(ImmutableArray<float> field)
     {
         double sum = 0;
         foreach (float value in field)
@@ -27,7 +28,8 @@ public sealed record PointResult(ReactionParameters Parameters, ImmutableArray<f
         return sum / Math.Max(1, field.Length);
     }
 
-    private static double StandardDeviation(ImmutableArray<float> field)
+    /// <summary>The standard deviation of a field.</summary>
+    public static double StandardDeviation(ImmutableArray<float> field)
     {
         double mean = Mean(field), sum = 0;
         foreach (float value in field)

@@ -17,5 +17,7 @@ var root = new RootCommand("Sweeps a Gray–Scott reaction–diffusion simulatio
     cache, size, workers, force, output,
 };
 root.SetAction(parse => new SweepApp(
-    parse.GetRequiredValue(cache), parse.GetValue(size), parse.GetValue(workers), parse.GetValue(force), parse.GetRequiredValue(output)).Run());
-return root.Parse(args).Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null });
+    parse.GetRequiredValue(cache), parse.GetValue(size), parse.GetValue(workers), parse.GetValue(force), parse.GetRequiredValue(output)).RunAsync());
+
+// Ctrl+C is the sweep's own (SweepApp): it stops the sweep cleanly and reports what is stored.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using System.Threading;
+using System.Threading.Tasks;
+using MemoGen.Sweeps;
 using Spectre.Console;
 
 namespace MemoGen.Sample;
@@ -18,11 +21,20 @@ public sealed class SweepApp(string cacheDirectory, int size, int workers, bool 
     public const int Steps = 4000;
 
     /// <summary>Runs the sweep; 0 when every point was computed or loaded exactly once, else non-zero.</summary>
-    public int Run()
+    public async Task<int> RunAsync()
     {
-        double[] feeds = Range(0.010, 0.070, size), kills = Range(0.045, 0.069, size);
-        List<ReactionParameters> points = [.. from feed in feeds from kill in kills select new ReactionParameters(feed, kill, Grid, Steps, Seed: 7)];
+        if (Console.IsOutputRedirected)
+        {
+            AnsiConsole.Profile.Width = 240;  // one line per message in a log, not 80-column fragments
+        }
+
         var dish = new Dish(new MemoOptions { CacheDirectory = cacheDirectory });
+        Sweep<ImmutableArray<float>> sweep = dish.SimulateMemo
+            .Sweep(feed: Values.Range(0.010, 0.070, count: size), kill: Values.Range(0.045, 0.069, count: size), grid: Grid, steps: Steps, seed: 7)
+            .WithParallelism(workers);
+        sweep = force ? sweep.Recompute() : sweep;
+        AnsiConsole.MarkupLine($"Gray–Scott sweep: [bold]{sweep.Count}[/] runs ({size} feed × {size} kill rates, {Grid}×{Grid} cells, {Steps} steps), "
+            + $"{workers} worker(s), cache [blue]{Markup.Escape(Path.GetFullPath(cacheDirectory))}[/]{(force ? ", recomputing every point" : "")}");
 
         using var cancellation = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -31,76 +43,50 @@ public sealed class SweepApp(string cacheDirectory, int size, int workers, bool 
             cancellation.Cancel();
         };
         Console.CancelKeyPress += onCancel;
-        if (Console.IsOutputRedirected)
-        {
-            AnsiConsole.Profile.Width = 240;  // one line per message in a log, not 80-column fragments
-        }
-
-        AnsiConsole.MarkupLine($"Gray–Scott sweep: [bold]{points.Count}[/] runs ({size} feed × {size} kill rates, {Grid}×{Grid} cells, {Steps} steps), "
-            + $"{workers} worker(s), cache [blue]{Markup.Escape(Path.GetFullPath(cacheDirectory))}[/]{(force ? ", recomputing every point" : "")}");
-        var stopwatch = Stopwatch.StartNew();
-        SweepOutcome outcome;
+        ProgressBar? bar = null;
+        SweepResults<ImmutableArray<float>>? results = null;
         try
         {
-            outcome = RunWithProgress(dish, points, cancellation.Token);
+            await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                .StartAsync(async context =>
+                {
+                    bar = new ProgressBar(context.AddTask("starting", maxValue: sweep.Count));
+                    results = await sweep.WithProgress(bar).RunAsync(cancellation.Token);
+                });
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            SweepProgress? last = bar?.Last;
+            AnsiConsole.MarkupLine($"[yellow]Stopped[/] after {last?.Elapsed.TotalSeconds ?? 0:0.0} s: {last?.Done ?? 0} of {sweep.Count} points done "
+                + $"({last?.Computed ?? 0} computed, {last?.Cached ?? 0} from the cache), all of them stored. Run again to compute only the rest.");
+            return 2;
         }
         finally
         {
             Console.CancelKeyPress -= onCancel;
         }
 
-        stopwatch.Stop();
-        return Report(dish, points, outcome, stopwatch.Elapsed.TotalSeconds, feeds, kills);
+        return Report(dish, results!, sweep.Count);
     }
 
-    private SweepOutcome RunWithProgress(Dish dish, List<ReactionParameters> points, CancellationToken cancellationToken)
+    private int Report(Dish dish, SweepResults<ImmutableArray<float>> results, int total)
     {
-        var runner = new SweepRunner(dish, workers, force);
-        int computed = 0, cached = 0;
-        SweepOutcome? outcome = null;
-        AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .Start(context =>
-            {
-                ProgressTask task = context.AddTask("starting", maxValue: points.Count);
-                var gate = new Lock();
-                outcome = runner.Run(points, result =>
-                {
-                    lock (gate)
-                    {
-                        _ = result.Computed ? computed++ : cached++;
-                        task.Description = $"[green]{computed} computed[/] · [blue]{cached} from cache[/]";
-                        task.Increment(1);
-                    }
-                }, cancellationToken);
-            });
-        return outcome!;
-    }
+        List<PointResult> done = [.. results.Where(r => r.Succeeded).Select(r => Summarize(dish, r))];
+        foreach (SweepResult<ImmutableArray<float>> failure in results.Failures)
+        {
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(failure.Point.ToString())} failed:[/] {Markup.Escape(failure.Error?.Message ?? "")}");
+        }
 
-    private int Report(Dish dish, List<ReactionParameters> points, SweepOutcome outcome, double seconds, double[] feeds, double[] kills)
-    {
-        List<PointResult> done = [.. outcome.Results.OfType<PointResult>()];
-        int computed = done.Count(r => r.Computed), cached = done.Count - computed;
+        double seconds = results.Elapsed.TotalSeconds;
         double savedSeconds = done.Where(r => !r.Computed).Sum(r => r.ComputeSeconds);
-        foreach ((ReactionParameters point, Exception error) in outcome.Failures)
+        AnsiConsole.MarkupLine($"Computed {results.Computed} points and loaded {results.Cached} from the cache in {seconds:0.0} s.");
+        if (results.Cached == total)
         {
-            AnsiConsole.MarkupLine($"[red]{Markup.Escape(point.Label)} failed:[/] {Markup.Escape(error.Message)}");
-        }
-
-        if (outcome.Cancelled)
-        {
-            AnsiConsole.MarkupLine($"[yellow]Stopped[/] after {seconds:0.0} s: {done.Count} of {points.Count} points done ({computed} computed, {cached} from the cache), "
-                + $"all of them stored. Run again to compute only the remaining {points.Count - done.Count}.");
-            return 2;
-        }
-
-        AnsiConsole.MarkupLine($"Computed {computed} points and loaded {cached} from the cache in {seconds:0.0} s.");
-        if (cached == points.Count)
-        {
-            AnsiConsole.MarkupLine($"[green]Every point ({cached} of {points.Count}) came from the cache[/]: {seconds:0.0} s instead of the {savedSeconds:0.0} s "
+            AnsiConsole.MarkupLine($"[green]Every point ({results.Cached} of {total}) came from the cache[/]: {seconds:0.0} s instead of the {savedSeconds:0.0} s "
                 + $"of computing it took, {savedSeconds - seconds:0.0} s saved.");
         }
-        else if (cached > 0)
+        else if (results.Cached > 0)
         {
             AnsiConsole.MarkupLine($"The cache saved {savedSeconds:0.0} s of computing.");
         }
@@ -109,16 +95,38 @@ public sealed class SweepApp(string cacheDirectory, int size, int workers, bool 
         {
             Directory.CreateDirectory(outputDirectory);
             string picture = Path.Combine(outputDirectory, "gray-scott.png"), table = Path.Combine(outputDirectory, "gray-scott.csv");
-            SweepPicture.Write(picture, done, feeds, kills);
-            SweepTable.Write(table, done);
+            SweepPicture.Write(picture, done, [.. done.Select(r => r.Parameters.Feed).Distinct().Order()], [.. done.Select(r => r.Parameters.Kill).Distinct().Order()]);
+            results.ToTable(("mean_v", field => PointResult.Mean(field)), ("contrast", field => PointResult.StandardDeviation(field))).WriteCsv(table);
             AnsiConsole.MarkupLine($"Wrote [blue]{Markup.Escape(picture)}[/] and [blue]{Markup.Escape(table)}[/].");
         }
 
-        bool exactlyOnce = done.Count == points.Count && outcome.Failures.Count == 0 && points.All(p => dish.Runs(p) <= 1);
+        // Exactly once: every point finished, none failed, and none was computed twice in this process.
+        bool exactlyOnce = done.Count == total && results.Computed + results.Cached == total && done.All(r => dish.Runs(r.Parameters) <= 1);
         return exactlyOnce ? 0 : 1;
     }
 
-    /// <summary><paramref name="count"/> evenly spaced values from <paramref name="first"/> to <paramref name="last"/>, rounded so they are exact keys.</summary>
-    private static double[] Range(double first, double last, int count) =>
-        [.. Enumerable.Range(0, count).Select(i => Math.Round(first + ((last - first) * i / (count - 1)), 6))];
+    private static PointResult Summarize(Dish dish, SweepResult<ImmutableArray<float>> result)
+    {
+        ReactionParameters parameters = ReactionParameters.Of(result.Point);
+        bool computed = result.Outcome == SweepOutcome.Computed;
+        double seconds = computed
+            ? result.Duration.TotalSeconds
+            : StoredComputeSeconds(dish.SimulateMemo.EntryPath(parameters.Feed, parameters.Kill, parameters.Grid, parameters.Steps, parameters.Seed));
+        return new PointResult(parameters, result.Value, computed, seconds);
+    }
+
+    /// <summary>How long the run that cached an entry took to compute it, from the entry's metadata (0 if unknown).</summary>
+    private static double StoredComputeSeconds(string? metadataPath)
+    {
+        try
+        {
+            using FileStream stream = File.OpenRead(metadataPath!);
+            using JsonDocument metadata = JsonDocument.Parse(stream);
+            return metadata.RootElement.GetProperty("computeSeconds").GetDouble();
+        }
+        catch (Exception exception) when (exception is IOException or JsonException or KeyNotFoundException or ArgumentNullException or InvalidOperationException)
+        {
+            return 0;
+        }
+    }
 }

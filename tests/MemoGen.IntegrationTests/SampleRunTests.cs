@@ -45,8 +45,8 @@ public sealed class SampleRunTests
         byte[] png = File.ReadAllBytes(Path.Combine(_folder, "out", "gray-scott.png"));
         Assert.That(png.Take(8), Is.EqualTo(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }), "a PNG signature");
         string[] csv = File.ReadAllLines(Path.Combine(_folder, "out", "gray-scott.csv"));
-        Assert.That(csv, Has.Length.EqualTo(10));
-        Assert.That(csv.Skip(1).All(line => line.Contains(",cache,", StringComparison.Ordinal)), Is.True, string.Join('\n', csv));
+        Assert.That(csv, Has.Length.EqualTo(10), "a header and a row per point");
+        Assert.That(csv[0], Is.EqualTo("feed,kill,grid,steps,seed,mean_v,contrast"));
     }
 
     [Test]
