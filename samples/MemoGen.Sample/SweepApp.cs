@@ -83,12 +83,12 @@ public sealed class SweepApp(string cacheDirectory, int size, int workers, bool 
         AnsiConsole.MarkupLine($"Computed {results.Computed} points and loaded {results.Cached} from the cache in {seconds:0.0} s.");
         if (results.Cached == total)
         {
-            AnsiConsole.MarkupLine($"[green]Every point ({results.Cached} of {total}) came from the cache[/]: {seconds:0.0} s instead of the {savedSeconds:0.0} s "
-                + $"of computing it took, {savedSeconds - seconds:0.0} s saved.");
+            AnsiConsole.MarkupLine($"[green]Every point ({results.Cached} of {total}) came from the cache[/] in {seconds:0.0} s; "
+                + $"computing them had taken {savedSeconds:0.0} s of worker time.");
         }
         else if (results.Cached > 0)
         {
-            AnsiConsole.MarkupLine($"The cache saved {savedSeconds:0.0} s of computing.");
+            AnsiConsole.MarkupLine($"The cache saved {savedSeconds:0.0} s of worker time.");
         }
 
         if (done.Count > 0)

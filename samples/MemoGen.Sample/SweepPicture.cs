@@ -23,12 +23,12 @@ public static class SweepPicture
         SKCanvas canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
 
-        Draw(canvas, PhaseMap(results, feeds, kills), 0, 0, MapWidth, Height);
         List<PointResult> striking = MostStriking(results, feeds, kills, ThumbnailColumns * ThumbnailRows);
+        Draw(canvas, PhaseMap(results, feeds, kills, striking), 0, 0, MapWidth, Height);
         for (int i = 0; i < striking.Count; i++)
         {
             int column = i % ThumbnailColumns, row = i / ThumbnailColumns;
-            Draw(canvas, Dish(striking[i]), MapWidth + (column * ThumbnailWidth) + Gutter, (row * Height / ThumbnailRows) + Gutter,
+            Draw(canvas, Dish(striking[i], i + 1), MapWidth + (column * ThumbnailWidth) + Gutter, (row * Height / ThumbnailRows) + Gutter,
                 ThumbnailWidth - (2 * Gutter), (Height / ThumbnailRows) - (2 * Gutter));
         }
 
@@ -47,7 +47,7 @@ public static class SweepPicture
         canvas.DrawImage(image, x, y);
     }
 
-    private static Plot PhaseMap(IReadOnlyList<PointResult> results, double[] feeds, double[] kills)
+    private static Plot PhaseMap(IReadOnlyList<PointResult> results, double[] feeds, double[] kills, List<PointResult> striking)
     {
         var intensities = new double[feeds.Length, kills.Length];
         foreach (PointResult result in results)
@@ -61,14 +61,25 @@ public static class SweepPicture
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
         heatmap.Position = new CoordinateRect(kills[0], kills[^1], feeds[0], feeds[^1]);  // the centers of the corner cells
         plot.Add.ColorBar(heatmap).Label = "mean V: how much of the dish the pattern covers";
-        plot.Title($"Gray–Scott reaction–diffusion over {results.Count} runs (right: the most contrasted dishes)", size: 15);
+        for (int i = 0; i < striking.Count; i++)
+        {
+            ReactionParameters shown = striking[i].Parameters;
+            plot.Add.Marker(shown.Kill, shown.Feed, MarkerShape.OpenCircle, size: 22, color: Colors.White);
+            var number = plot.Add.Text($"{i + 1}", shown.Kill, shown.Feed);
+            number.LabelFontColor = Colors.White;
+            number.LabelFontSize = 13;
+            number.LabelBold = true;
+            number.LabelAlignment = Alignment.MiddleCenter;
+        }
+
+        plot.Title($"Gray–Scott reaction–diffusion, {results.Count} runs (circled: the dishes at right)", size: 14);
         plot.XLabel("kill rate k");
         plot.YLabel("feed rate F");
         plot.Axes.Margins(0, 0);
         return plot;
     }
 
-    private static Plot Dish(PointResult result)
+    private static Plot Dish(PointResult result, int number)
     {
         int n = result.Parameters.Grid;
         var intensities = new double[n, n];
@@ -85,7 +96,7 @@ public static class SweepPicture
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
         heatmap.Colormap = new ScottPlot.Colormaps.Magma();
         plot.Axes.Frameless();
-        plot.Title(result.Parameters.Label, size: 15);
+        plot.Title($"{number}: {result.Parameters.Label}", size: 15);
         plot.Axes.Margins(0, 0);
         return plot;
     }
