@@ -26,9 +26,9 @@ internal sealed class ToolOutput
         _output = output;
         _error = error;
         Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
-        if (!ReferenceEquals(output, System.Console.Out))
+        if (!ReferenceEquals(output, System.Console.Out) || System.Console.IsOutputRedirected)
         {
-            Console.Profile.Width = 200;
+            Console.Profile.Width = 200;  // a file or a pipe has no width: do not squeeze the tables into 80 columns
         }
     }
 
