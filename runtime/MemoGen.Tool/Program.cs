@@ -1,1 +1,4 @@
-return 0;
+using System;
+using MemoGen.Tool;
+
+return ToolApp.Run(args, Console.Out, Console.Error);
