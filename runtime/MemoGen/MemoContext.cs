@@ -17,8 +17,12 @@ namespace MemoGen;
 /// <remarks>
 /// With <see cref="MemoOptions.CacheDirectory"/> set, functions tagged <c>"disk"</c> or <c>"lazy"</c> also keep their
 /// results in the disk store, shared by every context and process that uses the folder.
+/// <para>
+/// Lifetime rule: a memory-mapped result (<see cref="MemoOptions.MmapMode"/>) stays mapped, and every memory and span
+/// of it stays valid, until its context is disposed; no collection, invalidation, clear or eviction unmaps it before.
+/// </para>
 /// </remarks>
-public class MemoContext
+public class MemoContext : IDisposable
 {
     private readonly Lock _tablesLock = new();
     private object?[] _tables = [];
@@ -125,6 +129,35 @@ public class MemoContext
         }
 
         return new MemoStatistics([.. byName.Values]);
+    }
+
+    /// <summary>
+    /// Unmaps the memory-mapped results this context loaded so far: no memory or span of one may be used afterwards.
+    /// Other results, and the disk store, are unaffected; the context can still be used, and results it maps from then
+    /// on stay mapped until it is disposed again.
+    /// </summary>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Unmaps the memory-mapped results this context loaded, when <paramref name="disposing"/>.</summary>
+    /// <param name="disposing">Whether called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (!disposing)
+        {
+            return;
+        }
+
+        DiskStore? store;
+        lock (_tablesLock)
+        {
+            store = _diskStore;
+        }
+
+        store?.MappedViews.Dispose();
     }
 
     /// <summary>The logger of the options' <see cref="MemoOptions.LoggerFactory"/>, created on first use.</summary>

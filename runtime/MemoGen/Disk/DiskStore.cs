@@ -51,6 +51,9 @@ internal sealed class DiskStore
     /// <summary>Where warnings and traces go, if anywhere.</summary>
     public ILogger? Logger { get; }
 
+    /// <summary>The memory-mapped results loaded through this store, mapped until the context is disposed.</summary>
+    public MappedViews MappedViews { get; } = new();
+
     /// <summary>Whether entries may still be written: false once a write failed for the disk's sake (full, read-only).</summary>
     public bool IsWritable => Volatile.Read(ref _unwritable) == 0;
 

@@ -77,6 +77,7 @@ internal sealed class EntryReader<TKey, TResult>
                     continue;
                 }
 
+                _folder.Store.MappedViews.Retain(value);
                 Touch(paths.MetadataPath, lastUse);
                 Loaded(key, paths.MetadataPath, bytesRead + metadataBytes.Length, started);
                 return LoadOutcome.Loaded;

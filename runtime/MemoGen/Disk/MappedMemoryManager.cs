@@ -5,14 +5,11 @@ namespace MemoGen.Disk;
 
 /// <summary>
 /// The memory of a <see cref="ReadOnlyMemory{T}"/> result that is a view of a memory-mapped payload: no byte of it is
-/// read until it is used. The mapping lives as long as this manager is reachable, through any
-/// <see cref="ReadOnlyMemory{T}"/> over it, and is released by its <see cref="System.Runtime.InteropServices.SafeHandle"/>'s
-/// finalizer once it is not.
+/// read until it is used. The context that loaded it keeps its view (<see cref="MappedViews"/>), so the mapping lives
+/// until that <see cref="MemoContext"/> is disposed, however the result is held, a bare <see cref="Span{T}"/> included.
 /// </summary>
 /// <remarks>
-/// A <see cref="Span{T}"/> taken from the memory does not keep the mapping alive: whoever holds only a span must keep
-/// the memory reachable (for example with <see cref="GC.KeepAlive"/>) until done with it. The view is copy-on-write,
-/// so a write through an unsafe cast changes this process's pages, never the file.
+/// The view is copy-on-write, so a write through an unsafe cast changes this process's pages, never the file.
 /// </remarks>
 internal sealed unsafe class MappedMemoryManager<T> : MemoryManager<T>
     where T : unmanaged
@@ -28,6 +25,9 @@ internal sealed unsafe class MappedMemoryManager<T> : MemoryManager<T>
         _view = view;
         _length = length;
     }
+
+    /// <summary>The mapped view this memory is over.</summary>
+    public MemoMappedView View => _view;
 
     /// <inheritdoc />
     public override Span<T> GetSpan() => new(_view.Pointer, _length);
@@ -45,8 +45,8 @@ internal sealed unsafe class MappedMemoryManager<T> : MemoryManager<T>
     }
 
     /// <summary>
-    /// Does nothing: the memory is shared by every caller that received it, so only the garbage collector can tell
-    /// when the mapping may go.
+    /// Does nothing: the memory is shared by every caller that received it, so it is unmapped only when the context
+    /// that loaded it is disposed.
     /// </summary>
     protected override void Dispose(bool disposing)
     {
