@@ -213,6 +213,12 @@ public ref struct MemoHasher
         where T : unmanaged
     {
         byte elementTag = ElementTag<T>();
+        if (MemoProvenance.TryGetIdentity(MemoryMarshal.AsBytes(values), elementTag, out MemoHash128 identity))
+        {
+            WriteProducedArray(elementTag, values.Length, identity);
+            return;
+        }
+
         UInt128 content = BitConverter.IsLittleEndian || Unsafe.SizeOf<T>() == 1
             ? XxHash128.HashToUInt128(MemoryMarshal.AsBytes(values))
             : HashByteSwapped(MemoryMarshal.AsBytes(values), Unsafe.SizeOf<T>());
@@ -222,6 +228,40 @@ public ref struct MemoHasher
         BinaryPrimitives.WriteUInt64LittleEndian(encoded[2..], (ulong)values.Length);
         BinaryPrimitives.WriteUInt64LittleEndian(encoded[10..], (ulong)(content >> 64));
         BinaryPrimitives.WriteUInt64LittleEndian(encoded[18..], (ulong)content);
+        _state.Append(encoded);
+    }
+
+    /// <summary>Whether <paramref name="elementType"/> is a type <see cref="WriteArray{T}"/> takes, and its tag.</summary>
+    internal static bool TryGetElementTag(Type elementType, out byte tag)
+    {
+        tag = Type.GetTypeCode(elementType) switch
+        {
+            TypeCode.Boolean => MemoTag.Boolean,
+            TypeCode.SByte => MemoTag.SByte,
+            TypeCode.Byte => MemoTag.Byte,
+            TypeCode.Int16 => MemoTag.Int16,
+            TypeCode.UInt16 => MemoTag.UInt16,
+            TypeCode.Int32 => MemoTag.Int32,
+            TypeCode.UInt32 => MemoTag.UInt32,
+            TypeCode.Int64 => MemoTag.Int64,
+            TypeCode.UInt64 => MemoTag.UInt64,
+            TypeCode.Char => MemoTag.Char,
+            TypeCode.Single => MemoTag.Single,
+            TypeCode.Double => MemoTag.Double,
+            _ => MemoTag.Null,
+        };
+        return tag != MemoTag.Null && !elementType.IsEnum;
+    }
+
+    // The array is the whole result of a memoized call (docs/key-hash.md, provenance): its identity stands for its bytes.
+    private void WriteProducedArray(byte elementTag, int count, MemoHash128 identity)
+    {
+        Span<byte> encoded = stackalloc byte[26];
+        encoded[0] = MemoTag.ProducedArray;
+        encoded[1] = elementTag;
+        BinaryPrimitives.WriteUInt64LittleEndian(encoded[2..], (ulong)count);
+        BinaryPrimitives.WriteUInt64LittleEndian(encoded[10..], identity.High);
+        BinaryPrimitives.WriteUInt64LittleEndian(encoded[18..], identity.Low);
         _state.Append(encoded);
     }
 

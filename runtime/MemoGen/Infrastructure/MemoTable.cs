@@ -594,6 +594,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     /// <summary>Publishes a result the disk tier gave: kept in memory, or (lazy) only weakly.</summary>
     private void PublishLoaded(TKey key, MemoCell<TKey, TResult> cell, MemoFlight<TResult> flight, TResult value, bool cacheTask)
     {
+        MemoGen.Hashing.MemoProvenance.Register(value, _function, key, keyHash: default);
         if (_disk!.IsLazy)
         {
             PublishWeakly(key, cell, flight, value, written: null);
@@ -610,6 +611,7 @@ public sealed class MemoTable<TKey, TResult> : IMemoTable
     /// </summary>
     private void PublishComputed(TKey key, MemoHash128 hash, MemoCell<TKey, TResult> cell, MemoFlight<TResult> flight, TResult result, long startedAt, bool cacheTask)
     {
+        MemoGen.Hashing.MemoProvenance.Register(result, _function, key, hash);
         TimeSpan elapsed = TraceComputed(key, startedAt);
         WrittenEntry? written = _disk is not null && !cell.IsRemoved ? _disk.Save(key, hash, result, elapsed) : null;
         if (written is not null && _disk!.IsLazy)
