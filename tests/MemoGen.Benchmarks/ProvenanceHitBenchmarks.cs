@@ -5,7 +5,7 @@ using BenchmarkDotNet.Attributes;
 
 namespace MemoGen.Benchmarks;
 
-/// <summary>Memoized functions of a 256 MB array: one makes it, one sums what it is given.</summary>
+/// <summary>Memoized functions of a 256 MB array: one makes it, one reads what it is given.</summary>
 public sealed partial class ProvenanceBenchContext(MemoOptions options) : MemoContext(options)
 {
     [Memoize(Name = "bench_provenance_make", Tags = new[] { "disk" })]
@@ -13,19 +13,10 @@ public sealed partial class ProvenanceBenchContext(MemoOptions options) : MemoCo
 
     private double[] MakeCore(int megabytes) => DiskBenchContext.ArrayOf(megabytes);
 
-    [Memoize(Name = "bench_provenance_sum")]
-    public partial double Sum(ReadOnlyMemory<double> values);
+    [Memoize(Name = "bench_provenance_last")]
+    public partial double Last(ReadOnlyMemory<double> values);
 
-    private double SumCore(ReadOnlyMemory<double> values)
-    {
-        double sum = 0;
-        foreach (double value in values.Span)
-        {
-            sum += value;
-        }
-
-        return sum;
-    }
+    private double LastCore(ReadOnlyMemory<double> values) => values.Span[^1];
 }
 
 /// <summary>
@@ -48,16 +39,16 @@ public class ProvenanceHitBenchmarks
         _context = new ProvenanceBenchContext(_options);
         _produced = _context.Make(Megabytes).AsMemory();
         _copy = _produced.ToArray();
-        _context.Sum(_produced);
-        _context.Sum(_copy);
+        _context.Last(_produced);
+        _context.Last(_copy);
     }
 
     [GlobalCleanup]
     public void Cleanup() => Directory.Delete(_options.CacheDirectory!, recursive: true);
 
     [Benchmark(Baseline = true)]
-    public double HitWithAnEqualCopy() => _context.Sum(_copy);
+    public double HitWithAnEqualCopy() => _context.Last(_copy);
 
     [Benchmark]
-    public double HitWithTheMemoizedResult() => _context.Sum(_produced);
+    public double HitWithTheMemoizedResult() => _context.Last(_produced);
 }
