@@ -20,24 +20,7 @@ internal readonly record struct RawElement(byte Kind, int Size, ulong TypeId, st
     /// <summary>Describes <paramref name="type"/>, an unmanaged type of <paramref name="size"/> bytes.</summary>
     public static RawElement For(Type type, int size)
     {
-        byte tag = Type.GetTypeCode(type) switch
-        {
-            _ when type.IsEnum => 0,
-            TypeCode.Boolean => MemoTag.Boolean,
-            TypeCode.SByte => MemoTag.SByte,
-            TypeCode.Byte => MemoTag.Byte,
-            TypeCode.Int16 => MemoTag.Int16,
-            TypeCode.UInt16 => MemoTag.UInt16,
-            TypeCode.Int32 => MemoTag.Int32,
-            TypeCode.UInt32 => MemoTag.UInt32,
-            TypeCode.Int64 => MemoTag.Int64,
-            TypeCode.UInt64 => MemoTag.UInt64,
-            TypeCode.Char => MemoTag.Char,
-            TypeCode.Single => MemoTag.Single,
-            TypeCode.Double => MemoTag.Double,
-            _ => 0,
-        };
-        if (tag != 0)
+        if (MemoHasher.TryGetElementTag(type, out byte tag))
         {
             return new RawElement(tag, size, 0, PrimitiveName(tag));
         }

@@ -33,21 +33,23 @@ internal static class RawPayloadIO
 
     /// <summary>
     /// Reads <paramref name="length"/> bytes at <paramref name="offset"/> into <paramref name="destination"/>; returns
-    /// their checksum. Throws <see cref="InvalidEntryException"/> if the file ends first. A large payload is read on
-    /// several threads, each reading and checksumming its own run of blocks, so that checksumming costs no extra time.
+    /// their checksum. Throws <see cref="InvalidEntryException"/> if the file ends first. A large destination gets
+    /// huge-page advice first (<see cref="HugePageAdvice"/>), and a large payload is read on several threads, each
+    /// reading and checksumming its own run of blocks while they are in its cache, so checksumming costs no extra pass.
     /// </summary>
     public static unsafe ulong Read(IMemoReadableFile file, ref byte destination, long length, long offset)
     {
         var digests = new ulong[BlockChecksum.BlockCount(length)];
         int workers = (int)Math.Min(Math.Min(Environment.ProcessorCount, MaxWorkers), length / MinBytesPerWorker);
-        if (workers <= 1)
-        {
-            ReadBlocks(file, ref destination, length, offset, digests, 0, digests.Length);
-            return BlockChecksum.Combine(digests);
-        }
-
         fixed (byte* pinned = &destination)
         {
+            HugePageAdvice.ForDestination((nint)pinned, length);
+            if (workers <= 1)
+            {
+                ReadBlocks(file, ref destination, length, offset, digests, 0, digests.Length);
+                return BlockChecksum.Combine(digests);
+            }
+
             nint start = (nint)pinned;
             try
             {

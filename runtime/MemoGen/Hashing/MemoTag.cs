@@ -29,6 +29,7 @@ internal static class MemoTag
     internal const byte TimeOnly = 0x16;
     internal const byte PrimitiveArray = 0x20;
     internal const byte Sequence = 0x21;
+    internal const byte ProducedArray = 0x22;
     internal const byte Composite = 0x30;
     internal const byte Tuple = 0x31;
     internal const byte Hashable = 0x40;

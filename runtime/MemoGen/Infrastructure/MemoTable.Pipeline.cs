@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MemoGen.Diagnostics;
 using MemoGen.Disk;
+using MemoGen.Hashing;
 using Microsoft.Extensions.Logging;
 
 namespace MemoGen.Infrastructure;
@@ -98,6 +99,7 @@ public sealed partial class MemoTable<TKey, TResult>
         {
             value = found!;
             flight.ReleaseOwnerThread();
+            MemoProvenance.Register(value, _function, key, hash);
             PublishLoaded(key, cell, flight, value, cacheTask);
             plan = default;
             return true;
@@ -222,6 +224,7 @@ public sealed partial class MemoTable<TKey, TResult>
         WrittenEntry? written = null;
         try
         {
+            MemoProvenance.Register(result, _function, key, plan.Hash);
             TimeSpan elapsed = TraceComputed(key, startedAt);
             written = _disk is not null && !cell.IsRemoved ? _disk.Save(key, plan.Hash, result, elapsed) : null;
             PublishShared(plan.Hash, written);
@@ -298,6 +301,7 @@ public sealed partial class MemoTable<TKey, TResult>
         WrittenEntry? written = null;
         try
         {
+            MemoProvenance.Register(result, _function, key, plan.Hash);
             TimeSpan elapsed = TraceComputed(key, startedAt);
             written = _disk?.Save(key, MemoKeyHash.Of(key), result, elapsed);
         }

@@ -58,12 +58,12 @@ public sealed class EncodingVectorTests
             (ref MemoHasher h) => h.Write(new Guid("00112233-4455-6677-8899-aabbccddeeff")), "14 33221100 5544 7766 8899aabbccddeeff", "23ec34463f46be8812e74d9527c69cbc"),
         V("DateOnly 2024-01-02", (ref MemoHasher h) => h.Write(new DateOnly(2024, 1, 2)), "15 46460b00", "436443a5c212132942e555a850566a47"),
         V("TimeOnly 13:45:30", (ref MemoHasher h) => h.Write(new TimeOnly(13, 45, 30)), "16 00392e5273000000", "1d052e9a8a5c308831e5090cb7f1e2e9"),
-        V("int[] {1, 2, 3}", (ref MemoHasher h) => h.WriteArray<int>([1, 2, 3]), "20 06 0300000000000000 01000000 02000000 03000000", "17832eaec1c14bcd3f490b774799fe86"),
-        V("int[] {}", (ref MemoHasher h) => h.WriteArray<int>([]), "20 06 0000000000000000", "82a297ff51a2ba20338a5b7f6daada26"),
-        V("bool[] {true, false}", (ref MemoHasher h) => h.WriteArray<bool>([true, false]), "20 01 0200000000000000 0100", "52d50ae17158fe0ced26402623e0f474"),
-        V("char[] \"hi\"", (ref MemoHasher h) => h.WriteArray("hi".AsSpan()), "20 0a 0200000000000000 68006900", "8dc7899a7de4dbed8f9d083913d7049f"),
-        V("float[] {-0.0} (bits kept)", (ref MemoHasher h) => h.WriteArray<float>([-0.0f]), "20 0b 0100000000000000 00000080", "01a72574bf90bb10e5f7f4e84b7857af"),
-        new("double[1000] {0, 0.25, 0.5, ...}", (ref MemoHasher h) => h.WriteArray<double>(QuarterSteps), DoubleArrayEncoding(QuarterSteps), "bdbea2aefc150d49848e3584edc8202f"),
+        A("int[] {1, 2, 3}", (ref MemoHasher h) => h.WriteArray<int>([1, 2, 3]), 0x06, 3, "01000000 02000000 03000000", "f55a33ec1662d72a1db00879bdc60dea"),
+        A("int[] {}", (ref MemoHasher h) => h.WriteArray<int>([]), 0x06, 0, "", "881c60aff7460b6158d801903d22d129"),
+        A("bool[] {true, false}", (ref MemoHasher h) => h.WriteArray<bool>([true, false]), 0x01, 2, "0100", "a99940a400b8f16f252ad6d28eef00f9"),
+        A("char[] \"hi\"", (ref MemoHasher h) => h.WriteArray("hi".AsSpan()), 0x0a, 2, "68006900", "15bf431aa12b45d57952acf1a7fc5bfa"),
+        A("float[] {-0.0} (bits kept)", (ref MemoHasher h) => h.WriteArray<float>([-0.0f]), 0x0b, 1, "00000080", "af993ab25a026cebb2f3d180b208037e"),
+        new("double[1000] {0, 0.25, 0.5, ...}", (ref MemoHasher h) => h.WriteArray<double>(QuarterSteps), DoubleArrayEncoding(QuarterSteps), "5ef97e59f876e250f22e270e64406eb3"),
         V("sequence of strings \"a\", \"b\"",
             (ref MemoHasher h) => { h.BeginSequence(2); h.Write("a"); h.Write("b"); },
             "21 02000000 0e 01000000 61 0e 01000000 62", "4cf4025b88b9fb1b084ff1a22a23d2d6"),
@@ -115,6 +115,13 @@ public sealed class EncodingVectorTests
     }
 
     [Test]
+    public void Xxh3_128_matches_the_reference_vector_for_empty_input()
+    {
+        // XXH3_128bits("", seed 0) from the xxHash reference implementation: the library is the one the format names.
+        Assert.That(System.IO.Hashing.XxHash128.HashToUInt128([]), Is.EqualTo(new UInt128(0x99aa06d3014798d8, 0x6001c324468d497f)));
+    }
+
+    [Test]
     public void Canonical_NaN_bits_are_those_of_float_NaN_and_double_NaN()
     {
         Assert.That(
@@ -123,20 +130,23 @@ public sealed class EncodingVectorTests
     }
 
     private static Vector V(string description, Writer write, string encodingHex, string hash) =>
-        new(description, write, Convert.FromHexString(encodingHex.Replace(" ", "", StringComparison.Ordinal)), hash);
+        new(description, write, FromHex(encodingHex), hash);
+
+    // An array row: its element bytes are listed, its encoding carries their XXH3-128 digest (key hash format 2).
+    private static Vector A(string description, Writer write, byte elementTag, ulong count, string elementBytesHex, string hash) =>
+        new(description, write, ArrayContentDigest.Encoding(elementTag, count, FromHex(elementBytesHex)), hash);
+
+    private static byte[] FromHex(string hex) => Convert.FromHexString(hex.Replace(" ", "", StringComparison.Ordinal));
 
     private static byte[] DoubleArrayEncoding(double[] values)
     {
-        var bytes = new byte[10 + 8 * values.Length];
-        bytes[0] = 0x20;
-        bytes[1] = 0x0c;
-        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(2), (ulong)values.Length);
+        var bytes = new byte[8 * values.Length];
         for (int i = 0; i < values.Length; i++)
         {
-            BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(10 + 8 * i), values[i]);
+            BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(8 * i), values[i]);
         }
 
-        return bytes;
+        return ArrayContentDigest.Encoding(0x0c, (ulong)values.Length, bytes);
     }
 
     /// <summary>A record as the generator writes it: a composite of its members in declaration order.</summary>

@@ -52,7 +52,7 @@ public sealed class MemoHasherTests
     }
 
     [Test]
-    public void A_large_array_after_an_unaligned_prefix_hashes_as_the_concatenated_stream()
+    public void A_large_array_after_an_unaligned_prefix_enters_the_stream_as_its_content_digest()
     {
         var random = new Random(42);
         double[] values = new double[100_003];
@@ -66,7 +66,7 @@ public sealed class MemoHasherTests
         hasher.WriteArray<double>(values);
         hasher.Write(true);
 
-        byte[] expected = [0x03, 9, 0x20, 0x0c, .. LittleEndian((ulong)values.Length), .. ToLittleEndianBytes(values), 0x01, 1];
+        byte[] expected = [0x03, 9, .. ArrayContentDigest.Encoding(0x0c, (ulong)values.Length, ToLittleEndianBytes(values)), 0x01, 1];
         Assert.That(hasher.Finish(), Is.EqualTo(new MemoHash128(Xxh64.Hash(expected, 0), Xxh64.Hash(expected, 0x9E3779B97F4A7C15))));
     }
 
@@ -99,13 +99,6 @@ public sealed class MemoHasherTests
         hasher.WriteHashable(new HashableStruct(1));
         hasher.WriteNull();
         return hasher.Finish();
-    }
-
-    private static byte[] LittleEndian(ulong value)
-    {
-        byte[] bytes = new byte[8];
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes, value);
-        return bytes;
     }
 
     private static byte[] ToLittleEndianBytes(double[] values)
