@@ -301,9 +301,10 @@ public sealed partial class MemoTable<TKey, TResult>
         WrittenEntry? written = null;
         try
         {
-            MemoProvenance.Register(result, _function, key, plan.Hash);
+            MemoHash128 hash = _disk is null ? default : MemoKeyHash.Of(key);
+            MemoProvenance.Register(result, _function, key, hash);
             TimeSpan elapsed = TraceComputed(key, startedAt);
-            written = _disk?.Save(key, MemoKeyHash.Of(key), result, elapsed);
+            written = _disk?.Save(key, hash, result, elapsed);
         }
         catch (Exception exception)
         {
