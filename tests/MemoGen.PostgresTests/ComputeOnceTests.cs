@@ -114,7 +114,7 @@ public sealed class ComputeOnceTests : StoreFixture
         Assert.That(await ScalarAsync<long>("SELECT count(*) FROM memogen.entry"), Is.EqualTo(1));
     }
 
-    private static EntryKey PointKey(int point) => new("sweep_point", "v1", new MemoHash128(0xABCD, (ulong)point));
+    private static EntryKey PointKey(int point) => SweepPoints.Key(point);
 
-    private static byte[] Payload(int point) => Encoding.UTF8.GetBytes($"point {point} " + new string('x', point));
+    private static byte[] Payload(int point) => SweepPoints.Payload(point);
 }

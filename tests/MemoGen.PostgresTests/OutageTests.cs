@@ -56,8 +56,8 @@ public sealed class OutageTests : StoreFixture
     [Test]
     public async Task Work_goes_on_locally_while_the_server_is_stopped_and_nothing_is_corrupt()
     {
-        using PostgresServer server = PostgresServer.StartNew();
-        string connectionString = server.ConnectionString();
+        PostgresServer server = SharedServer.Server;
+        string connectionString = ConnectionString;
         const int Points = 40;
         var quarter = new TaskCompletionSource();
         var serverStopped = new TaskCompletionSource();
@@ -95,10 +95,18 @@ public sealed class OutageTests : StoreFixture
 
         Task sweeps = Task.WhenAll(stores.Select(store => Task.Run(() => Sweep(store))));
         await quarter.Task.WaitAsync(Patience);
-        server.Stop();
-        serverStopped.SetResult();
-        await half.Task.WaitAsync(Patience);
-        server.Start();
+        try
+        {
+            server.Stop();
+            serverStopped.SetResult();
+            await half.Task.WaitAsync(Patience);
+        }
+        finally
+        {
+            // The other fixtures share this server.
+            server.Start();
+        }
+
         serverRestarted.SetResult();
         await sweeps.WaitAsync(TimeSpan.FromMinutes(1));
 

@@ -35,7 +35,7 @@ public sealed class RoundTripTests : StoreFixture
     [Test]
     public async Task A_large_payload_is_streamed_without_being_held_in_memory()
     {
-        const long Length = 256L * 1024 * 1024;
+        const long Length = 128L * 1024 * 1024;
         const ulong Seed = 42;
         (byte[] expectedHash, _) = HashingStream.Of(new GeneratedStream(Length, Seed));
         PostgresStore store = OpenStore();
@@ -55,7 +55,7 @@ public sealed class RoundTripTests : StoreFixture
 
         Assert.That(destination.Length, Is.EqualTo(Length));
         Assert.That(destination.Hash(), Is.EqualTo(expectedHash));
-        Assert.That(allocated, Is.LessThan(64L * 1024 * 1024), "bytes allocated to write and read a 256 MiB payload");
+        Assert.That(allocated, Is.LessThan(64L * 1024 * 1024), "bytes allocated to write and read a 128 MiB payload");
     }
 
     [Test]

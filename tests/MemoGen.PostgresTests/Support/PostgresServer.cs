@@ -94,6 +94,9 @@ internal sealed class PostgresServer : IDisposable
         string options = $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         ToolRunner.Run(Tool("pg_ctl"), ["start", "-D", DataDirectory, "-w", "-t", "30", "-l", Path.Combine(_folder, "server.log"), "-o", options], ToolTimeout);
         IsRunning = true;
+
+        // Pooled connections from before a restart are dead; the tests' own connections must not pick them up.
+        NpgsqlConnection.ClearAllPools();
     }
 
     /// <summary>Stops the server at once (open sessions are cut) and waits, bounded, until it is down.</summary>
