@@ -38,6 +38,12 @@ public sealed class MemoOptions
     /// </summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
+    /// <summary>
+    /// The store shared across processes and machines behind the disk store, if any; set by the extension method of
+    /// the assembly that implements it (<c>UsePostgres</c> in <c>MemoGen.Postgres</c>).
+    /// </summary>
+    internal Infrastructure.ISharedTier? SharedTier { get; set; }
+
     /// <summary>The I/O seam of the disk store (tests replace it to count reads and inject faults).</summary>
     internal IMemoFileSystem FileSystem { get; set; } = PhysicalFileSystem.Instance;
 

@@ -38,4 +38,8 @@ internal static partial class MemoLog
 
     [LoggerMessage(9, LogLevel.Debug, "Pruned the disk store {Directory}: removed {Entries} entries ({Bytes} bytes), {Remaining} left")]
     public static partial void Pruned(ILogger logger, string directory, long entries, long bytes, long remaining);
+
+    /// <summary>The shared tier failed; the call went on locally.</summary>
+    [LoggerMessage(10, LogLevel.Warning, "{Function}: the shared tier failed, computing locally: {Reason}")]
+    public static partial void SharedTierFailed(ILogger logger, string function, string reason);
 }

@@ -22,6 +22,7 @@ internal sealed class DiskStore
     private long _bytesSincePrune;
     private long _entriesSincePrune;
     private int _writesSeen;
+    private int _pruneQueued;
 
     /// <summary>A store in <paramref name="root"/>, as <paramref name="options"/> say.</summary>
     public DiskStore(string root, MemoOptions options, ILogger? logger)
@@ -78,7 +79,11 @@ internal sealed class DiskStore
         }
     }
 
-    /// <summary>Counts a committed write, and prunes when a tenth of a bound has been written since the last prune (or on the first write).</summary>
+    /// <summary>
+    /// Counts a committed write, and asks for a prune when a tenth of a bound has been written since the last one (or
+    /// on the first write). The prune runs in the background, never on the caller's thread; requests made while one
+    /// is queued are coalesced into it.
+    /// </summary>
     public void RecordWrite(long bytes)
     {
         if (!_limits.IsBounded)
@@ -89,24 +94,28 @@ internal sealed class DiskStore
         long written = Interlocked.Add(ref _bytesSincePrune, bytes);
         long entries = Interlocked.Increment(ref _entriesSincePrune);
         bool first = Interlocked.Exchange(ref _writesSeen, 1) == 0;
-        if (first || written >= (_limits.MaxBytes ?? long.MaxValue) / 10 || entries >= Math.Max(1, (_limits.MaxEntries ?? long.MaxValue) / 10))
+        if ((first || written >= (_limits.MaxBytes ?? long.MaxValue) / 10 || entries >= Math.Max(1, (_limits.MaxEntries ?? long.MaxValue) / 10))
+            && Interlocked.Exchange(ref _pruneQueued, 1) == 0)
         {
-            if (_pruneLock.TryEnter())
+            ThreadPool.UnsafeQueueUserWorkItem(static store => store.PruneInBackground(), this, preferLocal: false);
+        }
+    }
+
+    private void PruneInBackground()
+    {
+        lock (_pruneLock)
+        {
+            // Cleared first: a write committed while this prune runs asks for another one.
+            Volatile.Write(ref _pruneQueued, 0);
+            Interlocked.Exchange(ref _bytesSincePrune, 0);
+            Interlocked.Exchange(ref _entriesSincePrune, 0);
+            try
             {
-                try
-                {
-                    Interlocked.Exchange(ref _bytesSincePrune, 0);
-                    Interlocked.Exchange(ref _entriesSincePrune, 0);
-                    Prune();
-                }
-                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-                {
-                    // Pruning is housekeeping: the next trigger tries again.
-                }
-                finally
-                {
-                    _pruneLock.Exit();
-                }
+                Prune();
+            }
+            catch (Exception)
+            {
+                // Pruning is housekeeping, and nobody waits for it: whatever failed, the next trigger tries again.
             }
         }
     }

@@ -1,0 +1,237 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using MemoGen.Diagnostics;
+using MemoGen.Infrastructure;
+using Microsoft.Extensions.Logging;
+
+namespace MemoGen.Disk;
+
+/// <summary>
+/// Writes one function's entries, crash-safely: payload files under names unique to the write, flushed; then the
+/// metadata to a temporary file, flushed and renamed over the entry's metadata file (the commit). A write that fails
+/// leaves no file behind and never throws at the caller for the disk's sake.
+/// </summary>
+internal sealed class EntryWriter<TKey, TResult>
+    where TKey : struct, IMemoKey<TKey>
+{
+    private readonly FunctionFolder<TResult> _folder;
+
+    /// <summary>A writer of <paramref name="folder"/>'s entries.</summary>
+    public EntryWriter(FunctionFolder<TResult> folder) => _folder = folder;
+
+    private IMemoFileSystem FileSystem => _folder.FileSystem;
+
+    /// <summary>
+    /// Writes a computed result as an entry, replacing any other of its key. Returns the committed entry, or
+    /// <see langword="null"/> if nothing was written (the result then lives in memory only).
+    /// </summary>
+    public WrittenEntry? Save(in TKey key, MemoHash128 hash, TResult value, TimeSpan computeTime)
+    {
+        DiskStore store = _folder.Store;
+        if (_folder.IsMemoryOnly || !store.IsWritable)
+        {
+            return null;
+        }
+
+        long started = Stopwatch.GetTimestamp();
+        EntryPaths paths = _folder.Paths(hash);
+        WrittenEntry written;
+        long bytes;
+        for (int attempt = 0; ; attempt++)
+        {
+            string writeId = DiskLayout.NewWriteId();
+            try
+            {
+                store.EnsureDirectory(paths.Directory);
+                EntryMetadata? previous = _folder.TryReadMetadata(paths.MetadataPath);
+                WrittenPayload payload = _folder.Codec.Write(new PayloadTarget(FileSystem, paths.Directory, hash, writeId), value);
+                byte[] metadata = EntryMetadataJson.Write(new EntryMetadata
+                {
+                    Function = _folder.Function.Name,
+                    CodeVersion = _folder.Function.CodeVersion,
+                    KeyHash = paths.KeyHash,
+                    ResultType = _folder.ResultType,
+                    Call = CallDescriber.Describe(_folder.Function.Name, key),
+                    CreatedUtc = store.Time.GetUtcNow().UtcDateTime,
+                    ComputeSeconds = computeTime.TotalSeconds,
+                    Format = _folder.Codec.Format,
+                    Value = payload.Value,
+                    Files = payload.Files,
+                    Inline = payload.Inline,
+                });
+                CommitMetadata(paths, writeId, metadata);
+                DeleteReplaced(previous, paths, payload.Files);
+                bytes = metadata.Length;
+                foreach (PayloadFile file in payload.Files)
+                {
+                    bytes += file.Bytes;
+                }
+
+                written = new WrittenEntry(paths.MetadataPath, paths.Directory, payload.Files, metadata);
+                break;
+            }
+            catch (PayloadNotWritableException exception)
+            {
+                DeleteWrite(paths, writeId);
+                _folder.KeepInMemory(exception.Message);
+                return null;
+            }
+            catch (DirectoryNotFoundException) when (attempt == 0)
+            {
+                // The store's folder was removed under us: create it again, once.
+                DeleteWrite(paths, writeId);
+                store.ForgetDirectories();
+            }
+            catch (FileNotFoundException)
+            {
+                // A concurrent clear removed this write's files: nothing to commit, the disk is fine.
+                DeleteWrite(paths, writeId);
+                return null;
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                DeleteWrite(paths, writeId);
+                store.MarkUnwritable(exception);
+                return null;
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                DeleteWrite(paths, writeId);
+                _folder.NotWritten(exception.Message);
+                return null;
+            }
+        }
+
+        // Outside the write's try: the entry is committed, and nothing here may take its files back.
+        Written(paths, bytes, started);
+        return written;
+    }
+
+    /// <summary>
+    /// Takes back an entry <see cref="Save"/> committed for a result that was invalidated meanwhile: its metadata if it
+    /// is still the current one, and its payload files in any case.
+    /// </summary>
+    public void Undo(WrittenEntry written)
+    {
+        try
+        {
+            if (_folder.ReadMetadataBytes(written.MetadataPath) is { } current && current.AsSpan().SequenceEqual(written.Metadata))
+            {
+                FileSystem.Delete(written.MetadataPath);
+            }
+
+            foreach (PayloadFile file in written.Files)
+            {
+                FileSystem.Delete(Path.Combine(written.Directory, file.Name));
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidEntryException)
+        {
+            // Left for the next write of the key or for pruning.
+        }
+    }
+
+    /// <summary>Starts writing an entry fetched from a shared tier into the local store, through the same commit.</summary>
+    public FetchTarget BeginFetch(MemoHash128 hash)
+    {
+        EntryPaths paths = _folder.Paths(hash);
+        _folder.Store.EnsureDirectory(paths.Directory);
+        return new FetchTarget(paths, FileSystem, CommitFetched);
+    }
+
+    private void CommitFetched(EntryPaths paths, ReadOnlySpan<byte> metadata)
+    {
+        EntryMetadata? previous = _folder.TryReadMetadata(paths.MetadataPath);
+        EntryMetadata committed = EntryMetadataJson.Read(metadata);
+        if (!string.Equals(committed.KeyHash, paths.KeyHash, StringComparison.Ordinal))
+        {
+            throw new InvalidEntryException($"the fetched metadata is for key {committed.KeyHash}");
+        }
+
+        CommitMetadata(paths, DiskLayout.NewWriteId(), metadata);
+        DeleteReplaced(previous, paths, committed.Files);
+    }
+
+    /// <summary>Writes <paramref name="metadata"/> to a temporary file of the write, flushes it and renames it over the entry's metadata.</summary>
+    private void CommitMetadata(EntryPaths paths, string writeId, ReadOnlySpan<byte> metadata)
+    {
+        string temporary = paths.TemporaryMetadataPath(writeId);
+        using (IMemoWritableFile file = FileSystem.CreateNew(temporary, metadata.Length))
+        {
+            file.Write(metadata, 0);
+            file.FlushToDisk();
+        }
+
+        FileSystem.Replace(temporary, paths.MetadataPath);
+    }
+
+    /// <summary>After a commit, removes the payload files of the entry it replaced (those the new entry does not name).</summary>
+    private void DeleteReplaced(EntryMetadata? previous, EntryPaths paths, IReadOnlyList<PayloadFile> kept)
+    {
+        if (previous is null)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (PayloadFile file in previous.Files)
+            {
+                if (paths.IsPayloadName(file.Name) && !Names(kept, file.Name))
+                {
+                    FileSystem.Delete(paths.PayloadPath(file.Name));
+                }
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Left for pruning.
+        }
+    }
+
+    private static bool Names(IReadOnlyList<PayloadFile> files, string name)
+    {
+        foreach (PayloadFile file in files)
+        {
+            if (file.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Removes the files of a write that did not commit.</summary>
+    private void DeleteWrite(EntryPaths paths, string writeId)
+    {
+        string prefix = $"{paths.KeyHash}.{writeId}.";
+        try
+        {
+            foreach (MemoFileEntry file in FileSystem.ListFiles(paths.Directory))
+            {
+                if (file.Name.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    FileSystem.Delete(file.Path);
+                }
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Left for pruning, which removes files no metadata names once they are old.
+        }
+    }
+
+    private void Written(EntryPaths paths, long bytes, long started)
+    {
+        MemoMetrics.BytesWritten.Add(bytes, MemoMetrics.Tag(_folder.Function));
+        if (_folder.Logger is { } logger && logger.IsEnabled(LogLevel.Debug))
+        {
+            MemoLog.Written(logger, _folder.Function.Name, paths.MetadataPath, bytes, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        _folder.Store.RecordWrite(bytes);
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+
+namespace MemoGen.Disk;
+
+/// <summary>
+/// Where a shared tier writes an entry it fetched into the local store: its payload files (under the names its
+/// metadata gives them), then the metadata, committed by the same flush-and-rename as a local write, so a crash or a
+/// failure never leaves an entry that reads as valid. Disposing an uncommitted target deletes what it wrote.
+/// </summary>
+internal sealed class FetchTarget : IDisposable
+{
+    private readonly IMemoFileSystem _fileSystem;
+    private readonly EntryWriterCommit _commit;
+    private readonly List<string> _created = [];
+    private bool _committed;
+
+    internal FetchTarget(EntryPaths paths, IMemoFileSystem fileSystem, EntryWriterCommit commit)
+    {
+        Paths = paths;
+        _fileSystem = fileSystem;
+        _commit = commit;
+    }
+
+    /// <summary>The entry being written.</summary>
+    public EntryPaths Paths { get; }
+
+    /// <summary>Creates the payload file <paramref name="name"/> (a payload name of this entry) of <paramref name="length"/> bytes; the caller writes, flushes and disposes it.</summary>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not a payload name of this entry.</exception>
+    public IMemoWritableFile CreatePayload(string name, long length)
+    {
+        if (!Paths.IsPayloadName(name))
+        {
+            throw new ArgumentException($"'{name}' is not a payload file name of entry {Paths.KeyHash}.", nameof(name));
+        }
+
+        string path = Paths.PayloadPath(name);
+        IMemoWritableFile file = _fileSystem.CreateNew(path, length);
+        _created.Add(path);
+        return file;
+    }
+
+    /// <summary>Commits the entry: writes <paramref name="metadata"/> and renames it into place, then removes the payloads of the entry it replaced.</summary>
+    public void Commit(ReadOnlySpan<byte> metadata)
+    {
+        _commit(Paths, metadata);
+        _committed = true;
+    }
+
+    /// <summary>Deletes the payload files written so far, unless the entry was committed.</summary>
+    public void Dispose()
+    {
+        if (_committed)
+        {
+            return;
+        }
+
+        foreach (string path in _created)
+        {
+            try
+            {
+                _fileSystem.Delete(path);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // Left for pruning, which removes files no metadata names once they are old.
+            }
+        }
+    }
+}
+
+/// <summary>Commits fetched metadata for <see cref="FetchTarget"/>.</summary>
+internal delegate void EntryWriterCommit(EntryPaths paths, ReadOnlySpan<byte> metadata);

@@ -1,0 +1,58 @@
+using System;
+using MemoGen.Disk;
+
+namespace MemoGen.Infrastructure;
+
+/// <summary>
+/// A store shared by many processes and machines behind memory and the local disk store (read-through,
+/// write-through), such as the PostgreSQL tier of <c>MemoGen.Postgres</c>. Set through
+/// <see cref="MemoOptions.SharedTier"/>; used only by functions with a disk tier, since entries reach memory through
+/// the local store.
+/// </summary>
+/// <remarks>
+/// <para>
+/// On a local miss the table calls, inside its single-flight computation and in this order: <see cref="TryFetch"/>
+/// (then loads the local entry the fetch wrote); <see cref="Claim"/>; once claimed, <see cref="TryFetch"/> again (the
+/// recheck: another holder may have published between the first fetch and the claim); then it computes, writes the
+/// local entry, calls <see cref="Publish"/> and disposes the claim. The claim is disposed on every path, a failing
+/// computation included.
+/// </para>
+/// <para>
+/// Every member may throw: a failure of the shared tier is logged as a warning and the call goes on locally (an
+/// outage degrades to local computing); it never fails the caller's call. Calls come from the caller's thread, on the
+/// miss path only.
+/// </para>
+/// </remarks>
+internal interface ISharedTier
+{
+    /// <summary>
+    /// Copies the entry of <paramref name="entry"/>, if the shared tier holds one, into the local store through
+    /// <paramref name="target"/> (payload files, then <see cref="FetchTarget.Commit"/>). Returns whether it committed
+    /// an entry; the table then loads and validates it like any local entry.
+    /// </summary>
+    bool TryFetch(in SharedEntry entry, FetchTarget target);
+
+    /// <summary>
+    /// Claims the computation of <paramref name="entry"/> across machines, waiting while another holder computes it.
+    /// Returns the held claim, or <see cref="SharedClaim.PublishedByAnother"/> when the holder it waited for
+    /// published the entry meanwhile (the table then fetches it).
+    /// </summary>
+    SharedClaim Claim(in SharedEntry entry);
+
+    /// <summary>Publishes a freshly written local entry, whose files <paramref name="written"/> locates, under <paramref name="entry"/>.</summary>
+    void Publish(in SharedEntry entry, EntryPaths written);
+}
+
+/// <summary>The identity of an entry in a shared tier: the function's cache name, its code version and the key's stable hash.</summary>
+/// <param name="Function">The cache name (<see cref="MemoizeAttribute.Name"/>).</param>
+/// <param name="CodeVersion">The generated hash of the implementation; entries of other code are misses.</param>
+/// <param name="KeyHash">The stable key hash.</param>
+internal readonly record struct SharedEntry(string Function, string CodeVersion, MemoHash128 KeyHash);
+
+/// <summary>The outcome of <see cref="ISharedTier.Claim"/>: a held claim to dispose when done, or none because another holder published.</summary>
+/// <param name="Lease">The claim, released by <see cref="IDisposable.Dispose"/>; <see langword="null"/> when another holder published.</param>
+internal readonly record struct SharedClaim(IDisposable? Lease)
+{
+    /// <summary>No claim: the holder the caller waited for published the entry.</summary>
+    public static SharedClaim PublishedByAnother => default;
+}

@@ -1,0 +1,263 @@
+using System;
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Threading;
+using System.Threading.Tasks;
+using MemoGen.Diagnostics;
+using MemoGen.Disk;
+using Microsoft.Extensions.Logging;
+
+namespace MemoGen.Infrastructure;
+
+/// <summary>
+/// The miss pipeline, shared by the synchronous and asynchronous lookups: load (memory's weak handles, the disk store,
+/// the shared tier), compute, save, publish to the table and the waiters.
+/// </summary>
+public sealed partial class MemoTable<TKey, TResult>
+{
+    /// <summary>The asynchronous lookup after <see cref="TryGetValue"/> missed.</summary>
+    private ValueTask<TResult> ComputeOnMissAsync<TState>(
+        TKey key,
+        TState state,
+        Func<TState, CancellationToken, ValueTask<TResult>> compute,
+        bool cacheTask,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(compute);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<TResult>(cancellationToken);
+        }
+
+        switch (JoinOrStart(key, asynchronous: true, out MemoCell<TKey, TResult> cell, out MemoFlight<TResult> flight))
+        {
+            case JoinOutcome.Completed:
+                return new ValueTask<TResult>(cell.Value);
+            case JoinOutcome.Joined:
+                return WaitAsync(cell, flight, cancellationToken);
+            case JoinOutcome.Reentrant:
+                return ValueTask.FromException<TResult>(ReentrantCall());
+        }
+
+        MissPlan plan;
+        try
+        {
+            if (AnswerMiss(key, cell, flight, cacheTask, out plan, out TResult? loaded))
+            {
+                return new ValueTask<TResult>(loaded);
+            }
+        }
+        catch (Exception exception)
+        {
+            return ValueTask.FromException<TResult>(exception);
+        }
+
+        Start(key, plan, cell, flight, state, compute, cacheTask);
+        return cell.IsCompleted
+            ? new ValueTask<TResult>(cell.Value)
+            : WaitAsync(cell, flight, cancellationToken);
+    }
+
+    /// <summary>
+    /// The steps of a miss before computing: the local stores, then the shared tier. Returns <see langword="true"/>
+    /// when they answered (the flight then has the value); otherwise counts the miss and says how to go on. Rethrows,
+    /// after failing the flight, only for a key whose stable hash throws.
+    /// </summary>
+    private bool AnswerMiss(
+        in TKey key, MemoCell<TKey, TResult> cell, MemoFlight<TResult> flight, bool cacheTask, out MissPlan plan, [MaybeNullWhen(false)] out TResult value)
+    {
+        try
+        {
+            if (TryLoad(key, out MemoHash128 hash, out value) || TryFetchShared(key, hash, out value, out IDisposable? claim))
+            {
+                flight.ReleaseOwnerThread();
+                PublishLoaded(key, cell, flight, value, cacheTask);
+                plan = default;
+                return true;
+            }
+
+            plan = new MissPlan(hash, claim);
+        }
+        catch (Exception exception)
+        {
+            // The disk tier reports its own failures; this is a key whose stable hash throws.
+            flight.ReleaseOwnerThread();
+            Fail(cell, flight, exception);
+            throw;
+        }
+
+        CountMiss();
+        return false;
+    }
+
+    private void Start<TState>(
+        TKey key,
+        MissPlan plan,
+        MemoCell<TKey, TResult> cell,
+        MemoFlight<TResult> flight,
+        TState state,
+        Func<TState, CancellationToken, ValueTask<TResult>> compute,
+        bool cacheTask)
+    {
+        ValueTask<TResult> computation;
+        long startedAt = Stopwatch.GetTimestamp();
+        try
+        {
+            using (MemoComputationScope.Enter(flight))
+            {
+                computation = compute(state, flight.CancellationToken);
+            }
+        }
+        catch (Exception exception)
+        {
+            FailComputed(plan, cell, flight, exception);
+            return;
+        }
+
+        if (computation.IsCompletedSuccessfully)
+        {
+            PublishComputed(key, plan, cell, flight, computation.Result, startedAt, cacheTask);
+            return;
+        }
+
+        _ = CompleteWhenDoneAsync(key, plan, cell, flight, computation, startedAt, cacheTask);
+    }
+
+    private async Task CompleteWhenDoneAsync(
+        TKey key,
+        MissPlan plan,
+        MemoCell<TKey, TResult> cell,
+        MemoFlight<TResult> flight,
+        ValueTask<TResult> computation,
+        long startedAt,
+        bool cacheTask)
+    {
+        TResult result;
+        try
+        {
+            result = await computation.ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            FailComputed(plan, cell, flight, exception);
+            return;
+        }
+
+        PublishComputed(key, plan, cell, flight, result, startedAt, cacheTask);
+    }
+
+    private async ValueTask<TResult> RecomputeCoreAsync<TState>(
+        TKey key,
+        TState state,
+        Func<TState, CancellationToken, ValueTask<TResult>> compute,
+        CancellationToken cancellationToken)
+    {
+        long startedAt = Stopwatch.GetTimestamp();
+        TResult result = await compute(state, cancellationToken).ConfigureAwait(false);
+        StoreRecomputed(key, result, startedAt);
+        return result;
+    }
+
+    /// <summary>
+    /// Asks the disk tier, if any, for the result of a memory miss. Computes the stable key hash on the way, which a
+    /// following write takes.
+    /// </summary>
+    private bool TryLoad(in TKey key, out MemoHash128 hash, [MaybeNullWhen(false)] out TResult value)
+    {
+        if (_disk is null)
+        {
+            hash = default;
+            value = default;
+            return false;
+        }
+
+        switch (_disk.TryLoad(key, out hash, out value))
+        {
+            case LoadOutcome.Recalled:
+                _hits.Increment();
+                return true;
+            case LoadOutcome.Loaded:
+                CountDiskLoad();
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private void CountDiskLoad()
+    {
+        Interlocked.Increment(ref _counters.DiskLoads);
+        MemoMetrics.DiskLoads.Add(1, MemoMetrics.Tag(_function));
+    }
+
+    private void CountMiss()
+    {
+        Interlocked.Increment(ref _counters.Misses);
+        MemoMetrics.Misses.Add(1, MemoMetrics.Tag(_function));
+    }
+
+    /// <summary>
+    /// Publishes a computed result: traced, written to the disk tier (unless the entry was invalidated meanwhile) and
+    /// published to the shared tier, then kept in memory (or, lazy and written, only weakly) and handed to the
+    /// waiters. The shared claim is released last.
+    /// </summary>
+    private void PublishComputed(TKey key, MissPlan plan, MemoCell<TKey, TResult> cell, MemoFlight<TResult> flight, TResult result, long startedAt, bool cacheTask)
+    {
+        try
+        {
+            TimeSpan elapsed = TraceComputed(key, startedAt);
+            WrittenEntry? written = _disk is not null && !cell.IsRemoved ? _disk.Save(key, plan.Hash, result, elapsed) : null;
+            PublishShared(plan.Hash, written);
+            if (written is not null && _disk!.IsLazy)
+            {
+                PublishWeakly(key, cell, flight, result, written);
+                return;
+            }
+
+            if (!Complete(cell, flight, result, cacheTask) && written is not null)
+            {
+                _disk!.Undo(written);
+            }
+        }
+        finally
+        {
+            ReleaseClaim(plan.Claim);
+        }
+    }
+
+    /// <summary>Releases the shared claim of a failed computation, then fails its flight.</summary>
+    private void FailComputed(MissPlan plan, MemoCell<TKey, TResult> cell, MemoFlight<TResult> flight, Exception exception)
+    {
+        ReleaseClaim(plan.Claim);
+        Fail(cell, flight, exception);
+    }
+
+    /// <summary>Stores a recomputed result: on disk, then in memory (or, lazy and written, only weakly).</summary>
+    private void StoreRecomputed(TKey key, TResult result, long startedAt)
+    {
+        TimeSpan elapsed = TraceComputed(key, startedAt);
+        WrittenEntry? written = _disk?.Save(key, MemoKeyHash.Of(key), result, elapsed);
+        if (written is not null && _disk!.IsLazy)
+        {
+            StoreRecomputedWeakly(key, result);
+            return;
+        }
+
+        Store(key, result);
+    }
+
+    private TimeSpan TraceComputed(in TKey key, long startedAt)
+    {
+        TimeSpan elapsed = Stopwatch.GetElapsedTime(startedAt);
+        MemoMetrics.ComputeDuration.Record(elapsed.TotalSeconds, MemoMetrics.Tag(_function));
+        if (_logger is { } logger && logger.IsEnabled(LogLevel.Debug))
+        {
+            MemoLog.Computed(logger, _function.Name, CallDescriber.Describe(_function.Name, key), elapsed.TotalMilliseconds);
+        }
+
+        return elapsed;
+    }
+
+    /// <summary>How a miss goes on to compute: the key's stable hash (when a tier beyond memory needs it) and the shared claim held, if any.</summary>
+    private readonly record struct MissPlan(MemoHash128 Hash, IDisposable? Claim);
+}

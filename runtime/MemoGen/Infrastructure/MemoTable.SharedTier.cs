@@ -1,0 +1,130 @@
+using System;
+using MemoGen.Diagnostics;
+using MemoGen.Disk;
+
+namespace MemoGen.Infrastructure;
+
+/// <summary>
+/// The shared tier's steps of a miss (<see cref="ISharedTier"/>): fetch, claim, recheck before computing; publish and
+/// release after. Its failures are logged and the call goes on locally.
+/// </summary>
+public sealed partial class MemoTable<TKey, TResult>
+{
+    /// <summary>
+    /// After a local miss: fetches the entry from the shared tier into the local store and loads it; else claims the
+    /// computation and fetches again (another holder may have published meanwhile). Returns <see langword="true"/>
+    /// with the value, or <see langword="false"/> with the claim to hold while computing (if one was taken).
+    /// </summary>
+    private bool TryFetchShared(in TKey key, MemoHash128 hash, out TResult value, out IDisposable? claim)
+    {
+        claim = null;
+        value = default!;
+        if (_disk?.Shared is not { } shared)
+        {
+            return false;
+        }
+
+        var entry = new SharedEntry(_function.Name, _function.CodeVersion, hash);
+        if (TryFetch(shared, entry, key, out value))
+        {
+            return true;
+        }
+
+        SharedClaim claimed;
+        try
+        {
+            claimed = shared.Claim(entry);
+        }
+        catch (Exception exception)
+        {
+            SharedTierFailed(exception);
+            return false;
+        }
+
+        if (claimed.Lease is null)
+        {
+            return TryFetch(shared, entry, key, out value);
+        }
+
+        if (TryFetch(shared, entry, key, out value))
+        {
+            ReleaseClaim(claimed.Lease);
+            return true;
+        }
+
+        claim = claimed.Lease;
+        return false;
+    }
+
+    /// <summary>Fetches the entry into the local store and loads it from there, validated like any local entry.</summary>
+    private bool TryFetch(ISharedTier shared, in SharedEntry entry, in TKey key, out TResult value)
+    {
+        value = default!;
+        try
+        {
+            using FetchTarget target = _disk!.BeginFetch(entry.KeyHash);
+            if (!shared.TryFetch(entry, target))
+            {
+                return false;
+            }
+        }
+        catch (Exception exception)
+        {
+            SharedTierFailed(exception);
+            return false;
+        }
+
+        if (_disk.TryLoadFromDisk(key, entry.KeyHash, out value) != LoadOutcome.Loaded)
+        {
+            return false;
+        }
+
+        CountDiskLoad();
+        return true;
+    }
+
+    /// <summary>Publishes a freshly written local entry to the shared tier.</summary>
+    private void PublishShared(MemoHash128 hash, WrittenEntry? written)
+    {
+        if (written is null || _disk?.Shared is not { } shared)
+        {
+            return;
+        }
+
+        try
+        {
+            shared.Publish(new SharedEntry(_function.Name, _function.CodeVersion, hash), _disk.Paths(hash));
+        }
+        catch (Exception exception)
+        {
+            SharedTierFailed(exception);
+        }
+    }
+
+    private void ReleaseClaim(IDisposable? claim)
+    {
+        try
+        {
+            claim?.Dispose();
+        }
+        catch (Exception exception)
+        {
+            SharedTierFailed(exception);
+        }
+    }
+
+    private void SharedTierFailed(Exception exception)
+    {
+        try
+        {
+            if (_logger is { } logger)
+            {
+                MemoLog.SharedTierFailed(logger, _function.Name, exception.Message);
+            }
+        }
+        catch (Exception)
+        {
+            // The logger failed too: the shared tier is a side effect, and so is reporting on it.
+        }
+    }
+}
