@@ -17,7 +17,7 @@ namespace MemoGen.Postgres;
 internal static class ChunkReader
 {
     /// <summary>Writes the payload of <paramref name="entry"/> to <paramref name="destination"/>; <see cref="InvalidDataException"/> when it does not verify.</summary>
-    public static async Task ReadAsync(NpgsqlConnection connection, SharedEntry entry, Stream destination, CancellationToken cancellationToken)
+    public static async Task ReadAsync(NpgsqlConnection connection, StoredEntry entry, Stream destination, CancellationToken cancellationToken)
     {
         List<byte[]> chunks = await ChunkHashesAsync(connection, entry.Id, cancellationToken).ConfigureAwait(false);
         using var whole = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

@@ -4,7 +4,7 @@ namespace MemoGen.Postgres;
 /// What <see cref="PostgresStore.ClaimAsync"/> found: an entry to read, a claim to compute under, or neither (PostgreSQL is
 /// unavailable: compute locally).
 /// </summary>
-internal readonly record struct ClaimOutcome(SharedEntry? Entry, ComputationClaim? Claim)
+internal readonly record struct ClaimOutcome(StoredEntry? Entry, ComputationClaim? Claim)
 {
     /// <summary>PostgreSQL could not be used; the caller computes locally (the reason is logged once).</summary>
     public static ClaimOutcome Unavailable => default;

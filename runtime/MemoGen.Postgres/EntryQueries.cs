@@ -12,7 +12,7 @@ internal static class EntryQueries
     public const string Channel = "memogen_entry";
 
     /// <summary>The entry of <paramref name="key"/> if there is one, and the id of its latest recorded failure (0 for none).</summary>
-    public static async Task<(SharedEntry? Entry, long LatestFailure)> FindAsync(NpgsqlConnection connection, EntryKey key, CancellationToken cancellationToken)
+    public static async Task<(StoredEntry? Entry, long LatestFailure)> FindAsync(NpgsqlConnection connection, EntryKey key, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             """
@@ -25,7 +25,7 @@ internal static class EntryQueries
         AddKey(command, key);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        SharedEntry? entry = reader.IsDBNull(0) ? null : new SharedEntry(reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<byte[]>(2));
+        StoredEntry? entry = reader.IsDBNull(0) ? null : new StoredEntry(reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<byte[]>(2));
         return (entry, reader.GetInt64(3));
     }
 
@@ -74,7 +74,7 @@ internal static class EntryQueries
     /// In one transaction: inserts the entry (unless one is there already: only one result is kept) with its chunk list,
     /// deletes the claim and notifies waiters. Returns whether this entry was the one kept.
     /// </summary>
-    public static async Task<bool> PublishAsync(NpgsqlConnection connection, EntryKey key, PublishedPayload payload, long lockId, CancellationToken cancellationToken)
+    public static async Task<bool> PublishAsync(NpgsqlConnection connection, EntryKey key, PublishedPayload payload, long lockId, CancellationToken cancellationToken, bool releaseClaim = true)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var insert = new NpgsqlCommand(
@@ -98,7 +98,7 @@ internal static class EntryQueries
         insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = payload.Size });
         insert.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = payload.ChunkHashes });
         bool kept = (long)(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 1;
-        await FinishAsync(connection, transaction, key, lockId, cancellationToken).ConfigureAwait(false);
+        await FinishAsync(connection, transaction, key, lockId, cancellationToken, releaseClaim).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return kept;
     }
@@ -123,15 +123,19 @@ internal static class EntryQueries
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Deletes the claim of <paramref name="key"/> and notifies its waiters (who re-check and may take over).</summary>
-    public static async Task FinishAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, EntryKey key, long lockId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes the claim of <paramref name="key"/> (unless <paramref name="releaseClaim"/> is false: the claim is not
+    /// ours) and notifies its waiters (who re-check and may take over).
+    /// </summary>
+    public static async Task FinishAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, EntryKey key, long lockId, CancellationToken cancellationToken, bool releaseClaim = true)
     {
         await using var command = new NpgsqlCommand(
-            $"WITH gone AS (DELETE FROM memogen.claim WHERE function = $1 AND code_version = $2 AND key_hash = $3) SELECT pg_notify('{Channel}', $4)",
+            $"WITH gone AS (DELETE FROM memogen.claim WHERE function = $1 AND code_version = $2 AND key_hash = $3 AND $5) SELECT pg_notify('{Channel}', $4)",
             connection,
             transaction);
         AddKey(command, key);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = lockId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = releaseClaim });
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

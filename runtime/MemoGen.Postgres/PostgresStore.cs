@@ -94,7 +94,7 @@ internal sealed class PostgresStore : IAsyncDisposable
     }
 
     /// <summary>The entry of <paramref name="key"/>, or <see langword="null"/> (also when PostgreSQL is unavailable).</summary>
-    public async Task<SharedEntry?> FindAsync(EntryKey key, CancellationToken cancellationToken)
+    public async Task<StoredEntry?> FindAsync(EntryKey key, CancellationToken cancellationToken)
     {
         if (!_outage.ShouldTry)
         {
@@ -104,7 +104,7 @@ internal sealed class PostgresStore : IAsyncDisposable
         try
         {
             await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-            (SharedEntry? entry, _) = await LookAsync(key, cancellationToken).ConfigureAwait(false);
+            (StoredEntry? entry, _) = await LookAsync(key, cancellationToken).ConfigureAwait(false);
             _outage.Succeeded();
             return entry;
         }
@@ -120,7 +120,7 @@ internal sealed class PostgresStore : IAsyncDisposable
     /// Returns false when PostgreSQL failed or the entry does not verify (logged): the destination then holds a partial
     /// payload that the caller must discard.
     /// </summary>
-    public async Task<bool> TryReadAsync(SharedEntry entry, Stream destination, CancellationToken cancellationToken)
+    public async Task<bool> TryReadAsync(StoredEntry entry, Stream destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(destination);
@@ -135,6 +135,35 @@ internal sealed class PostgresStore : IAsyncDisposable
         {
             _logger?.LogWarning(new EventId(1203, "SharedEntryInvalid"), "{Message} It is computed again locally.", e.Message);
             return false;
+        }
+        catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e) && !cancellationToken.IsCancellationRequested)
+        {
+            _outage.Failed(e);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Publishes <paramref name="payload"/> under <paramref name="key"/> without a claim (computed while PostgreSQL was
+    /// unavailable, or by a caller that never claimed): kept only if no entry is there. Returns whether it was kept;
+    /// false also when PostgreSQL is unavailable.
+    /// </summary>
+    public async Task<bool> PublishUnclaimedAsync(EntryKey key, Stream payload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        if (!_outage.ShouldTry)
+        {
+            return false;
+        }
+
+        try
+        {
+            await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            PublishedPayload published = await WriteChunksAsync(payload, cancellationToken).ConfigureAwait(false);
+            await using NpgsqlConnection connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+            bool kept = await EntryQueries.PublishAsync(connection, key, published, key.LockId(), cancellationToken, releaseClaim: false).ConfigureAwait(false);
+            _outage.Succeeded();
+            return kept;
         }
         catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e) && !cancellationToken.IsCancellationRequested)
         {
@@ -176,7 +205,7 @@ internal sealed class PostgresStore : IAsyncDisposable
     private async Task<ClaimOutcome> ClaimOrWaitAsync(EntryKey key, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        (SharedEntry? entry, long failuresBefore) = await LookAsync(key, cancellationToken).ConfigureAwait(false);
+        (StoredEntry? entry, long failuresBefore) = await LookAsync(key, cancellationToken).ConfigureAwait(false);
         if (entry is not null)
         {
             return new ClaimOutcome(entry, null);
@@ -242,10 +271,10 @@ internal sealed class PostgresStore : IAsyncDisposable
     }
 
     /// <summary>The entry if it is there; throws the failure of the computation waited for if one was recorded since the first look.</summary>
-    private async Task<SharedEntry?> CheckWhileWaitingAsync(EntryKey key, long failuresBefore, CancellationToken cancellationToken)
+    private async Task<StoredEntry?> CheckWhileWaitingAsync(EntryKey key, long failuresBefore, CancellationToken cancellationToken)
     {
         await using NpgsqlConnection connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        (SharedEntry? entry, long latestFailure) = await EntryQueries.FindAsync(connection, key, cancellationToken).ConfigureAwait(false);
+        (StoredEntry? entry, long latestFailure) = await EntryQueries.FindAsync(connection, key, cancellationToken).ConfigureAwait(false);
         if (entry is null && latestFailure > failuresBefore
             && await EntryQueries.FailureSinceAsync(connection, key, failuresBefore, cancellationToken).ConfigureAwait(false) is { } failure)
         {
@@ -255,7 +284,7 @@ internal sealed class PostgresStore : IAsyncDisposable
         return entry;
     }
 
-    private async Task<(SharedEntry? Entry, long LatestFailure)> LookAsync(EntryKey key, CancellationToken cancellationToken)
+    private async Task<(StoredEntry? Entry, long LatestFailure)> LookAsync(EntryKey key, CancellationToken cancellationToken)
     {
         await using NpgsqlConnection connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await EntryQueries.FindAsync(connection, key, cancellationToken).ConfigureAwait(false);

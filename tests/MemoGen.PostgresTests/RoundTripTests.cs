@@ -48,7 +48,7 @@ public sealed class RoundTripTests : StoreFixture
             Assert.That(await outcome.Claim!.PublishAsync(new GeneratedStream(Length, Seed), CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2)), Is.True);
         }
 
-        SharedEntry? entry = await store.FindAsync(Key, CancellationToken.None).WaitAsync(Patience);
+        StoredEntry? entry = await store.FindAsync(Key, CancellationToken.None).WaitAsync(Patience);
         using var destination = new HashingStream();
         Assert.That(await store.TryReadAsync(entry!, destination, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2)), Is.True);
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
@@ -82,7 +82,7 @@ public sealed class RoundTripTests : StoreFixture
         await SharedWorker.GetOrComputeAsync(store, Key, _ => Task.FromResult(payload), CancellationToken.None).WaitAsync(Patience);
         await ScalarAsync<int>("UPDATE memogen.chunk SET data = overlay(data placing '\\x00'::bytea from 100) RETURNING 1");
 
-        SharedEntry? entry = await store.FindAsync(Key, CancellationToken.None).WaitAsync(Patience);
+        StoredEntry? entry = await store.FindAsync(Key, CancellationToken.None).WaitAsync(Patience);
         bool read = await store.TryReadAsync(entry!, new MemoryStream(), CancellationToken.None).WaitAsync(Patience);
 
         Assert.That(read, Is.False);

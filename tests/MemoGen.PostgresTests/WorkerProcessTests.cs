@@ -25,7 +25,8 @@ public sealed class WorkerProcessTests : StoreFixture
             }
 
             int[] executions = workers.SelectMany(w => w.Computed).ToArray();
-            Assert.That(executions.Order(), Is.EqualTo(Enumerable.Range(0, Points)), "every point computed exactly once");
+            string warnings = string.Join(Environment.NewLine, workers.Select(w => w.Errors()));
+            Assert.That(executions.Order(), Is.EqualTo(Enumerable.Range(0, Points)), $"every point computed exactly once; worker warnings: {warnings}");
             Assert.That(workers.Count(w => w.Computed.Length > 0), Is.GreaterThan(1), "the work was shared");
         }
         finally

@@ -7,7 +7,8 @@ using MemoGen.PostgresTests.Support;
 
 // A sweep worker: runs every point of 0..points-1 through the shared tier, in its own random order, taking
 // computeMilliseconds per computation. Prints "compute P" before each computation (counted by the test, outside the
-// database) and "done" at the end; exits with 1 when a value read back is not the expected one.
+// database) and "done" at the end; exits with 1 when a value read back is not the expected one. The store's warnings
+// go to stderr.
 if (args.Length != 4)
 {
     Console.Error.WriteLine("usage: MemoGen.PostgresWorker CONNECTION_STRING POINTS COMPUTE_MILLISECONDS SEED");
@@ -19,7 +20,7 @@ int points = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCultur
 int computeMilliseconds = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
 var random = new Random(int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
 
-await using var store = new PostgresStore(connectionString, logger: null, SharedWorker.FastSettings);
+await using var store = new PostgresStore(connectionString, new MemoGen.TestSupport.StderrWarnings(), SharedWorker.FastSettings);
 foreach (int point in Enumerable.Range(0, points).OrderBy(_ => random.Next()).ToArray())
 {
     byte[] value = await SharedWorker.GetOrComputeAsync(store, SweepPoints.Key(point), async token =>

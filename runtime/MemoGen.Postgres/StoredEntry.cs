@@ -4,4 +4,4 @@ namespace MemoGen.Postgres;
 /// <param name="Id">The row id in <c>memogen.entry</c>.</param>
 /// <param name="Size">The payload's length in bytes.</param>
 /// <param name="PayloadHash">The SHA-256 of the whole payload.</param>
-internal sealed record SharedEntry(long Id, long Size, byte[] PayloadHash);
+internal sealed record StoredEntry(long Id, long Size, byte[] PayloadHash);
