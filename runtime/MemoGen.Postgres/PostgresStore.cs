@@ -172,6 +172,17 @@ internal sealed class PostgresStore : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Deletes the chunks no entry references that were not touched for <paramref name="grace"/> (left by writes cut
+    /// short); returns how many. Database errors propagate: this is maintenance, not a user's call.
+    /// </summary>
+    public async Task<long> CollectOrphanChunksAsync(TimeSpan grace, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await using NpgsqlConnection connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await OrphanChunks.CollectAsync(connection, grace, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

@@ -74,6 +74,22 @@ public sealed class RoundTripTests : StoreFixture
     }
 
     [Test]
+    public async Task Chunks_of_a_write_cut_short_are_collected_and_referenced_ones_are_kept()
+    {
+        PostgresStore store = OpenStore();
+        byte[] kept = [1, 2, 3];
+        await SharedWorker.GetOrComputeAsync(store, Key, _ => Task.FromResult(kept), CancellationToken.None).WaitAsync(Patience);
+        await store.WriteChunksAsync(new MemoryStream([4, 5, 6, 7]), CancellationToken.None).WaitAsync(Patience);
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM memogen.chunk"), Is.EqualTo(2));
+
+        long collected = await store.CollectOrphanChunksAsync(TimeSpan.Zero, CancellationToken.None).WaitAsync(Patience);
+
+        Assert.That(collected, Is.EqualTo(1));
+        byte[] read = await SharedWorker.GetOrComputeAsync(OpenStore(), Key, _ => throw new AssertionException("the kept entry was lost"), CancellationToken.None).WaitAsync(Patience);
+        Assert.That(read, Is.EqualTo(kept));
+    }
+
+    [Test]
     public async Task A_corrupt_chunk_is_detected_and_not_served()
     {
         byte[] payload = new byte[5000];

@@ -63,6 +63,34 @@ public sealed class WorkerProcessTests : StoreFixture
         }
     }
 
+    [Test]
+    public async Task Workers_all_killed_half_way_and_restarted_compute_only_the_rest()
+    {
+        const int Points = 40;
+        WorkerProcess[] first = Enumerable.Range(0, 2).Select(seed => WorkerProcess.Start(ConnectionString, Points, 100, seed)).ToArray();
+        WorkerProcess[] second = [];
+        try
+        {
+            await WaitUntilAsync(() => first.Sum(w => w.Computed.Length) >= Points / 2, "half the points are computed");
+            Array.ForEach(first, w => w.KillHard());
+            int[] before = first.SelectMany(w => w.Computed).ToArray();
+            second = Enumerable.Range(2, 2).Select(seed => WorkerProcess.Start(ConnectionString, Points, 100, seed)).ToArray();
+            foreach (WorkerProcess worker in second)
+            {
+                Assert.That(await worker.ExitCodeAsync(ProcessPatience), Is.Zero, worker.Errors());
+            }
+
+            int[] after = second.SelectMany(w => w.Computed).ToArray();
+            Assert.That(before.Concat(after).Distinct().Order(), Is.EqualTo(Enumerable.Range(0, Points)), "every point computed");
+            Assert.That(after.Length, Is.LessThanOrEqualTo(Points - before.Distinct().Count() + first.Length), "only the rest (and the points in flight at the kill) computed again");
+        }
+        finally
+        {
+            Array.ForEach(first, w => w.Dispose());
+            Array.ForEach(second, w => w.Dispose());
+        }
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition, string what)
     {
         DateTime deadline = DateTime.UtcNow + ProcessPatience;

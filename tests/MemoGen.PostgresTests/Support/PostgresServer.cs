@@ -74,7 +74,7 @@ internal sealed class PostgresServer : IDisposable
             Database = database,
             Username = user,
             Password = password,
-            Timeout = 5,
+            Timeout = 30, // generous: the machines that run the tests may be loaded, and a refused port fails at once anyway
         };
         return builder.ConnectionString;
     }
