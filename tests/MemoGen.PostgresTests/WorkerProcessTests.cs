@@ -91,6 +91,40 @@ public sealed class WorkerProcessTests : StoreFixture
         }
     }
 
+    [Test]
+    public async Task A_worker_frozen_longer_than_the_keepalive_causes_no_double_computation()
+    {
+        const int Points = 30;
+        WorkerProcess[] workers = Enumerable.Range(0, 3).Select(seed => WorkerProcess.Start(ConnectionString, Points, 200, seed)).ToArray();
+        WorkerProcess frozen = workers[0];
+        try
+        {
+            await WaitUntilAsync(() => frozen.Computed.Length >= 2, "the worker to freeze computes");
+            frozen.Signal("STOP");
+            try
+            {
+                // Longer than the keepalives (5 s): the frozen host's kernel still answers them, so its session and locks live on.
+                await Task.Delay(TimeSpan.FromSeconds(8));
+            }
+            finally
+            {
+                frozen.Signal("CONT");
+            }
+
+            foreach (WorkerProcess worker in workers)
+            {
+                Assert.That(await worker.ExitCodeAsync(ProcessPatience), Is.Zero, worker.Errors());
+            }
+
+            int[] executions = workers.SelectMany(w => w.Computed).ToArray();
+            Assert.That(executions.Order(), Is.EqualTo(Enumerable.Range(0, Points)), "every point computed exactly once");
+        }
+        finally
+        {
+            Array.ForEach(workers, w => w.Dispose());
+        }
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition, string what)
     {
         DateTime deadline = DateTime.UtcNow + ProcessPatience;

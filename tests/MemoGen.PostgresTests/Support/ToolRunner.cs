@@ -15,7 +15,7 @@ internal static class ToolRunner
     public static string Run(string tool, IReadOnlyList<string> arguments, TimeSpan timeout) =>
         Execute(tool, arguments, timeout, asPostgres: IsRoot);
 
-    /// <summary>Runs <paramref name="tool"/> as ourselves (root), as <see cref="Run"/> does otherwise.</summary>
+    /// <summary>Runs <paramref name="tool"/> as ourselves (root, when we are), as <see cref="Run"/> does otherwise.</summary>
     public static string RunAsRoot(string tool, IReadOnlyList<string> arguments, TimeSpan timeout) =>
         Execute(tool, arguments, timeout, asPostgres: false);
 

@@ -88,6 +88,10 @@ internal sealed class WorkerProcess : IDisposable
     /// <summary>Kills the worker the way <c>kill -9</c> does: no cleanup, its connections cut by the kernel.</summary>
     public void KillHard() => _process.Kill(entireProcessTree: true);
 
+    /// <summary>Sends the worker a signal by name (<c>STOP</c> freezes it, <c>CONT</c> thaws it).</summary>
+    public void Signal(string name) =>
+        ToolRunner.RunAsRoot("kill", [$"-{name}", _process.Id.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10));
+
     /// <summary>Kills the worker if it still runs.</summary>
     public void Dispose()
     {
