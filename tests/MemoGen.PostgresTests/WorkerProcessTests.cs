@@ -45,6 +45,7 @@ public sealed class WorkerProcessTests : StoreFixture
         {
             await WaitUntilAsync(() => victim.Computed.Length >= 2, "the victim computes");
             victim.KillHard();
+            await victim.ExitCodeAsync(ProcessPatience);
             Assert.That(victim.Finished, Is.False, "the victim was killed before the end of the sweep");
             foreach (WorkerProcess worker in others)
             {
@@ -73,6 +74,11 @@ public sealed class WorkerProcessTests : StoreFixture
         {
             await WaitUntilAsync(() => first.Sum(w => w.Computed.Length) >= Points / 2, "half the points are computed");
             Array.ForEach(first, w => w.KillHard());
+            foreach (WorkerProcess killed in first)
+            {
+                await killed.ExitCodeAsync(ProcessPatience); // what it printed before dying is all read
+            }
+
             int[] before = first.SelectMany(w => w.Computed).ToArray();
             second = Enumerable.Range(2, 2).Select(seed => WorkerProcess.Start(ConnectionString, Points, 100, seed)).ToArray();
             foreach (WorkerProcess worker in second)
