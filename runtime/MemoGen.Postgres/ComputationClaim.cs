@@ -1,0 +1,133 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace MemoGen.Postgres;
+
+/// <summary>
+/// The right to compute one key, held as a session advisory lock: end it with <see cref="PublishAsync"/> (the result),
+/// <see cref="FailAsync"/> (the exception, for the waiters) or by disposing it (abandoned: a waiter takes over). Each of
+/// these releases the lock and wakes the waiters. None throws for a database problem: the caller keeps its result.
+/// </summary>
+internal sealed class ComputationClaim : IAsyncDisposable
+{
+    private readonly PostgresStore _store;
+    private readonly long _lockId;
+    private readonly int _generation;
+    private int _finished;
+
+    public ComputationClaim(PostgresStore store, EntryKey key, long lockId, int generation)
+    {
+        _store = store;
+        Key = key;
+        _lockId = lockId;
+        _generation = generation;
+    }
+
+    /// <summary>The key this claim computes.</summary>
+    public EntryKey Key { get; }
+
+    /// <summary>
+    /// Stores <paramref name="payload"/> (read to its end, chunk by chunk) and publishes the entry on the lock session.
+    /// Returns whether this result is the one kept: false when the lock was lost (another worker took over), another
+    /// result was kept first, or PostgreSQL failed (logged).
+    /// </summary>
+    public async Task<bool> PublishAsync(Stream payload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        Finish();
+        try
+        {
+            PublishedPayload published = await _store.WriteChunksAsync(payload, cancellationToken).ConfigureAwait(false);
+            return await _store.Locks.RunAsync(
+                _generation,
+                connection => EntryQueries.PublishAsync(connection, Key, published, _lockId, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e))
+        {
+            _store.ReportPublishFailure(Key, e);
+            return false;
+        }
+        finally
+        {
+            await UnlockAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Records that the computation threw <paramref name="failure"/>, so that every waiter gets it (it is not cached).</summary>
+    public async Task FailAsync(Exception failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        Finish();
+        try
+        {
+            await _store.Locks.RunAsync(
+                _generation,
+                async connection =>
+                {
+                    await EntryQueries.RecordFailureAsync(connection, Key, failure, _lockId, CancellationToken.None).ConfigureAwait(false);
+                    return true;
+                },
+                CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e))
+        {
+            _store.ReportPublishFailure(Key, e);
+        }
+        finally
+        {
+            await UnlockAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Abandons the claim if it was neither published nor failed: the lock is released and waiters re-check.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _finished, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await _store.Locks.RunAsync(
+                _generation,
+                async connection =>
+                {
+                    await EntryQueries.FinishAsync(connection, null, Key, _lockId, CancellationToken.None).ConfigureAwait(false);
+                    return true;
+                },
+                CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e))
+        {
+            // The session is gone, and its lock with it: waiters will notice on their next re-check.
+        }
+        finally
+        {
+            await UnlockAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void Finish()
+    {
+        if (Interlocked.Exchange(ref _finished, 1) != 0)
+        {
+            throw new InvalidOperationException($"The claim on {Key} has already ended.");
+        }
+    }
+
+    private async Task UnlockAsync()
+    {
+        try
+        {
+            await _store.Locks.UnlockAsync(_generation, _lockId).ConfigureAwait(false);
+        }
+        catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e))
+        {
+            // Unlocking a dead session is the server's job.
+        }
+    }
+}

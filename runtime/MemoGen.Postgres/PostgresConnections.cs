@@ -1,0 +1,84 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Npgsql;
+
+namespace MemoGen.Postgres;
+
+/// <summary>
+/// The store's connections: a pool for chunks and entries, and unpooled sessions for the advisory locks and LISTEN
+/// (a lock lives as long as its session, so that session must never go back to a pool). Keepalives are on both ways so
+/// that a dead host or a dead server is noticed in seconds.
+/// </summary>
+internal sealed class PostgresConnections : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _pooled;
+    private readonly NpgsqlDataSource _sessions;
+
+    /// <summary>Parses <paramref name="connectionString"/> (a clear error when it is malformed) and prepares the data sources.</summary>
+    public PostgresConnections(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            throw new ArgumentException($"The PostgreSQL connection string is not valid: {e.Message}", nameof(connectionString), e);
+        }
+
+        ApplyKeepalives(builder);
+        Server = $"{builder.Host}:{builder.Port}/{builder.Database} as {builder.Username}";
+        _pooled = NpgsqlDataSource.Create(builder.ConnectionString);
+        builder.Pooling = false;
+        _sessions = NpgsqlDataSource.Create(builder.ConnectionString);
+    }
+
+    /// <summary>Host, port, database and user, without the password: for messages.</summary>
+    public string Server { get; }
+
+    /// <summary>Opens a pooled connection.</summary>
+    public ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) => _pooled.OpenConnectionAsync(cancellationToken);
+
+    /// <summary>Opens a connection of its own (never pooled): its advisory locks and LISTENs end with it.</summary>
+    public ValueTask<NpgsqlConnection> OpenSessionAsync(CancellationToken cancellationToken) => _sessions.OpenConnectionAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _pooled.DisposeAsync().ConfigureAwait(false);
+        await _sessions.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Client keepalives (a protocol ping every few seconds, TCP keepalive) and server keepalives (the server drops a
+    /// silent client within about 10 s, releasing its locks), unless the connection string sets its own.
+    /// </summary>
+    private static void ApplyKeepalives(NpgsqlConnectionStringBuilder builder)
+    {
+        if (builder.KeepAlive == 0)
+        {
+            builder.KeepAlive = 5;
+        }
+
+        builder.TcpKeepAlive = true;
+        if (builder.TcpKeepAliveTime == 0)
+        {
+            builder.TcpKeepAliveTime = 5;
+            builder.TcpKeepAliveInterval = 1;
+        }
+
+        if (string.IsNullOrEmpty(builder.Options))
+        {
+            builder.Options = "-c tcp_keepalives_idle=5 -c tcp_keepalives_interval=1 -c tcp_keepalives_count=5";
+        }
+
+        const int NpgsqlDefaultConnectTimeout = 15;
+        if (builder.Timeout == NpgsqlDefaultConnectTimeout)
+        {
+            builder.Timeout = 5;
+        }
+    }
+}

@@ -1,0 +1,348 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace MemoGen.Postgres;
+
+/// <summary>
+/// The shared tier on PostgreSQL: entries of content-addressed chunks, and compute-once across processes and machines
+/// through session advisory locks and NOTIFY (see docs/postgres.md). One store per process and connection string; it
+/// creates and migrates its schema on first use. Database problems never escape as exceptions from
+/// <see cref="ClaimAsync"/>, <see cref="TryReadAsync"/> or a claim: they are logged once and the caller computes locally.
+/// </summary>
+internal sealed class PostgresStore : IAsyncDisposable
+{
+    private readonly PostgresConnections _connections;
+    private readonly NotificationListener _listener;
+    private readonly OutageGate _outage;
+    private readonly ILogger? _logger;
+    private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _heartbeat;
+    private volatile bool _schemaReady;
+
+    /// <summary>Prepares a store; nothing is sent to the server before the first call.</summary>
+    /// <exception cref="ArgumentException">The connection string is malformed.</exception>
+    public PostgresStore(string connectionString, ILogger? logger = null, PostgresStoreSettings? settings = null)
+    {
+        Settings = settings ?? new PostgresStoreSettings();
+        _connections = new PostgresConnections(connectionString);
+        _logger = logger;
+        Locks = new LockSession(_connections);
+        _listener = new NotificationListener(_connections);
+        _outage = new OutageGate(_connections.Server, logger, Settings.RetryAfterOutage, Settings.Time);
+        _heartbeat = Task.Run(HeartbeatAsync);
+    }
+
+    /// <summary>Host, port, database and user (no password).</summary>
+    public string Server => _connections.Server;
+
+    /// <summary>The tunables this store runs with.</summary>
+    public PostgresStoreSettings Settings { get; }
+
+    /// <summary>Why PostgreSQL is not being used right now, or <see langword="null"/> while it answers.</summary>
+    public string? LastError => _outage.LastError;
+
+    /// <summary>Raised when a call starts waiting for another process's computation of a key (tests order their steps with it).</summary>
+    internal event Action<EntryKey>? Waiting;
+
+    /// <summary>The lock session of this process.</summary>
+    internal LockSession Locks { get; }
+
+    /// <summary>
+    /// Connects and creates or migrates the schema (once per store); throws a clear <see cref="InvalidOperationException"/>
+    /// when the server cannot be used. <see cref="ClaimAsync"/> calls it itself; call it directly to fail fast.
+    /// </summary>
+    public async Task EnsureReadyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e))
+        {
+            throw new InvalidOperationException(ConnectionFailure.Describe(Server, e), e);
+        }
+    }
+
+    /// <summary>
+    /// Looks <paramref name="key"/> up; on a miss, takes the right to compute it, or waits for the process computing it
+    /// and returns its entry. Throws <see cref="MemoSharedComputationException"/> when the computation waited for failed.
+    /// Returns <see cref="ClaimOutcome.Unavailable"/> when PostgreSQL cannot be used.
+    /// </summary>
+    public async Task<ClaimOutcome> ClaimAsync(EntryKey key, CancellationToken cancellationToken)
+    {
+        if (!_outage.ShouldTry)
+        {
+            return ClaimOutcome.Unavailable;
+        }
+
+        try
+        {
+            ClaimOutcome outcome = await ClaimOrWaitAsync(key, cancellationToken).ConfigureAwait(false);
+            _outage.Succeeded();
+            return outcome;
+        }
+        catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e) && !cancellationToken.IsCancellationRequested)
+        {
+            _outage.Failed(e);
+            return ClaimOutcome.Unavailable;
+        }
+    }
+
+    /// <summary>The entry of <paramref name="key"/>, or <see langword="null"/> (also when PostgreSQL is unavailable).</summary>
+    public async Task<StoredEntry?> FindAsync(EntryKey key, CancellationToken cancellationToken)
+    {
+        if (!_outage.ShouldTry)
+        {
+            return null;
+        }
+
+        try
+        {
+            await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            (StoredEntry? entry, _) = await LookAsync(key, cancellationToken).ConfigureAwait(false);
+            _outage.Succeeded();
+            return entry;
+        }
+        catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e) && !cancellationToken.IsCancellationRequested)
+        {
+            _outage.Failed(e);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Streams the payload of <paramref name="entry"/> into <paramref name="destination"/>, verified chunk by chunk.
+    /// Returns false when PostgreSQL failed or the entry does not verify (logged): the destination then holds a partial
+    /// payload that the caller must discard.
+    /// </summary>
+    public async Task<bool> TryReadAsync(StoredEntry entry, Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(destination);
+        try
+        {
+            await using NpgsqlConnection connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await ChunkReader.ReadAsync(connection, entry, destination, cancellationToken).ConfigureAwait(false);
+            await EntryQueries.TouchAsync(connection, entry.Id, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (InvalidDataException e)
+        {
+            _logger?.LogWarning(new EventId(1203, "SharedEntryInvalid"), "{Message} It is computed again locally.", e.Message);
+            return false;
+        }
+        catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e) && !cancellationToken.IsCancellationRequested)
+        {
+            _outage.Failed(e);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Publishes <paramref name="payload"/> under <paramref name="key"/> without a claim (computed while PostgreSQL was
+    /// unavailable, or by a caller that never claimed): kept only if no entry is there. Returns whether it was kept;
+    /// false also when PostgreSQL is unavailable.
+    /// </summary>
+    public async Task<bool> PublishUnclaimedAsync(EntryKey key, Stream payload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        if (!_outage.ShouldTry)
+        {
+            return false;
+        }
+
+        try
+        {
+            await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            PublishedPayload published = await WriteChunksAsync(payload, cancellationToken).ConfigureAwait(false);
+            await using NpgsqlConnection connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+            bool kept = await EntryQueries.PublishAsync(connection, key, published, key.LockId(), cancellationToken, releaseClaim: false).ConfigureAwait(false);
+            _outage.Succeeded();
+            return kept;
+        }
+        catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e) && !cancellationToken.IsCancellationRequested)
+        {
+            _outage.Failed(e);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Deletes the chunks no entry references that were not touched for <paramref name="grace"/> (left by writes cut
+    /// short); returns how many. Database errors propagate: this is maintenance, not a user's call.
+    /// </summary>
+    public async Task<long> CollectOrphanChunksAsync(TimeSpan grace, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await using NpgsqlConnection connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await OrphanChunks.CollectAsync(connection, grace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _heartbeat.ConfigureAwait(false);
+        await _listener.DisposeAsync().ConfigureAwait(false);
+        await Locks.DisposeAsync().ConfigureAwait(false);
+        await _connections.DisposeAsync().ConfigureAwait(false);
+        _stop.Dispose();
+    }
+
+    /// <summary>Stores a payload's chunks on a pooled connection (not the lock session, which stays free for others).</summary>
+    internal async Task<PublishedPayload> WriteChunksAsync(Stream payload, CancellationToken cancellationToken)
+    {
+        await using NpgsqlConnection connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await ChunkWriter.WriteAsync(connection, payload, Settings.ChunkSize, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A claim could not publish: a lost lock is expected (another worker took over), anything else is an outage.</summary>
+    internal void ReportPublishFailure(EntryKey key, Exception e)
+    {
+        if (e is LockLostException)
+        {
+            _logger?.LogWarning(new EventId(1204, "SharedLockLost"), "The result of {Key} is kept locally but not published: {Message}", key, e.Message);
+            return;
+        }
+
+        _outage.Failed(e);
+    }
+
+    private async Task<ClaimOutcome> ClaimOrWaitAsync(EntryKey key, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        (StoredEntry? entry, long failuresBefore) = await LookAsync(key, cancellationToken).ConfigureAwait(false);
+        if (entry is not null)
+        {
+            return new ClaimOutcome(entry, null);
+        }
+
+        long lockId = key.LockId();
+        bool announced = false;
+        while (true)
+        {
+            if (await Locks.TryLockAsync(lockId, cancellationToken).ConfigureAwait(false) is int generation)
+            {
+                return await ClaimLockedAsync(key, lockId, generation, failuresBefore, cancellationToken).ConfigureAwait(false);
+            }
+
+            Task notified = _listener.NextAsync(lockId);
+            if (await CheckWhileWaitingAsync(key, failuresBefore, cancellationToken).ConfigureAwait(false) is { } found)
+            {
+                return new ClaimOutcome(found, null);
+            }
+
+            if (!announced)
+            {
+                announced = true;
+                Waiting?.Invoke(key);
+            }
+
+            await Task.WhenAny(notified, Task.Delay(Settings.PollInterval, cancellationToken)).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (await CheckWhileWaitingAsync(key, failuresBefore, cancellationToken).ConfigureAwait(false) is { } published)
+            {
+                return new ClaimOutcome(published, null);
+            }
+        }
+    }
+
+    /// <summary>With the lock held: re-check (the entry may have been published since the first look), then claim.</summary>
+    private async Task<ClaimOutcome> ClaimLockedAsync(EntryKey key, long lockId, int generation, long failuresBefore, CancellationToken cancellationToken)
+    {
+        var claim = new ComputationClaim(this, key, lockId, generation);
+        try
+        {
+            if (await CheckWhileWaitingAsync(key, failuresBefore, cancellationToken).ConfigureAwait(false) is { } entry)
+            {
+                await claim.DisposeAsync().ConfigureAwait(false);
+                return new ClaimOutcome(entry, null);
+            }
+
+            await Locks.RunAsync(
+                generation,
+                async connection =>
+                {
+                    await EntryQueries.ClaimAsync(connection, key, cancellationToken).ConfigureAwait(false);
+                    return true;
+                },
+                cancellationToken).ConfigureAwait(false);
+            return new ClaimOutcome(null, claim);
+        }
+        catch
+        {
+            await claim.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>The entry if it is there; throws the failure of the computation waited for if one was recorded since the first look.</summary>
+    private async Task<StoredEntry?> CheckWhileWaitingAsync(EntryKey key, long failuresBefore, CancellationToken cancellationToken)
+    {
+        await using NpgsqlConnection connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        (StoredEntry? entry, long latestFailure) = await EntryQueries.FindAsync(connection, key, cancellationToken).ConfigureAwait(false);
+        if (entry is null && latestFailure > failuresBefore
+            && await EntryQueries.FailureSinceAsync(connection, key, failuresBefore, cancellationToken).ConfigureAwait(false) is { } failure)
+        {
+            throw new MemoSharedComputationException($"The computation of {key} failed in another process: {failure}");
+        }
+
+        return entry;
+    }
+
+    private async Task<(StoredEntry? Entry, long LatestFailure)> LookAsync(EntryKey key, CancellationToken cancellationToken)
+    {
+        await using NpgsqlConnection connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await EntryQueries.FindAsync(connection, key, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        if (_schemaReady)
+        {
+            return;
+        }
+
+        await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_schemaReady)
+            {
+                await using NpgsqlConnection connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+                await PostgresSchema.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
+                _schemaReady = true;
+            }
+        }
+        finally
+        {
+            _schemaGate.Release();
+        }
+    }
+
+    private async Task HeartbeatAsync()
+    {
+        using var timer = new PeriodicTimer(Settings.HeartbeatInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
+            {
+                try
+                {
+                    await Locks.HeartbeatAsync(_stop.Token).ConfigureAwait(false);
+                }
+                catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e))
+                {
+                    // The claims' holders find out when they publish.
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using MemoGen.Postgres;
+using MemoGen.PostgresTests.Support;
+using NUnit.Framework;
+
+namespace MemoGen.PostgresTests;
+
+/// <summary>Payloads go in and come back byte for byte, large ones streamed chunk by chunk.</summary>
+[TestFixture]
+public sealed class RoundTripTests : StoreFixture
+{
+    private static readonly EntryKey Key = new("round_trip", "v1", new MemoHash128(1, 2));
+
+    [TestCase(0)]
+    [TestCase(1)]
+    [TestCase(1000)]
+    [TestCase((4 * 1024 * 1024) + 3)]
+    public async Task A_payload_comes_back_byte_for_byte(int length)
+    {
+        byte[] payload = new byte[length];
+        new Random(length).NextBytes(payload);
+        PostgresStore writer = OpenStore();
+        byte[] written = await SharedWorker.GetOrComputeAsync(writer, Key, _ => Task.FromResult(payload), CancellationToken.None).WaitAsync(Patience);
+
+        PostgresStore reader = OpenStore();
+        byte[] read = await SharedWorker.GetOrComputeAsync(reader, Key, _ => throw new AssertionException("a stored entry was computed again"), CancellationToken.None).WaitAsync(Patience);
+
+        Assert.That(written, Is.EqualTo(payload));
+        Assert.That(read, Is.EqualTo(payload));
+    }
+
+    [Test]
+    public async Task A_large_payload_is_streamed_without_being_held_in_memory()
+    {
+        const long Length = 128L * 1024 * 1024;
+        const ulong Seed = 42;
+        (byte[] expectedHash, _) = HashingStream.Of(new GeneratedStream(Length, Seed));
+        PostgresStore store = OpenStore();
+        await store.EnsureReadyAsync(CancellationToken.None).WaitAsync(Patience);
+
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        ClaimOutcome outcome = await store.ClaimAsync(Key, CancellationToken.None).WaitAsync(Patience);
+        await using (outcome.Claim!)
+        {
+            Assert.That(await outcome.Claim!.PublishAsync(new GeneratedStream(Length, Seed), CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2)), Is.True);
+        }
+
+        StoredEntry? entry = await store.FindAsync(Key, CancellationToken.None).WaitAsync(Patience);
+        using var destination = new HashingStream();
+        Assert.That(await store.TryReadAsync(entry!, destination, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2)), Is.True);
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+
+        Assert.That(destination.Length, Is.EqualTo(Length));
+        Assert.That(destination.Hash(), Is.EqualTo(expectedHash));
+        Assert.That(allocated, Is.LessThan(64L * 1024 * 1024), "bytes allocated to write and read a 128 MiB payload");
+    }
+
+    [Test]
+    public async Task Identical_payloads_are_stored_once()
+    {
+        byte[] payload = new byte[(3 * 1024 * 1024) + 17];
+        new Random(3).NextBytes(payload);
+        PostgresStore store = OpenStore();
+        for (ulong i = 0; i < 3; i++)
+        {
+            await SharedWorker.GetOrComputeAsync(store, Key with { KeyHash = new MemoHash128(7, i) }, _ => Task.FromResult(payload), CancellationToken.None).WaitAsync(Patience);
+        }
+
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM memogen.entry"), Is.EqualTo(3));
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM memogen.chunk"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Chunks_of_a_write_cut_short_are_collected_and_referenced_ones_are_kept()
+    {
+        PostgresStore store = OpenStore();
+        byte[] kept = [1, 2, 3];
+        await SharedWorker.GetOrComputeAsync(store, Key, _ => Task.FromResult(kept), CancellationToken.None).WaitAsync(Patience);
+        await store.WriteChunksAsync(new MemoryStream([4, 5, 6, 7]), CancellationToken.None).WaitAsync(Patience);
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM memogen.chunk"), Is.EqualTo(2));
+
+        long collected = await store.CollectOrphanChunksAsync(TimeSpan.Zero, CancellationToken.None).WaitAsync(Patience);
+
+        Assert.That(collected, Is.EqualTo(1));
+        byte[] read = await SharedWorker.GetOrComputeAsync(OpenStore(), Key, _ => throw new AssertionException("the kept entry was lost"), CancellationToken.None).WaitAsync(Patience);
+        Assert.That(read, Is.EqualTo(kept));
+    }
+
+    [Test]
+    public async Task A_corrupt_chunk_is_detected_and_not_served()
+    {
+        byte[] payload = new byte[5000];
+        new Random(5).NextBytes(payload);
+        PostgresStore store = OpenStore();
+        await SharedWorker.GetOrComputeAsync(store, Key, _ => Task.FromResult(payload), CancellationToken.None).WaitAsync(Patience);
+        await ScalarAsync<int>("UPDATE memogen.chunk SET data = overlay(data placing '\\x00'::bytea from 100) RETURNING 1");
+
+        StoredEntry? entry = await store.FindAsync(Key, CancellationToken.None).WaitAsync(Patience);
+        bool read = await store.TryReadAsync(entry!, new MemoryStream(), CancellationToken.None).WaitAsync(Patience);
+
+        Assert.That(read, Is.False);
+        Assert.That(Log.Messages(Microsoft.Extensions.Logging.LogLevel.Warning), Has.Some.Contains("does not match its hash"));
+    }
+}

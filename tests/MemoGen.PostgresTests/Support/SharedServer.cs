@@ -1,0 +1,31 @@
+using System.Threading;
+using NUnit.Framework;
+
+namespace MemoGen.PostgresTests.Support;
+
+/// <summary>One throwaway server for the whole assembly, started on first use; each fixture works in a database of its own.</summary>
+[SetUpFixture]
+public sealed class SharedServer
+{
+    private static PostgresServer? _server;
+    private static int _databases;
+
+    /// <summary>The assembly's server, started on first use (ignores the test when PostgreSQL is missing, fails under CI).</summary>
+    internal static PostgresServer Server => _server ??= PostgresServer.StartNew();
+
+    /// <summary>Creates a fresh database named after <paramref name="purpose"/> and returns its name.</summary>
+    internal static string NewDatabase(string purpose)
+    {
+        string name = $"{purpose.ToLowerInvariant()}_{Interlocked.Increment(ref _databases)}";
+        Server.Execute($"CREATE DATABASE \"{name}\"");
+        return name;
+    }
+
+    /// <summary>Stops the server and deletes its folder after the last test.</summary>
+    [OneTimeTearDown]
+    public void StopServer()
+    {
+        _server?.Dispose();
+        _server = null;
+    }
+}

@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using MemoGen.Postgres;
+using MemoGen.TestSupport;
+using Npgsql;
+using NUnit.Framework;
+
+namespace MemoGen.PostgresTests.Support;
+
+/// <summary>Base of the store tests: a fresh database per test, stores opened on it, all disposed after the test (also when it fails).</summary>
+public abstract class StoreFixture
+{
+    /// <summary>No single step of a test waits longer than this.</summary>
+    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private readonly List<PostgresStore> _stores = [];
+
+    /// <summary>The connection string of this test's database (superuser).</summary>
+    protected string ConnectionString { get; private set; } = "";
+
+    /// <summary>The log of every store this test opened.</summary>
+    protected ListLogger Log { get; private set; } = new();
+
+    [SetUp]
+    public void CreateDatabase()
+    {
+        ConnectionString = SharedServer.Server.ConnectionString(SharedServer.NewDatabase(GetType().Name));
+        Log = new ListLogger();
+    }
+
+    [TearDown]
+    public async Task DisposeStores()
+    {
+        foreach (PostgresStore store in _stores)
+        {
+            await store.DisposeAsync().AsTask().WaitAsync(Patience);
+        }
+
+        _stores.Clear();
+        foreach (var entry in Log.Entries)
+        {
+            TestContext.Out.WriteLine($"{entry.Level}: {entry.Message}");
+        }
+
+        Log.Dispose();
+    }
+
+    /// <summary>A store on this test's database (its own connections, like another process), disposed after the test.</summary>
+    internal PostgresStore OpenStore(string? connectionString = null)
+    {
+        var store = new PostgresStore(connectionString ?? ConnectionString, Log, SharedWorker.FastSettings);
+        _stores.Add(store);
+        return store;
+    }
+
+    /// <summary>Runs a query as the superuser on this test's database and returns its first column.</summary>
+    protected async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync().WaitAsync(Patience))!;
+    }
+}
