@@ -40,10 +40,29 @@ public sealed partial class DiskBenchContext(MemoOptions options) : MemoContext(
         return values;
     });
 
-    /// <summary>A new empty cache folder for one benchmark class.</summary>
-    public static string NewFolder(string name)
+    /// <summary>A new empty cache folder for one benchmark class, in the temporary folder.</summary>
+    public static string NewFolder(string name) => CreateUnder(Path.GetTempPath(), name);
+
+    /// <summary>
+    /// A new empty cache folder on a real disk, for benchmarks that flush to it: beside the benchmark's own files (the
+    /// temporary folder may be a tmpfs in memory, where a flush costs nothing). Says where it is and on what.
+    /// </summary>
+    public static string NewFolderOnDisk(string name)
     {
-        string folder = Path.Combine(Path.GetTempPath(), "memogen-bench", name + "-" + Guid.NewGuid().ToString("N"));
+        string folder = CreateUnder(AppContext.BaseDirectory, name);
+        string format = new DriveInfo(folder).DriveFormat;
+        if (format is "tmpfs" or "ramfs")
+        {
+            throw new InvalidOperationException($"{folder} is on a {format} in memory; durable writes must be measured on a disk");
+        }
+
+        Console.WriteLine($"// durable writes go to {folder}, a {format} file system");
+        return folder;
+    }
+
+    private static string CreateUnder(string parent, string name)
+    {
+        string folder = Path.Combine(parent, "memogen-bench", name + "-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         return folder;
     }

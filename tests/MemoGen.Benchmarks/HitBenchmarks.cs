@@ -10,6 +10,15 @@ public sealed record Point(int X, int Y, string Label);
 /// <summary>The memoized functions under test: one per argument kind the issue names.</summary>
 public sealed partial class BenchContext : MemoContext
 {
+    public BenchContext()
+    {
+    }
+
+    public BenchContext(MemoOptions options)
+        : base(options)
+    {
+    }
+
     [Memoize]
     public partial double Add(int a, int b);
 
@@ -40,6 +49,9 @@ public class HitBenchmarks
 {
     private readonly ConcurrentDictionary<(int, int), double> _handWritten = new();
     private readonly BenchContext _context = new();
+
+    // Bounded memory: a hit also marks the entry recently used, for least-recently-used eviction.
+    private readonly BenchContext _bounded = new(new MemoOptions { MemoryLimits = new MemoryLimits(MaxEntries: 1_000) });
     private readonly string _text = "a cached string argument";
     private readonly Point _point = new(3, 4, "p");
 
@@ -57,6 +69,8 @@ public class HitBenchmarks
         GeneratedRecord();
         HandWrittenGetOrAddVariableArguments();
         GeneratedTwoIntsVariableArguments();
+        GeneratedTwoIntsBounded();
+        GeneratedTwoIntsBoundedVariableArguments();
     }
 
     [Benchmark(Baseline = true)]
@@ -79,6 +93,12 @@ public class HitBenchmarks
 
     [Benchmark]
     public int GeneratedRecord() => _context.Norm(_point);
+
+    [Benchmark]
+    public double GeneratedTwoIntsBounded() => _bounded.Add(17, 42);
+
+    [Benchmark]
+    public double GeneratedTwoIntsBoundedVariableArguments() => _bounded.Add(_a, _b);
 }
 
 /// <summary>

@@ -102,6 +102,8 @@ public sealed class RobustnessTests
 
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
 
+        var files = output.SyntaxTrees.Where(t => t.FilePath.EndsWith(".g.cs")).Select(t => t.ToString()).ToArray();
+        Assert.That(files.Where(f => f.Contains("Count(int x)") && f.Contains("counts&amp;totals")), Is.Not.Empty, "Count is generated, its name escaped in the doc comments");
         var generated = output.GetDiagnostics().Where(d => d.Location.SourceTree?.FilePath.EndsWith(".g.cs") == true && d.Id.StartsWith("CS15"));
         Assert.That(generated.Select(GeneratorRun.Describe), Is.Empty);
     }

@@ -24,11 +24,14 @@ public sealed class ConcurrencyTests
         using var start = new Barrier(8);
 
         var callers = Enumerable.Range(0, 8)
-            .Select(_ => Task.Factory.StartNew(() => { start.SignalAndWait(); return sky.RmsSquared(map); }, TaskCreationOptions.LongRunning))
+            .Select(_ => Task.Factory.StartNew(() => { start.SignalAndWait(HangGuard); return sky.RmsSquared(map); }, TaskCreationOptions.LongRunning))
             .ToArray();
-        SpinWait.SpinUntil(() => sky.RmsCalls > 0, HangGuard);
-        Thread.Sleep(100); // let the other callers reach the pending entry
+
+        // A caller that joins the running computation counts a hit before it waits: 7 hits means every other caller
+        // joined while the first one was held at the gate.
+        bool allJoined = SpinWait.SpinUntil(() => sky.GetStatistics().Hits == 7, HangGuard);
         sky.Gate.Set();
+        Assert.That(allJoined, Is.True, $"7 callers joined the running computation; hits: {sky.GetStatistics().Hits}, computations started: {sky.RmsCalls}");
 
         Assert.That(Task.WaitAll(callers, HangGuard), Is.True);
         Assert.That(sky.RmsCalls, Is.EqualTo(1));

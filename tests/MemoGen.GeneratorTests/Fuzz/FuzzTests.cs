@@ -44,7 +44,7 @@ public sealed class FuzzTests
     [Test]
     public async Task Broken_code_never_makes_the_generator_or_the_analyzer_throw_and_valid_code_elsewhere_still_generates()
     {
-        var cases = FromEnvironment("MEMOGEN_FUZZ_CASES", DefaultCases);
+        var cases = Math.Max(DefaultCases, FromEnvironment("MEMOGEN_FUZZ_CASES", DefaultCases)); // raises, never lowers
         var seed = FromEnvironment("MEMOGEN_FUZZ_SEED", DefaultSeed);
         var originals = Originals();
         var untouched = GeneratorTestHelper.CreateCompilation(Untouched);
@@ -194,5 +194,5 @@ public sealed class FuzzTests
     ];
 
     private static int FromEnvironment(string variable, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(variable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+        int.TryParse(MemoGen.TestSupport.TestSwitches.Read(variable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
 }

@@ -22,7 +22,7 @@ internal static class Snapshot
         var received = Path.Combine(folder, name + ".received.cs");
         actual = actual.Replace("\r\n", "\n");
 
-        if (Environment.GetEnvironmentVariable(AcceptVariable) == "1")
+        if (MemoGen.TestSupport.TestSwitches.Read(AcceptVariable) == "1")
         {
             Directory.CreateDirectory(folder);
             File.WriteAllText(verified, actual);

@@ -77,20 +77,10 @@ public sealed partial class Kitchen(MemoOptions options) : MemoContext(options)
 }
 
 /// <summary>A cacher named on <c>[Memoize(Cacher = typeof(...))]</c>, end to end.</summary>
-public sealed class CacherAttributeTests
+public sealed class CacherAttributeTests : CacheFolderTests
 {
-    private string _folder = "";
-
     [SetUp]
-    public void CreateFolder()
-    {
-        _folder = Path.Combine(Path.GetTempPath(), "memogen-integration", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_folder);
-        RecipeCacher.Reset();
-    }
-
-    [TearDown]
-    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
+    public void ResetCacher() => RecipeCacher.Reset();
 
     [Test]
     public async Task The_named_cacher_saves_the_entry_and_a_fresh_context_loads_through_it()
@@ -135,5 +125,5 @@ public sealed class CacherAttributeTests
         Assert.That((RecipeCacher.Saves, RecipeCacher.Loads), Is.EqualTo((0, 0)));
     }
 
-    private MemoOptions Options() => new() { CacheDirectory = _folder };
+    private MemoOptions Options() => new() { CacheDirectory = Folder };
 }

@@ -9,20 +9,8 @@ using NUnit.Framework;
 namespace MemoGen.IntegrationTests.Disk;
 
 /// <summary>Generated methods with the disk and lazy tags, end to end, in this process.</summary>
-public sealed class GeneratedDiskTests
+public sealed class GeneratedDiskTests : CacheFolderTests
 {
-    private string _folder = "";
-
-    [SetUp]
-    public void CreateFolder()
-    {
-        _folder = Path.Combine(Path.GetTempPath(), "memogen-integration", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_folder);
-    }
-
-    [TearDown]
-    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
-
     [Test]
     public void A_fresh_context_loads_instead_of_computing()
     {
@@ -59,7 +47,7 @@ public sealed class GeneratedDiskTests
         var observatory = new Observatory(Options());
         var path = observatory.SummarizeMemo.EntryPath(3, 4);
 
-        Assert.That(path, Does.StartWith(_folder + Path.DirectorySeparatorChar));
+        Assert.That(path, Does.StartWith(Folder + Path.DirectorySeparatorChar));
         Assert.That(File.Exists(path), Is.False, "not written yet");
         observatory.Summarize(3, 4);
         Assert.That(File.Exists(path), Is.True);
@@ -92,5 +80,5 @@ public sealed class GeneratedDiskTests
         Assert.That(new Observatory(Options()).Profile(64), Is.EqualTo(profile));
     }
 
-    private MemoOptions Options(MmapMode mmap = MmapMode.None) => new() { CacheDirectory = _folder, MmapMode = mmap };
+    private MemoOptions Options(MmapMode mmap = MmapMode.None) => new() { CacheDirectory = Folder, MmapMode = mmap };
 }

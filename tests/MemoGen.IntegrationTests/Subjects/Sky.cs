@@ -40,7 +40,10 @@ public partial class Sky(MemoOptions options) : MemoContext(options)
     private double[] RmsSquaredCore(MapDescriptor map)
     {
         Interlocked.Increment(ref _rmsCalls);
-        Gate.Wait();
+        if (!Gate.Wait(TimeSpan.FromSeconds(30)))
+        {
+            throw new TimeoutException("the gate of RmsSquared was never opened");
+        }
         var values = new double[map.NSide];
         for (var i = 0; i < values.Length; i++)
         {

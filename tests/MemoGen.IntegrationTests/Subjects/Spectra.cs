@@ -41,7 +41,7 @@ public static partial class Spectra
         Interlocked.Increment(ref _calls);
         try
         {
-            await Release.Task.WaitAsync(cancellationToken);
+            await Release.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading;
@@ -17,9 +18,16 @@ internal static class DotNetCli
     /// </summary>
     private static string Executable => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 
-    public static async Task<CommandResult> RunAsync(string workingDirectory, params string[] arguments)
+    public static Task<CommandResult> RunAsync(string workingDirectory, params string[] arguments) =>
+        RunAsync(Executable, workingDirectory, arguments);
+
+    /// <summary>Runs a bash script of the repository (such as build/pack.sh) with the same SDK first on the path.</summary>
+    public static Task<CommandResult> RunScriptAsync(string workingDirectory, string script, params string[] arguments) =>
+        RunAsync("bash", workingDirectory, [script, .. arguments]);
+
+    private static async Task<CommandResult> RunAsync(string executable, string workingDirectory, string[] arguments)
     {
-        var startInfo = new ProcessStartInfo(Executable)
+        var startInfo = new ProcessStartInfo(executable)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -40,8 +48,17 @@ internal static class DotNetCli
         startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         startInfo.Environment["DOTNET_NOLOGO"] = "1";
         startInfo.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        if (Path.GetDirectoryName(Executable) is { Length: > 0 } sdkFolder)
+        {
+            startInfo.Environment["PATH"] = sdkFolder + Path.PathSeparator + startInfo.Environment["PATH"];
+        }
 
-        string command = Executable + " " + string.Join(" ", arguments);
+        // No build server may outlive the command (a script cannot pass --disable-build-servers to every step).
+        startInfo.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        startInfo.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+        startInfo.Environment["UseSharedCompilation"] = "false";
+
+        string command = executable + " " + string.Join(" ", arguments);
         var output = new StringBuilder();
         using var process = new Process { StartInfo = startInfo };
         process.OutputDataReceived += (_, e) => Append(output, e.Data);

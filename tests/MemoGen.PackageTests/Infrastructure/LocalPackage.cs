@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using NUnit.Framework;
 
@@ -39,18 +40,36 @@ internal sealed class LocalPackage
 
         var package = new LocalPackage(workspace, "0.1.0-packagetest." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture));
 
-        // Build output goes to the workspace too: the repository's bin/ and obj/ belong to the build running these tests.
-        CommandResult pack = await DotNetCli.RunAsync(
-            workspace,
-            "pack", RepoPaths.RuntimeProject,
-            "-c", "Release",
-            "-o", package.Feed,
-            "-p:Version=" + package.Version,
-            "--artifacts-path", Path.Combine(workspace, "artifacts"),
-            "--disable-build-servers");
+        // The README's packing command, build/pack.sh, run in a copy of the sources: the repository's bin/, obj/ and
+        // artifacts/ belong to the build running these tests.
+        string sources = Path.Combine(workspace, "sources");
+        CopySources(RepoPaths.Root, sources);
+        CommandResult pack = await DotNetCli.RunScriptAsync(sources, Path.Combine(sources, "build", "pack.sh"), package.Version);
         Assert.That(pack.ExitCode, Is.Zero, pack.ToString());
-        Assert.That(package.NupkgPath, Does.Exist, pack.ToString());
+        string packed = Path.Combine(sources, "artifacts", $"MemoGen.{package.Version}.nupkg");
+        Assert.That(packed, Does.Exist, "build/pack.sh writes artifacts/MemoGen.<version>.nupkg\n" + pack);
+        Directory.CreateDirectory(package.Feed);
+        File.Copy(packed, package.NupkgPath);
         return package;
+    }
+
+    /// <summary>Copies the sources, without build output, version control or results.</summary>
+    private static void CopySources(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (string file in Directory.EnumerateFiles(from).Where(static f => Path.GetFileName(f) != ".git"))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        foreach (string folder in Directory.EnumerateDirectories(from))
+        {
+            string name = Path.GetFileName(folder);
+            if (name is not ("bin" or "obj" or ".git" or "artifacts" or "TestResults" or "BenchmarkDotNet.Artifacts" or ".memo-cache"))
+            {
+                CopySources(folder, Path.Combine(to, name));
+            }
+        }
     }
 
     /// <summary>Removes the workspace and the copy that restores extracted into the global packages folder.</summary>

@@ -1,4 +1,3 @@
-using System.IO;
 using System.Linq;
 using System.Reflection;
 
@@ -11,6 +10,4 @@ internal static class RepoPaths
         .GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(static attribute => attribute.Key == "RepoRoot")
         .Value!;
-
-    public static string RuntimeProject => Path.Combine(Root, "runtime", "MemoGen", "MemoGen.csproj");
 }

@@ -103,7 +103,11 @@ switch (mode)
             }
         })).ToList();
         workers.ForEach(w => w.Start());
-        workers.ForEach(w => w.Join());
+        if (!workers.TrueForAll(w => w.Join(TimeSpan.FromSeconds(100))))
+        {
+            errors.Add("a worker thread did not finish within 100 s");
+        }
+
         for (var key = 0; key < keys; key++)
         {
             Console.WriteLine($"computed {key} {lab.ComputationsOf("medium", key)} {lab.ComputationsOf("small", key)}");

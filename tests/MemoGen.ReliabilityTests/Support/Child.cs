@@ -102,6 +102,26 @@ internal sealed class Child : IDisposable
         Assert.That(_ready.Task.IsCompleted, Is.True, $"the child got ready; it printed: {Errors}");
     }
 
+    /// <summary>
+    /// Waits until the child printed a line <paramref name="match"/> accepts; <see langword="false"/> if it exited first
+    /// or none came within the hang guard.
+    /// </summary>
+    public async Task<bool> WaitForLineAsync(Func<string, bool> match)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!_lines.Any(match))
+        {
+            if (_process.HasExited || waited.Elapsed > HangGuard)
+            {
+                return _lines.Any(match);
+            }
+
+            await Task.Delay(5);
+        }
+
+        return true;
+    }
+
     /// <summary>Writes a line to the child's stdin.</summary>
     public void Send(string line)
     {

@@ -78,7 +78,10 @@ public sealed class AsyncCancellationTests
         Assert.That(await late.WaitAsync(TestTables.HangGuard), Is.EqualTo(5));
         Assert.That(fresh.Calls, Is.EqualTo(1));
 
+        // The abandoned computation's task completes on this thread and runs the table's continuation inline, so once
+        // Finish returns the late result has been handled (stored or dropped), and the check below cannot run first.
         abandoned.Finish(-1);
+        Assert.That(abandoned.HandedOver, Is.True, "the late result reached the table before the check");
         Assert.That(table.TryGetValue(key, out int cached), Is.True);
         Assert.That(cached, Is.EqualTo(5), "the abandoned computation's late result is not stored");
     }
@@ -116,10 +119,14 @@ public sealed class AsyncCancellationTests
         Assert.That(computation.Calls, Is.Zero);
     }
 
-    /// <summary>A computation that records its token and finishes when told to.</summary>
+    /// <summary>
+    /// A computation that records its token and finishes when told to. One that ignores cancellation completes its
+    /// task inside <see cref="Finish"/>, running whoever awaits it (the table) before <see cref="Finish"/> returns.
+    /// </summary>
     private sealed class ObservedComputation(bool ignoreCancellation = false)
     {
-        private readonly TaskCompletionSource<int> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource<int> _result = new(ignoreCancellation ? TaskCreationOptions.None : TaskCreationOptions.RunContinuationsAsynchronously);
+        private Task<int>? _returned;
         private int _calls;
 
         public static Func<ObservedComputation, CancellationToken, ValueTask<int>> Run { get; } =
@@ -129,13 +136,17 @@ public sealed class AsyncCancellationTests
 
         public int Calls => Volatile.Read(ref _calls);
 
+        /// <summary>Whether the task handed to the table has completed.</summary>
+        public bool HandedOver => _returned is { IsCompleted: true };
+
         public void Finish(int value) => _result.SetResult(value);
 
-        private async ValueTask<int> RunAsync(CancellationToken token)
+        private ValueTask<int> RunAsync(CancellationToken token)
         {
             Interlocked.Increment(ref _calls);
             Token = token;
-            return ignoreCancellation ? await _result.Task : await _result.Task.WaitAsync(token);
+            _returned = ignoreCancellation ? _result.Task : _result.Task.WaitAsync(token);
+            return new ValueTask<int>(_returned);
         }
     }
 }

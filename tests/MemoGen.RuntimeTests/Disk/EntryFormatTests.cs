@@ -23,6 +23,7 @@ public sealed class EntryFormatTests
         DiskTables.Get(table, 5, new Counted<double[]>(_ => [1.0, 2.0]));
 
         string hash = MemoKeyHash.Of(new NumberKey(5)).ToString();
+        Assert.That(hash, Is.EqualTo(PinnedKeyHash), "the key hash names the files: a change orphans every entry on disk");
         string expected = Path.Combine(store.Root, "rms_squared", hash[..2], hash + ".meta.json");
         Assert.That(table.EntryPath(new NumberKey(5)), Is.EqualTo(expected));
         Assert.That(File.Exists(expected), Is.True);
@@ -79,6 +80,7 @@ public sealed class EntryFormatTests
         Assert.That(BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(32)), Is.EqualTo(6), "count");
         Assert.That(BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(40)), Is.EqualTo(48), "data length");
         Assert.That(BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(48)), Is.EqualTo(BlockChecksum.Of(file.AsSpan(4096))), "data checksum");
+        Assert.That(BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(48)), Is.EqualTo(15051233506932307863UL), "data checksum of these six doubles, pinned");
         Assert.That(BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(56)), Is.EqualTo(key.High));
         Assert.That(BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(64)), Is.EqualTo(key.Low));
         Assert.That(BinaryPrimitives.ReadInt64LittleEndian(file.AsSpan(72)), Is.EqualTo(2), "length of dimension 0");
@@ -86,6 +88,7 @@ public sealed class EntryFormatTests
         Assert.That(BinaryPrimitives.ReadInt64LittleEndian(file.AsSpan(88)), Is.Zero, "lower bound 0");
         Assert.That(BinaryPrimitives.ReadInt64LittleEndian(file.AsSpan(96)), Is.Zero, "lower bound 1");
         Assert.That(BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(104)), Is.EqualTo(Xxh64.Hash(file.AsSpan(0, 104), 0)), "header checksum");
+        Assert.That(BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(104)), Is.EqualTo(2280655912349798712UL), "header checksum of this entry, pinned");
         Assert.That(file.AsSpan(112, 4096 - 112).ToArray(), Is.All.Zero, "padding");
         Assert.That(BinaryPrimitives.ReadDoubleLittleEndian(file.AsSpan(4096 + 8)), Is.EqualTo(2.5), "row-major elements");
     }
@@ -114,11 +117,10 @@ public sealed class EntryFormatTests
     public void A_struct_element_is_identified_by_its_layout_so_a_changed_struct_is_not_misread()
     {
         RawElement sample = RawElement.For<Sample>();
-        RawElement same = RawElement.For<Sample>();
         RawElement reordered = RawElement.For<SampleReordered>();
 
         Assert.That(sample.Kind, Is.EqualTo(0x30));
-        Assert.That(sample.TypeId, Is.EqualTo(same.TypeId));
+        Assert.That(sample.TypeId, Is.EqualTo(425121327340039849UL), "the type id written into every raw payload of Sample, pinned");
         Assert.That(reordered.TypeId, Is.Not.EqualTo(sample.TypeId));
     }
 
@@ -129,15 +131,16 @@ public sealed class EntryFormatTests
         Assert.That(DiskLayout.FolderName(name), Is.EqualTo(folder));
     }
 
-    [TestCase("a/b")]
-    [TestCase("..")]
-    [TestCase("CON")]
-    [TestCase("naïve name")]
-    public void Any_other_name_is_cleaned_and_suffixed_with_its_hash(string name)
+    [TestCase("a/b", "a_b-9a185aae")]
+    [TestCase("..", "_-0cb06a6f")]
+    [TestCase("CON", "CON-17ff7959")]
+    [TestCase("naïve name", "na_ve_name-a1eaa0fe")]
+    public void Any_other_name_is_cleaned_and_suffixed_with_its_hash(string name, string pinned)
     {
         string folder = DiskLayout.FolderName(name);
 
         Assert.That(folder, Does.Match("^[A-Za-z0-9_][A-Za-z0-9_.-]*-[0-9a-f]{8}$"));
+        Assert.That(folder, Is.EqualTo(pinned), "the folder on disk, pinned: a change orphans the function's entries");
     }
 
     [Test]
@@ -146,6 +149,9 @@ public sealed class EntryFormatTests
         Assert.That(DiskLayout.FolderName("a/b"), Is.Not.EqualTo(DiskLayout.FolderName("a:b")));
         Assert.That(DiskLayout.FolderName("a/b"), Is.Not.EqualTo(DiskLayout.FolderName("a_b")));
     }
+
+    /// <summary>The stable hash of <c>new NumberKey(5)</c>, the name of its entry's files.</summary>
+    private const string PinnedKeyHash = "7b9da0928d21f82145a23558298f8b65";
 
     private readonly record struct SampleReordered(double Value, int Id, bool Flag);
 }

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using MemoGen.RuntimeTests.Disk.Support;
+using MemoGen.RuntimeTests.Support;
 using NUnit.Framework;
 
 namespace MemoGen.RuntimeTests.Disk;
@@ -170,7 +171,7 @@ public sealed class RoundTripTests
     }
 
     [Test]
-    public void An_async_lookup_loads_from_disk_too()
+    public async System.Threading.Tasks.Task An_async_lookup_loads_from_disk_too()
     {
         using var store = new TempStore();
         var options = DiskTables.Options(store);
@@ -180,9 +181,9 @@ public sealed class RoundTripTests
         Func<int, System.Threading.CancellationToken, System.Threading.Tasks.ValueTask<ImmutableArray<int>>> compute =
             (n, _) => { calls++; return new(ImmutableArray.Create(n, n)); };
 
-        DiskTables.Fresh(function, options).GetOrComputeAsync(in key, 3, compute, default).AsTask().Wait();
+        await DiskTables.Fresh(function, options).GetOrComputeAsync(in key, 3, compute, default).AsTask().WaitAsync(TestTables.HangGuard);
         var table = DiskTables.Fresh(function, options);
-        ImmutableArray<int> read = table.GetOrComputeTaskAsync(in key, 3, compute, default).Result;
+        ImmutableArray<int> read = await table.GetOrComputeTaskAsync(in key, 3, compute, default).WaitAsync(TestTables.HangGuard);
 
         Assert.That(read, Is.EqualTo(new[] { 3, 3 }));
         Assert.That(calls, Is.EqualTo(1));

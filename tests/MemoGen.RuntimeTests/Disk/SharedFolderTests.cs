@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using MemoGen.RuntimeTests.Disk.Support;
+using MemoGen.RuntimeTests.Support;
 using Microsoft.Extensions.Logging;
 using NUnit.Framework;
 using MemoGen.TestSupport;
@@ -30,7 +31,7 @@ public sealed class SharedFolderTests
         Task[] workers = Enumerable.Range(0, 4).Select(worker => Task.Factory.StartNew(() =>
         {
             var options = DiskTables.Options(store, logger: logger);
-            start.SignalAndWait();
+            start.SignalAndWait(TestTables.HangGuard);
             for (int round = 0; round < 6; round++)
             {
                 // A fresh context each round: every lookup goes to disk, and the recomputations overwrite.
@@ -71,7 +72,7 @@ public sealed class SharedFolderTests
             .Select(_ => Task.Factory.StartNew(() =>
             {
                 var table = DiskTables.Fresh(function, DiskTables.Options(store, logger: logger));
-                start.SignalAndWait();
+                start.SignalAndWait(TestTables.HangGuard);
                 return DiskTables.Get(table, 3, new Counted<double[]>(Make));
             }, TaskCreationOptions.LongRunning))
             .ToArray();

@@ -188,7 +188,7 @@ public sealed class CellMapTests
         }
 
         stop.Cancel();
-        readers.ForEach(r => r.Join());
+        Assert.That(readers.TrueForAll(r => r.Join(TestTables.HangGuard)), Is.True, "the readers stopped");
         Assert.Multiple(() =>
         {
             Assert.That(misses, Is.Zero, "lookups that missed a key present throughout");

@@ -46,7 +46,7 @@ public sealed class HitMissCountingTests
                 }
             });
             worker.Start();
-            worker.Join();
+            Assert.That(worker.Join(TestTables.HangGuard), Is.True, "the worker finished");
         }
 
         Assert.That(table.Statistics.Hits, Is.EqualTo(threads * hitsPerThread));
