@@ -128,7 +128,7 @@ internal sealed class PostgresServer : IDisposable
             {
                 Directory.Delete(_folder, recursive: true);
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // A leftover temp folder is harmless; the server is what must not outlive the tests.
             }

@@ -1,7 +1,9 @@
 using System.Threading;
+using MemoGen.PostgresTests.Support;
 using NUnit.Framework;
 
-namespace MemoGen.PostgresTests.Support;
+// In the root namespace of the tests: a SetUpFixture only wraps the fixtures of its namespace and those below it.
+namespace MemoGen.PostgresTests;
 
 /// <summary>One throwaway server for the whole assembly, started on first use; each fixture works in a database of its own.</summary>
 [SetUpFixture]
