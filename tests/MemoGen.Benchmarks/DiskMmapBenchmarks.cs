@@ -12,7 +12,6 @@ namespace MemoGen.Benchmarks;
 /// collection, baseline included, so that mappings are unmapped (when their memory is collected) inside the measurement.
 /// </summary>
 [MemoryDiagnoser]
-[DiskRetainVm]
 public class DiskMmapBenchmarks
 {
     private const int Megabytes = 256;

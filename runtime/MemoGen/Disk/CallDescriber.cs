@@ -62,7 +62,9 @@ internal static class CallDescriber
                 return field[1..end];
             }
 
-            return field.TrimStart('_');
+            // Generated keys name their fields __memo_<parameter>.
+            const string GeneratedPrefix = "__memo_";
+            return field.StartsWith(GeneratedPrefix, StringComparison.Ordinal) ? field[GeneratedPrefix.Length..] : field.TrimStart('_');
         }
     }
 }
