@@ -58,7 +58,7 @@ for ((c = 0; c < classes; c++)); do
   {
     printf 'using MemoGen;\n\nnamespace BuildCost;\n\npublic partial class Context%d(MemoOptions options) : MemoContext(options)\n{\n' "$c"
     for ((m = 0; m < methods; m++)); do
-      printf '    [Memoize]\n    public partial int Method%d(int n, string label, Descriptor descriptor);\n\n' "$m"
+      printf '    [Memoize(Name = "context%d_method%d")]\n    public partial int Method%d(int n, string label, Descriptor descriptor);\n\n' "$c" "$m" "$m"
       printf '    private int Method%dCore(int n, string label, Descriptor descriptor) => n + label.Length + descriptor.Size + %d;\n\n' "$m" "$m"
     done
     printf '}\n'

@@ -27,7 +27,8 @@ internal static class BuildCostSources
         for (var m = 0; m < methods + extraMethods; m++)
         {
             var body = m == editedMethod ? $"n * 2 + label.Length + descriptor.Size + {m}" : $"n + label.Length + descriptor.Size + {m}";
-            text.Append(CultureInfo.InvariantCulture, $"    [Memoize]\n    public partial int Method{m}(int n, string label, Descriptor descriptor);\n\n");
+            // Cache names are unique in an assembly (MEMO009), and the method names repeat in every class.
+            text.Append(CultureInfo.InvariantCulture, $"    [Memoize(Name = \"context{index}_method{m}\")]\n    public partial int Method{m}(int n, string label, Descriptor descriptor);\n\n");
             text.Append(CultureInfo.InvariantCulture, $"    private int Method{m}Core(int n, string label, Descriptor descriptor) => {body};\n\n");
         }
 
