@@ -122,14 +122,16 @@ internal static class Emitter
         writer.Indent--;
     }
 
+    /// <summary>
+    /// Writes the function descriptor and, for a context (form 1), the field that keeps its table so that a hit reads it at
+    /// once. Hidden members carry no doc comments: no user reads them, and every line is compiled in every build.
+    /// </summary>
     private static void WriteFunction(IndentedTextWriter writer, MethodModel model)
     {
         var tags = model.Tags.Count == 0
             ? "global::System.Array.Empty<string>()"
             : $"new string[] {{ {string.Join(", ", model.Tags.Select(Literal))} }}";
         var cacher = model.Cacher is null ? "" : $", new {model.Cacher}()";
-        var summary = model.Cacher is null ? "its tags" : "its tags, the cacher of its disk entries";
-        writer.WriteLine($"/// <summary>Identifies the cache of <c>{model.MethodName}</c>: its name, the version of its code, {summary}.</summary>");
         writer.WriteLine(HiddenFromEditor);
         writer.WriteLine(GeneratedCode);
         writer.WriteLine($"private static readonly {FunctionType(model)} {FunctionField(model)} =");
@@ -139,7 +141,6 @@ internal static class Emitter
         if (model.Form == MemoForm.ContextIsThis)
         {
             writer.WriteLine();
-            writer.WriteLine($"/// <summary>This context's table of <c>{model.MethodName}</c>, kept in a field so that a hit reads it at once.</summary>");
             writer.WriteLine(HiddenFromEditor);
             writer.WriteLine(GeneratedCode);
             writer.WriteLine($"private {TableType(model)}? {TableField(model)};");

@@ -22,7 +22,6 @@ internal static class KeyEmitter
         var key = KeyType(model);
         var components = Components(model).ToList();
 
-        writer.WriteLine($"/// <summary>The cache key of <c>{model.MethodName}</c>.</summary>");
         writer.WriteLine(Emitter.HiddenFromEditor);
         writer.WriteLine(Emitter.GeneratedCode);
         writer.WriteLine($"private readonly struct {key} : global::MemoGen.Infrastructure.IMemoKey<{key}>");

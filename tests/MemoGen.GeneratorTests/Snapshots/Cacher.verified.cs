@@ -30,13 +30,11 @@ namespace Lab
                     default);
         }
 
-        /// <summary>Identifies the cache of <c>TrainAsync</c>: its name, the version of its code, its tags, the cacher of its disk entries.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
         private static readonly global::MemoGen.Infrastructure.MemoFunction<__memoKey_TrainAsync, global::Lab.Model> __memoFunction_TrainAsync =
             new("trained_model", "88cbe172892b8355", new string[] { "disk" }, new global::Lab.Storage.ModelCacher());
 
-        /// <summary>This context's table of <c>TrainAsync</c>, kept in a field so that a hit reads it at once.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
         private global::MemoGen.Infrastructure.MemoTable<__memoKey_TrainAsync, global::Lab.Model>? __memoTable_TrainAsync;
@@ -122,7 +120,6 @@ namespace Lab
             }
         }
 
-        /// <summary>The cache key of <c>TrainAsync</c>.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
         private readonly struct __memoKey_TrainAsync : global::MemoGen.Infrastructure.IMemoKey<__memoKey_TrainAsync>

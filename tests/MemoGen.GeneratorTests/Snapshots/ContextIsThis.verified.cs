@@ -29,13 +29,11 @@ namespace Astro
                     static __memoState => global::MemoGen.Infrastructure.MemoConvert.ArrayToImmutableArray(__memoState.__memoOwner.RmsSquaredCore(__memoState.map)));
         }
 
-        /// <summary>Identifies the cache of <c>RmsSquared</c>: its name, the version of its code, its tags.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
         private static readonly global::MemoGen.Infrastructure.MemoFunction<__memoKey_RmsSquared, global::System.Collections.Immutable.ImmutableArray<double>> __memoFunction_RmsSquared =
             new("rms_squared", "0f5c095eb46d1140", new string[] { "disk" });
 
-        /// <summary>This context's table of <c>RmsSquared</c>, kept in a field so that a hit reads it at once.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
         private global::MemoGen.Infrastructure.MemoTable<__memoKey_RmsSquared, global::System.Collections.Immutable.ImmutableArray<double>>? __memoTable_RmsSquared;
@@ -120,7 +118,6 @@ namespace Astro
             }
         }
 
-        /// <summary>The cache key of <c>RmsSquared</c>.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
         private readonly struct __memoKey_RmsSquared : global::MemoGen.Infrastructure.IMemoKey<__memoKey_RmsSquared>

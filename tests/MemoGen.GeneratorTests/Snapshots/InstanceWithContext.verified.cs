@@ -28,7 +28,6 @@ partial record Telescope
                 default);
     }
 
-    /// <summary>Identifies the cache of <c>Exposures</c>: its name, the version of its code, its tags.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
     private static readonly global::MemoGen.Infrastructure.MemoFunction<__memoKey_Exposures, global::System.Collections.Generic.IReadOnlyList<int>> __memoFunction_Exposures =
@@ -117,7 +116,6 @@ partial record Telescope
         }
     }
 
-    /// <summary>The cache key of <c>Exposures</c>.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
     private readonly struct __memoKey_Exposures : global::MemoGen.Infrastructure.IMemoKey<__memoKey_Exposures>

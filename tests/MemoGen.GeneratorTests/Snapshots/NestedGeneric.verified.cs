@@ -31,13 +31,11 @@ namespace Deep.Models
                         static __memoState => __memoState.__memoOwner.RenderCore(__memoState.cell, __memoState.node, __memoState.weights, __memoState.labels, __memoState.scale, __memoState.id, __memoState.at));
             }
 
-            /// <summary>Identifies the cache of <c>Render</c>: its name, the version of its code, its tags.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
             private static readonly global::MemoGen.Infrastructure.MemoFunction<__memoKey_Render, string> __memoFunction_Render =
                 new("Render", "6e4be5e6c27e197c", global::System.Array.Empty<string>());
 
-            /// <summary>This context's table of <c>Render</c>, kept in a field so that a hit reads it at once.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
             private global::MemoGen.Infrastructure.MemoTable<__memoKey_Render, string>? __memoTable_Render;
@@ -122,7 +120,6 @@ namespace Deep.Models
                 }
             }
 
-            /// <summary>The cache key of <c>Render</c>.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
             private readonly struct __memoKey_Render : global::MemoGen.Infrastructure.IMemoKey<__memoKey_Render>

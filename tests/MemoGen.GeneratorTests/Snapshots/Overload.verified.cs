@@ -31,13 +31,11 @@ namespace Deep.Models
                         static __memoState => __memoState.__memoOwner.CountCore(__memoState.@class));
             }
 
-            /// <summary>Identifies the cache of <c>Count</c>: its name, the version of its code, its tags.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
             private static readonly global::MemoGen.Infrastructure.MemoFunction<__memoKey_Count_int, global::Deep.Models.FrozenCount> __memoFunction_Count_int =
                 new("count_in", "c5ffedbe35c4b54c", global::System.Array.Empty<string>());
 
-            /// <summary>This context's table of <c>Count</c>, kept in a field so that a hit reads it at once.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
             private global::MemoGen.Infrastructure.MemoTable<__memoKey_Count_int, global::Deep.Models.FrozenCount>? __memoTable_Count_int;
@@ -122,7 +120,6 @@ namespace Deep.Models
                 }
             }
 
-            /// <summary>The cache key of <c>Count</c>.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
             private readonly struct __memoKey_Count_int : global::MemoGen.Infrastructure.IMemoKey<__memoKey_Count_int>

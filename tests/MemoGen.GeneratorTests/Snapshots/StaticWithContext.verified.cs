@@ -30,7 +30,6 @@ namespace Astro
                     cancellationToken);
         }
 
-        /// <summary>Identifies the cache of <c>FrobnifyAsync</c>: its name, the version of its code, its tags.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
         private static readonly global::MemoGen.Infrastructure.MemoFunction<__memoKey_FrobnifyAsync, global::Astro.Spectrum> __memoFunction_FrobnifyAsync =
@@ -117,7 +116,6 @@ namespace Astro
             }
         }
 
-        /// <summary>The cache key of <c>FrobnifyAsync</c>.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
         private readonly struct __memoKey_FrobnifyAsync : global::MemoGen.Infrastructure.IMemoKey<__memoKey_FrobnifyAsync>
