@@ -98,4 +98,22 @@ public sealed class SweepTests
         Assert.That(run.Errors.Select(e => (e.Id, e.Location.SourceTree?.FilePath)), Is.EqualTo(new[] { (expectedError, "Source1.cs") }),
             string.Join("\n", run.Errors.Select(GeneratorRun.Describe)));
     }
+
+    [Test]
+    public void A_method_without_key_parameters_gets_no_sweep()
+    {
+        const string source = """
+            using MemoGen;
+
+            public partial class Sky(MemoOptions options) : MemoContext(options)
+            {
+                [Memoize] public partial int Describe([MemoIgnore] object tag);
+                private int DescribeCore(object tag) => 0;
+            }
+            """;
+
+        var run = GeneratorTestHelper.RunAndCompile(source);
+
+        Assert.That(run.Files.Values.Single(), Does.Contain("DescribeMemoHandle").And.Not.Contain(" Sweep("));
+    }
 }

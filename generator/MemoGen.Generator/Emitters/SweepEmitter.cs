@@ -14,10 +14,15 @@ internal static class SweepEmitter
 {
     private const string Sweeps = "global::MemoGen.Sweeps.";
 
-    /// <summary>Writes the members inside the handle struct, after its other members.</summary>
+    /// <summary>Writes the members inside the handle struct, after its other members; nothing for a method without key parameters.</summary>
     public static void Write(IndentedTextWriter writer, MethodModel model)
     {
         var keys = model.Parameters.Where(p => p.Role == ParameterRole.Key).ToList();
+        if (keys.Count == 0)
+        {
+            return; // one call, nothing to sweep
+        }
+
         var passedOnce = model.Parameters.Where(p => p.Role == ParameterRole.Ignored).ToList();
         var sweep = $"{Sweeps}Sweep<{model.ResultType}>";
         var onceParameters = string.Concat(passedOnce.Select(p => $", {p.Type} {p.Name}"));

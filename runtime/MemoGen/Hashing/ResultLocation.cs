@@ -11,6 +11,13 @@ namespace MemoGen.Hashing;
 /// </summary>
 internal sealed record ResultLocation(WeakReference<object> Owner, nint Address, long OffsetBytes, long Bytes, byte ElementTag)
 {
+    /// <summary>
+    /// The size from which the runtime allocates an array on the large object heap, which it does not compact unless
+    /// asked to. Smaller arrays move at every compacting collection, so an identity remembered by address would come and
+    /// go with the collector, and a key would change from one call to the next; they are cheap to hash by content.
+    /// </summary>
+    internal const long LargeObjectBytes = 85_000;
+
     /// <summary>Where the first element is now: an array may have moved; mapped memory stays while its manager lives.</summary>
     public nint CurrentAddress(object owner) => owner is Array array ? AddressIn(array, OffsetBytes) : Address;
 
@@ -47,7 +54,7 @@ internal sealed record ResultLocation(WeakReference<object> Owner, nint Address,
     private static bool TryOf<T>(T[]? array, int offset, int count, byte elementTag, out ResultLocation location) where T : unmanaged
     {
         location = null!;
-        if (array is null || count == 0)
+        if (array is null || count == 0 || (long)array.Length * Unsafe.SizeOf<T>() < LargeObjectBytes)
         {
             return false;
         }

@@ -84,7 +84,39 @@ public sealed class ProvenanceTests
         });
     }
 
-    private static double[] Make(int key) => [key, 0.5, 1.5];
+    /// <summary>128 KB: on the large object heap, where a result does not move and keeps its identity.</summary>
+    private static double[] Make(int key)
+    {
+        var result = new double[16_384];
+        result.AsSpan().Fill(0.5);
+        result[0] = key;
+        return result;
+    }
+
+    [Test]
+    public void A_result_keeps_its_identity_across_compacting_collections()
+    {
+        using var store = new TempStore();
+        var function = DiskTables.Function<double[]>("make", "v1");
+        double[] result = DiskTables.Get(DiskTables.Fresh(function, DiskTables.Options(store)), 7, new Counted<double[]>(Make));
+        MemoHash128 before = MemoHasher.HashArray<double>(result);
+
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+
+        Assert.That(MemoHasher.HashArray<double>(result), Is.EqualTo(before));
+        Assert.That(before, Is.Not.EqualTo(MemoHasher.HashArray<double>((double[])result.Clone())), "by identity, not content");
+    }
+
+    [Test]
+    public void A_result_small_enough_to_move_hashes_by_content()
+    {
+        using var store = new TempStore();
+        double[] result = DiskTables.Get(
+            DiskTables.Fresh(DiskTables.Function<double[]>("small", "v1"), DiskTables.Options(store)), 7, new Counted<double[]>(key => [key, 0.5, 1.5]));
+
+        Assert.That(MemoHasher.HashArray<double>(result), Is.EqualTo(MemoHasher.HashArray<double>((double[])result.Clone())));
+    }
 
     private static byte[] ProducedEncoding(byte elementTag, int count, MemoHash128 identity)
     {
