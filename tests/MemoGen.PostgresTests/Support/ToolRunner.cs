@@ -54,7 +54,12 @@ internal static class ToolRunner
             throw new TimeoutException($"{tool} {string.Join(' ', arguments)} did not finish within {timeout}: {Text(output)}");
         }
 
-        process.WaitForExit();
+        // The process has exited; this waits for the rest of its redirected output.
+        if (!process.WaitForExitAsync().Wait(TimeSpan.FromSeconds(30)))
+        {
+            throw new TimeoutException($"{tool} {string.Join(' ', arguments)} exited, but its output did not end within 30 s: {Text(output)}");
+        }
+
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} exited with {process.ExitCode}: {Text(output)}");
