@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
@@ -5,14 +6,18 @@ using System.Threading;
 namespace MemoGen.Infrastructure;
 
 /// <summary>
-/// The hit count of one table, exact and striped: a hit atomically increments the counter of the stripe of the
-/// processor it runs on, each stripe on a cache line of its own, so threads hitting the same entry at once rarely
-/// write a shared line (a counter in the entry made two threads' hits twice as slow as one thread's). No increment is
-/// lost, and the sum never goes down.
+/// The hit count of one table, striped: each thread counts on a stripe of its own (threads take stripes in turn as they
+/// first hit), each on a cache line of its own, so threads hitting the same entry at once do not write a shared line (a
+/// counter in the entry made two threads' hits twice as slow as one thread's).
 /// </summary>
+/// <remarks>
+/// The increment is a plain one: an atomic increment tripled the cost of a hit (7.8 ns against 2.7 ns for
+/// <c>ConcurrentDictionary.GetOrAdd</c>). Counts are exact while at most 16 threads hit; beyond that, threads that
+/// share a stripe may lose a few hits to each other. The sum never goes down.
+/// </remarks>
 internal readonly struct MemoHitCounter
 {
-    /// <summary>A power of two; processors beyond it share stripes, which costs contention, never counts.</summary>
+    /// <summary>A power of two; processors beyond it share stripes.</summary>
     private const int Stripes = 16;
 
     /// <summary>Counters one cache line (64 bytes) apart; the first stripe starts a line past the array's header.</summary>
@@ -26,15 +31,29 @@ internal readonly struct MemoHitCounter
         _counts = new long[(Stripes + 1) * Stride];
     }
 
-    /// <summary>Counts one hit on the current processor's stripe.</summary>
+    /// <summary>The calling thread's stripe, plus one (0: not assigned yet).</summary>
+    [ThreadStatic]
+    private static int t_stripePlusOne;
+
+    private static int s_threadsSeen;
+
+    /// <summary>Counts one hit on the calling thread's stripe.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Increment()
     {
-        // The runtime caches the processor id per thread and refreshes it now and then: cheap, and a thread that
-        // moved meanwhile only shares a stripe for a while, which the atomic increment makes harmless.
-        int stripe = Thread.GetCurrentProcessorId() & (Stripes - 1);
-        Interlocked.Increment(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_counts), (stripe + 1) * Stride));
+        int stripePlusOne = t_stripePlusOne;
+        if (stripePlusOne == 0)
+        {
+            stripePlusOne = AssignStripe();
+        }
+
+        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_counts), stripePlusOne * Stride)++;
     }
+
+    /// <summary>Gives the calling thread the next stripe in turn: the first 16 threads to hit get one each.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int AssignStripe() =>
+        t_stripePlusOne = (Interlocked.Increment(ref s_threadsSeen) & (Stripes - 1)) + 1;
 
     /// <summary>The hits counted so far, on every stripe.</summary>
     public long Sum()
