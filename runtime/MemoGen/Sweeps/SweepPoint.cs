@@ -25,7 +25,10 @@ public sealed class SweepPoint
     public IEnumerable<string> Names => _dimensions.Select(d => d.Name);
 
     /// <summary>The parameters' values, in the order of <see cref="Names"/>.</summary>
-    public IReadOnlyList<object?> Values => _values;
+    public IReadOnlyList<object?> Values => Array.AsReadOnly(_values);
+
+    /// <summary>The values as the sweep's calls take them; not to be changed.</summary>
+    internal object?[] RawValues => _values;
 
     /// <summary>The value of the parameter named <paramref name="name"/>.</summary>
     /// <param name="name">A parameter's name.</param>

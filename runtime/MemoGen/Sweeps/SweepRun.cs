@@ -64,7 +64,7 @@ internal sealed class SweepRun<TResult>
 
     private async Task RunPointAsync(SweepPoint point, CancellationToken cancellationToken)
     {
-        object?[] values = (object?[])point.Values;
+        object?[] values = point.RawValues;
         long startedAt = Stopwatch.GetTimestamp();
         SweepResult<TResult> result;
         try

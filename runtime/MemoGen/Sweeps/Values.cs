@@ -4,8 +4,7 @@ using System.Collections.Immutable;
 namespace MemoGen.Sweeps;
 
 /// <summary>
-/// Makes the values of a sweep's dimensions: explicit lists, numeric ranges (<c>Values.Range</c>, in
-/// <c>ValuesRange.cs</c>) and products.
+/// Makes the values of a sweep's dimensions: explicit lists, numeric ranges (<c>Values.Range</c>) and products.
 /// </summary>
 public static partial class Values
 {
