@@ -57,21 +57,14 @@ public sealed class MakeMemoizedPartialFromCompilerErrorCodeFixProvider : CodeFi
                 continue;
             }
 
-            List<MemberDeclarationSyntax> declarations = method.AncestorsAndSelf()
-                .OfType<MemberDeclarationSyntax>()
-                .Where(static node => node is MethodDeclarationSyntax or TypeDeclarationSyntax && !PartialModifier.Has(node))
-                .ToList();
+            List<MemberDeclarationSyntax> declarations = PartialModifier.MissingFrom(method);
             if (declarations.Count == 0)
             {
                 continue;
             }
 
             context.RegisterCodeFix(
-                CodeAction.Create(
-                    Title,
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(
-                        root.ReplaceNodes(declarations, static (_, rewritten) => PartialModifier.Add(rewritten)))),
-                    equivalenceKey: nameof(MakeMemoizedPartialFromCompilerErrorCodeFixProvider)),
+                PartialModifier.AddToAll(Title, context.Document, root, declarations, nameof(MakeMemoizedPartialFromCompilerErrorCodeFixProvider)),
                 diagnostic);
         }
     }

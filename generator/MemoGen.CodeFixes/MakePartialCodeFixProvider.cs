@@ -43,22 +43,14 @@ public sealed class MakePartialCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            List<MemberDeclarationSyntax> declarations = target.AncestorsAndSelf()
-                .Where(static node => node is MethodDeclarationSyntax or TypeDeclarationSyntax)
-                .Cast<MemberDeclarationSyntax>()
-                .Where(static declaration => !PartialModifier.Has(declaration))
-                .ToList();
+            List<MemberDeclarationSyntax> declarations = PartialModifier.MissingFrom(target);
             if (declarations.Count == 0)
             {
                 continue;
             }
 
             context.RegisterCodeFix(
-                CodeAction.Create(
-                    Title,
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(
-                        root.ReplaceNodes(declarations, static (_, rewritten) => PartialModifier.Add((MemberDeclarationSyntax)rewritten)))),
-                    equivalenceKey: nameof(MakePartialCodeFixProvider)),
+                PartialModifier.AddToAll(Title, context.Document, root, declarations, nameof(MakePartialCodeFixProvider)),
                 diagnostic);
         }
     }

@@ -1,4 +1,8 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -7,6 +11,19 @@ namespace MemoGen.CodeFixes.Helpers;
 /// <summary>Adds the <c>partial</c> modifier to a method or type declaration.</summary>
 internal static class PartialModifier
 {
+    /// <summary>The declarations from <paramref name="node"/> outward (a method, then its containing types) that lack <c>partial</c>.</summary>
+    public static List<MemberDeclarationSyntax> MissingFrom(SyntaxNode node) => node.AncestorsAndSelf()
+        .OfType<MemberDeclarationSyntax>()
+        .Where(static declaration => declaration is MethodDeclarationSyntax or TypeDeclarationSyntax && !Has(declaration))
+        .ToList();
+
+    /// <summary>A code action that makes every one of <paramref name="declarations"/> partial.</summary>
+    public static CodeAction AddToAll(string title, Document document, SyntaxNode root, List<MemberDeclarationSyntax> declarations, string equivalenceKey) =>
+        CodeAction.Create(
+            title,
+            _ => Task.FromResult(document.WithSyntaxRoot(root.ReplaceNodes(declarations, static (_, rewritten) => Add(rewritten)))),
+            equivalenceKey);
+
     public static bool Has(MemberDeclarationSyntax declaration) => declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
 
     /// <summary>
