@@ -26,14 +26,11 @@ if ! "$PYTHON" -c 'import joblib, numpy' 2>/dev/null; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-joblib python3-numpy >/dev/null
 fi
 
-PROJECT="$ROOT/tests/MemoGen.Benchmarks.Joblib"
+source "$ROOT/build/bench-common.sh"
 OUT="$(mktemp -d)"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$OUT" "$WORK"' EXIT
-if ! dotnet build "$PROJECT/MemoGen.Benchmarks.Joblib.csproj" -c Release -o "$OUT" -v quiet -nologo >"$WORK/build.log" 2>&1; then
-  grep -E 'error' "$WORK/build.log" >&2 || cat "$WORK/build.log" >&2
-  exit 1
-fi
+build_bench_app "$OUT"
 MEMOGEN="$OUT/MemoGen.Benchmarks.Joblib"
 
 memogen() { "$MEMOGEN" "$1" "$WORK/memogen" "$MEGABYTES" >/dev/null; }
@@ -47,8 +44,6 @@ seconds() {
   end=$(date +%s%N)
   awk -v s="$start" -v e="$end" 'BEGIN { printf "%.6f\n", (e - s) / 1e9 }'
 }
-
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # Fills both caches once, so that every job but "write" times a second run.
 prepare() {

@@ -62,6 +62,7 @@ internal static class Parser
             FunctionName = arguments.FunctionName,
             Tags = arguments.Tags.ToEquatableArray(),
             Cacher = arguments.Cacher?.ToTypeName(),
+            UsesMemoryPack = arguments.Cacher is null && arguments.Tags.Any(KnownTags.Stores) && SerializerRules.UsesMemoryPack(resultType),
             CodeVersion = version.Value,
             CodeVersionCovers = version.Covers,
             Stem = stem,

@@ -4,8 +4,9 @@ namespace MemoGen;
 
 /// <summary>
 /// Writes and reads the values the disk store does not write raw (everything but arrays and memories of unmanaged
-/// elements). The default is <see cref="JsonMemoSerializer"/>. The type to read is always the memoized method's
-/// result type, never one named by the file.
+/// elements) when <see cref="MemoOptions.Serializer"/> or <see cref="MemoOptions.UseSerializer"/> names one. Without,
+/// results MemoryPack writes go through MemoryPack and the others through <see cref="JsonMemoSerializer"/>. The type to
+/// read is always the memoized method's result type, never one named by the file.
 /// </summary>
 public interface IMemoSerializer
 {

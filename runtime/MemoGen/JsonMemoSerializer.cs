@@ -6,8 +6,8 @@ using System.Text.Json.Serialization;
 namespace MemoGen;
 
 /// <summary>
-/// The default <see cref="IMemoSerializer"/>: System.Text.Json, indented, so a person can read a cached value (as
-/// with curifactory's JSON cacher). Records, collections and primitives work out of the box; a result type that
+/// System.Text.Json, indented, so a person can read a cached value (as with curifactory's JSON cacher): the default for
+/// result types MemoryPack does not write, and for every result when set as <see cref="MemoOptions.Serializer"/>. Records, collections and primitives work out of the box; a result type that
 /// System.Text.Json cannot read back (such as <c>FrozenDictionary</c>) is kept in memory only, with one warning.
 /// </summary>
 public sealed class JsonMemoSerializer : IMemoSerializer

@@ -192,7 +192,7 @@ public class MemoContext : IDisposable
         }
 
         return new DiskTier<TKey, TResult>(
-            function, GetDiskStore(), PayloadCodecs.For(Options, function.Name, function.Cacher), Options.ExpiryFor(function.Name), lazy, Options.SharedTier);
+            function, GetDiskStore(), PayloadCodecs.For(Options, function.Name, function.Cacher, function.PayloadFormat), Options.ExpiryFor(function.Name), lazy, Options.SharedTier);
     }
 
     /// <summary>The slow path of <see cref="MemoFunction{TKey, TResult}.TableIn"/>: creates the function's table once.</summary>

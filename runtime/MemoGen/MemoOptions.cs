@@ -12,6 +12,7 @@ public sealed class MemoOptions
     private readonly Dictionary<string, MemoryLimits> _functionLimits = new(StringComparer.Ordinal);
     private readonly Dictionary<string, object> _cachers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TimeSpan> _expiries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IMemoSerializer> _serializers = new(StringComparer.Ordinal);
 
     /// <summary>The memory bounds of every function without its own (<see cref="MemoryLimits.Unbounded"/> by default).</summary>
     public MemoryLimits MemoryLimits { get; set; } = MemoryLimits.Unbounded;
@@ -26,8 +27,13 @@ public sealed class MemoOptions
     /// <summary>Whether a disk hit on a <see cref="ReadOnlyMemory{T}"/> of unmanaged elements maps the file instead of reading it.</summary>
     public MmapMode MmapMode { get; set; }
 
-    /// <summary>Writes and reads the results that are not arrays of unmanaged elements (<see cref="JsonMemoSerializer.Default"/> by default).</summary>
-    public IMemoSerializer Serializer { get; set; } = JsonMemoSerializer.Default;
+    /// <summary>
+    /// Writes and reads the results that are not arrays of unmanaged elements. <see langword="null"/> (the default):
+    /// MemoryPack, a compact binary format, for the result types the generator found it can write (built-in types and
+    /// collections of them, <c>[MemoryPackable]</c> types), and <see cref="JsonMemoSerializer.Default"/> for the others.
+    /// Set <see cref="JsonMemoSerializer.Default"/> for a cache people read, or a serializer of one's own.
+    /// </summary>
+    public IMemoSerializer? Serializer { get; set; }
 
     /// <summary>Bounds on the whole disk store, applied least recently used first (<see cref="DiskLimits.Unbounded"/> by default).</summary>
     public DiskLimits DiskLimits { get; set; } = DiskLimits.Unbounded;
@@ -78,6 +84,22 @@ public sealed class MemoOptions
         _cachers[name] = cacher;
         return this;
     }
+
+    /// <summary>
+    /// Writes and reads the disk entries of the function cached under <paramref name="name"/> with
+    /// <paramref name="serializer"/> (such as <see cref="JsonMemoSerializer.Default"/>, for entries people read), whatever
+    /// <see cref="Serializer"/> and the generator's choice say. Arrays of unmanaged elements stay raw.
+    /// </summary>
+    public MemoOptions UseSerializer(string name, IMemoSerializer serializer)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(serializer);
+        _serializers[name] = serializer;
+        return this;
+    }
+
+    /// <summary>The serializer of the function cached under <paramref name="name"/>: its own, else <see cref="Serializer"/>, else null.</summary>
+    internal IMemoSerializer? SerializerFor(string name) => _serializers.GetValueOrDefault(name) ?? Serializer;
 
     /// <summary>
     /// Makes the disk entries of the function cached under <paramref name="name"/> expire <paramref name="maxAge"/> after

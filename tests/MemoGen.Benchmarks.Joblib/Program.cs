@@ -4,6 +4,7 @@ using MemoGen.Benchmarks.Joblib;
 
 // One job per process: build/bench-joblib.sh times whole processes, the way a user's second run is felt.
 // Usage: MemoGen.Benchmarks.Joblib <write|load|mmap|arghit|small> <cache folder> [megabytes]
+//        MemoGen.Benchmarks.Joblib <firsthit-prepare|firsthit-json|firsthit-packed> <cache folder> (build/bench-first-hit.sh)
 if (args.Length < 2)
 {
     Console.Error.WriteLine("usage: MemoGen.Benchmarks.Joblib <write|load|mmap|arghit|small> <cache folder> [megabytes]");
@@ -17,6 +18,21 @@ var options = new MemoOptions
     CacheDirectory = args[1],
     MmapMode = job == "mmap" ? MmapMode.ReadOnly : MmapMode.None,
 };
+if (job.StartsWith("firsthit-", StringComparison.Ordinal))
+{
+    string first = job["firsthit-".Length..];
+    if (first == "prepare")
+    {
+        FirstHitTimer.Prepare(options);
+    }
+    else
+    {
+        Console.WriteLine(FirstHitTimer.Run(options, first));
+    }
+
+    return 0;
+}
+
 var jobs = new JoblibJobs(options);
 
 double result = job switch

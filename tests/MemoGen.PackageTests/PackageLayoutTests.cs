@@ -37,11 +37,11 @@ public sealed class PackageLayoutTests
     }
 
     [Test]
-    public void DependsOnlyOnLoggingAbstractionsAndHashing()
+    public void DependsOnlyOnLoggingAbstractionsHashingAndMemoryPack()
     {
         XNamespace ns = Contents.Nuspec.Root!.Name.Namespace;
         string[] dependencies = Contents.Nuspec.Descendants(ns + "dependency").Select(static d => (string)d.Attribute("id")!).ToArray();
-        Assert.That(dependencies, Is.EquivalentTo(new[] { "Microsoft.Extensions.Logging.Abstractions", "System.IO.Hashing" }));
+        Assert.That(dependencies, Is.EquivalentTo(new[] { "Microsoft.Extensions.Logging.Abstractions", "System.IO.Hashing", "MemoryPack" }));
     }
 
     [Test]

@@ -7,9 +7,10 @@ namespace MemoGen.Generator.Checks;
 
 /// <summary>
 /// Whether the disk store's default serializers can write a result and read it back (MEMO013). Arrays,
-/// <c>ReadOnlyMemory&lt;T&gt;</c> and <c>ImmutableArray&lt;T&gt;</c> of primitives are written raw; everything else goes
-/// through System.Text.Json. The rule is conservative: it flags only types System.Text.Json is known not to round-trip,
-/// and trusts types it cannot see into (type parameters, types from other assemblies not listed here).
+/// <c>ReadOnlyMemory&lt;T&gt;</c> and <c>ImmutableArray&lt;T&gt;</c> of primitives are written raw; types MemoryPack writes
+/// (<see cref="MemoryPackRules"/>) go through MemoryPack, chosen here at compile time; everything else goes through
+/// System.Text.Json. The rule is conservative: it flags only types System.Text.Json is known not to round-trip, and
+/// trusts types it cannot see into (type parameters, types from other assemblies not listed here).
 /// </summary>
 internal static class SerializerRules
 {
@@ -32,7 +33,10 @@ internal static class SerializerRules
 
     /// <summary>Why a <paramref name="result"/> cannot be stored, as a clause after "because"; null when it can.</summary>
     public static string? WhyNotStorable(ITypeSymbol result) =>
-        IsRawLayout(result) ? null : WhyNotJson(result, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default));
+        IsRawLayout(result) || MemoryPackRules.Writes(result) ? null : WhyNotJson(result, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default));
+
+    /// <summary>Whether the disk store writes <paramref name="result"/> with MemoryPack (it is not raw, and MemoryPack writes it).</summary>
+    public static bool UsesMemoryPack(ITypeSymbol result) => !IsRawLayout(result) && MemoryPackRules.Writes(result);
 
     private static bool IsRawLayout(ITypeSymbol type)
     {

@@ -132,11 +132,12 @@ internal static class Emitter
             ? "global::System.Array.Empty<string>()"
             : $"new string[] {{ {string.Join(", ", model.Tags.Select(Literal))} }}";
         var cacher = model.Cacher is null ? "" : $", new {model.Cacher}()";
+        var format = model.UsesMemoryPack ? ", format: global::MemoGen.Infrastructure.MemoPayloadFormat.MemoryPack" : "";
         writer.WriteLine(HiddenFromEditor);
         writer.WriteLine(GeneratedCode);
         writer.WriteLine($"private static readonly {FunctionType(model)} {FunctionField(model)} =");
         writer.Indent++;
-        writer.WriteLine($"new({Literal(model.FunctionName)}, {Literal(model.CodeVersion)}, {tags}{cacher});");
+        writer.WriteLine($"new({Literal(model.FunctionName)}, {Literal(model.CodeVersion)}, {tags}{cacher}{format});");
         writer.Indent--;
         if (model.Form == MemoForm.ContextIsThis)
         {

@@ -48,6 +48,9 @@ internal sealed record MethodModel
     /// <summary>The type named by <c>Memoize.Cacher</c>, <c>global::</c>-qualified, or null.</summary>
     public required string? Cacher { get; init; }
 
+    /// <summary>Whether results not written raw go through MemoryPack (<c>Checks.SerializerRules.UsesMemoryPack</c>).</summary>
+    public bool UsesMemoryPack { get; init; }
+
     /// <summary>A hash of the implementation's source and <c>Memoize.Version</c>: an entry written by other code is a miss.</summary>
     public required string CodeVersion { get; init; }
 

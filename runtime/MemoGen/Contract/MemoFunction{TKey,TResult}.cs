@@ -20,14 +20,19 @@ public sealed class MemoFunction<TKey, TResult> : MemoFunction
     /// The cacher named by <see cref="MemoizeAttribute.Cacher"/>, or <see langword="null"/> to write values raw or with
     /// the serializer. A cacher registered with <see cref="MemoOptions.UseCacher{T}"/> takes precedence over it.
     /// </param>
-    public MemoFunction(string name, string codeVersion, string[] tags, IMemoCacher<TResult>? cacher = null)
+    /// <param name="format">The format the generator chose for results that are not written raw.</param>
+    public MemoFunction(string name, string codeVersion, string[] tags, IMemoCacher<TResult>? cacher = null, MemoPayloadFormat format = MemoPayloadFormat.Serializer)
         : base(name, codeVersion, tags)
     {
         Cacher = cacher;
+        PayloadFormat = format;
     }
 
     /// <summary>The cacher named on the method's attribute, if any.</summary>
     internal IMemoCacher<TResult>? Cacher { get; }
+
+    /// <summary>The format the generator chose for results that are not written raw.</summary>
+    internal MemoPayloadFormat PayloadFormat { get; }
 
     /// <summary>This function's table in <paramref name="context"/>, created on first use.</summary>
     /// <param name="context">The context that holds the results.</param>

@@ -1,10 +1,12 @@
 using System;
+using MemoGen.Infrastructure;
 
 namespace MemoGen.Disk;
 
 /// <summary>
 /// Chooses how a function's values are written: the cacher registered for it at run time, else the cacher named on its
-/// attribute, else raw bytes or the serializer.
+/// attribute, else raw bytes, else the serializer the options name for it, else the format the generator chose
+/// (MemoryPack for a MemoryPack-serializable type), else System.Text.Json.
 /// </summary>
 internal static class PayloadCodecs
 {
@@ -12,8 +14,10 @@ internal static class PayloadCodecs
     /// <param name="options">The context's options, which may register a cacher for the function.</param>
     /// <param name="functionName">The function's cache name.</param>
     /// <param name="attributeCacher">The cacher named on the function's attribute, used when none is registered.</param>
+    /// <param name="format">The format the generator chose for <typeparamref name="TResult"/>.</param>
     /// <exception cref="InvalidOperationException">The cacher registered for the function handles another type.</exception>
-    public static IPayloadCodec<TResult> For<TResult>(MemoOptions options, string functionName, IMemoCacher<TResult>? attributeCacher = null)
+    public static IPayloadCodec<TResult> For<TResult>(
+        MemoOptions options, string functionName, IMemoCacher<TResult>? attributeCacher = null, MemoPayloadFormat format = MemoPayloadFormat.Serializer)
     {
         if (options.CacherFor(functionName) is { } cacher)
         {
@@ -34,6 +38,13 @@ internal static class PayloadCodecs
             return new RawCodec<TResult>(shape);
         }
 
-        return new SerializerCodec<TResult>(options.Serializer);
+        if (options.SerializerFor(functionName) is { } serializer)
+        {
+            return new SerializerCodec<TResult>(serializer);
+        }
+
+        return format == MemoPayloadFormat.MemoryPack
+            ? MemoryPackCodec<TResult>.Instance
+            : new SerializerCodec<TResult>(JsonMemoSerializer.Default);
     }
 }

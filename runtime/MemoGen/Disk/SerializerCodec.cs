@@ -40,19 +40,9 @@ internal sealed class SerializerCodec<TResult> : IPayloadCodec<TResult>
         }
 
         ReadOnlySpan<byte> bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        if (_inlinesSmallPayloads && bytes.Length <= InlinePayload.MaxLength)
-        {
-            return new WrittenPayload([], Format, new InlinePayload(bytes.ToArray(), BlockChecksum.Of(bytes)));
-        }
-
-        string path = target.PathOf(Format);
-        using (IMemoWritableFile file = target.FileSystem.CreateNew(path, bytes.Length))
-        {
-            file.Write(bytes, 0);
-            file.FlushToDisk();
-        }
-
-        return new WrittenPayload([new PayloadFile(Path.GetFileName(path), bytes.Length, 0, BlockChecksum.Of(bytes))], Format);
+        return _inlinesSmallPayloads && bytes.Length <= InlinePayload.MaxLength
+            ? SinglePayloadFile.Inline(Format, bytes.ToArray())
+            : SinglePayloadFile.Write(target, Format, bytes);
     }
 
     /// <summary>
@@ -76,40 +66,13 @@ internal sealed class SerializerCodec<TResult> : IPayloadCodec<TResult>
     /// <inheritdoc />
     public TResult Read(in PayloadSource source, EntryMetadata metadata, out long bytesRead)
     {
-        if (metadata.Inline is { } inline && metadata.Files.Count == 0)
+        if (SinglePayloadFile.VerifiedInline(metadata) is { } inline)
         {
-            if (BlockChecksum.Of(inline.Utf8.Span) != inline.Checksum)
-            {
-                throw new InvalidEntryException("the inline payload's checksum does not match");
-            }
-
             bytesRead = 0;
-            return Deserialize(inline.Utf8.ToArray());
+            return Deserialize(inline.ToArray());
         }
 
-        if (metadata.Files.Count != 1 || metadata.Files[0].ChecksumOffset != 0 || metadata.Inline is not null)
-        {
-            throw new InvalidEntryException("a serialized entry has one payload file, checksummed from its start, or an inline payload");
-        }
-
-        PayloadFile expected = metadata.Files[0];
-        byte[] bytes;
-        using (IMemoReadableFile file = source.FileSystem.OpenRead(source.PathOf(expected)))
-        {
-            if (file.Length != expected.Bytes || file.Length > Array.MaxLength)
-            {
-                throw new InvalidEntryException($"the payload has {file.Length} bytes, not {expected.Bytes}");
-            }
-
-            bytes = GC.AllocateUninitializedArray<byte>((int)file.Length);
-            RawPayloadIO.ReadExactly(file, bytes, 0);
-        }
-
-        if (BlockChecksum.Of(bytes) != expected.Checksum)
-        {
-            throw new InvalidEntryException("the payload's checksum does not match");
-        }
-
+        byte[] bytes = SinglePayloadFile.Read(source, metadata);
         bytesRead = bytes.Length;
         return Deserialize(bytes);
     }

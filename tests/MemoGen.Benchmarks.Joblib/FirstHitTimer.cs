@@ -1,0 +1,54 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace MemoGen.Benchmarks.Joblib;
+
+/// <summary>
+/// Times, inside one fresh process, the disk hits that a user's second run pays for: the first one (of
+/// <c>first</c>: <c>json</c>, a plain record, or <c>packed</c>, a MemoryPack record), then the first hit of another
+/// function, then another key of the first function. Prints the three times in milliseconds, tab-separated.
+/// </summary>
+public static class FirstHitTimer
+{
+    /// <summary>Fills the cache with every call the timed run makes.</summary>
+    public static void Prepare(MemoOptions options)
+    {
+        var jobs = new JoblibJobs(options);
+        var more = new FirstHitJobs(options);
+        foreach (int a in new[] { 3, 5 })
+        {
+            jobs.MakeRatio(a, a + 1);
+            more.MakePackedRatio(a, a + 1);
+            more.MakeLabel("id", a);
+        }
+    }
+
+    /// <summary>Runs the timed hits; returns the line to print.</summary>
+    public static string Run(MemoOptions options, string first)
+    {
+        long started = Stopwatch.GetTimestamp();
+        var jobs = new JoblibJobs(options);
+        var more = new FirstHitJobs(options);
+        double check = first == "json" ? jobs.MakeRatio(3, 4).Value : more.MakePackedRatio(3, 4).Value;
+        double firstHit = Milliseconds(ref started);
+        check += more.MakeLabel("id", 3).Length;
+        double otherFunction = Milliseconds(ref started);
+        check += first == "json" ? jobs.MakeRatio(5, 6).Value : more.MakePackedRatio(5, 6).Value;
+        double sameFunction = Milliseconds(ref started);
+        if (check <= 0)
+        {
+            throw new InvalidOperationException("unexpected results");
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{firstHit:F3}\t{otherFunction:F3}\t{sameFunction:F3}");
+    }
+
+    private static double Milliseconds(ref long started)
+    {
+        long now = Stopwatch.GetTimestamp();
+        double elapsed = Stopwatch.GetElapsedTime(started, now).TotalMilliseconds;
+        started = now;
+        return elapsed;
+    }
+}
