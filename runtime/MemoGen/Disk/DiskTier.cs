@@ -1,13 +1,16 @@
 using System;
+using System.Diagnostics;
 using System.IO;
+using MemoGen.Diagnostics;
 using MemoGen.Infrastructure;
+using Microsoft.Extensions.Logging;
 
 namespace MemoGen.Disk;
 
 /// <summary>
 /// One function's part of the disk store, used by its table on a memory miss (inside the single-flight computation)
-/// and by the handle operations: reading (<see cref="EntryReader{TKey, TResult}"/>), writing
-/// (<see cref="EntryWriter{TKey, TResult}"/>) and, with the <c>"lazy"</c> policy, weak handles
+/// and by the handle operations: reading (<see cref="EntryReader{TResult}"/>), writing
+/// (<see cref="EntryWriter{TResult}"/>) and, with the <c>"lazy"</c> policy, weak handles
 /// (<see cref="WeakResults{TKey, TResult}"/>). Never throws at a caller: a bad entry is logged, removed and computed
 /// again; a failing disk turns the store to memory only, with one warning.
 /// </summary>
@@ -15,8 +18,8 @@ internal sealed class DiskTier<TKey, TResult>
     where TKey : struct, IMemoKey<TKey>
 {
     private readonly FunctionFolder<TResult> _folder;
-    private readonly EntryReader<TKey, TResult> _reader;
-    private readonly EntryWriter<TKey, TResult> _writer;
+    private readonly EntryReader<TResult> _reader;
+    private readonly EntryWriter<TResult> _writer;
     private readonly WeakResults<TKey, TResult>? _weakResults;
 
     /// <summary>The disk tier of <paramref name="function"/> in <paramref name="store"/>.</summary>
@@ -24,8 +27,8 @@ internal sealed class DiskTier<TKey, TResult>
     {
         Shared = shared;
         _folder = new FunctionFolder<TResult>(function, store, codec);
-        _reader = new EntryReader<TKey, TResult>(_folder, expiry);
-        _writer = new EntryWriter<TKey, TResult>(_folder);
+        _reader = new EntryReader<TResult>(_folder, expiry);
+        _writer = new EntryWriter<TResult>(_folder);
         _weakResults = lazy ? new WeakResults<TKey, TResult>() : null;
     }
 
@@ -52,14 +55,24 @@ internal sealed class DiskTier<TKey, TResult>
             return LoadOutcome.Recalled;
         }
 
-        return _reader.TryLoad(key, hash, out value);
+        return TryLoadFromDisk(key, hash, out value);
     }
 
     /// <summary>Loads the entry of <paramref name="hash"/> from disk only (after a shared tier fetched it).</summary>
-    public LoadOutcome TryLoadFromDisk(in TKey key, MemoHash128 hash, out TResult value) => _reader.TryLoad(key, hash, out value);
+    public LoadOutcome TryLoadFromDisk(in TKey key, MemoHash128 hash, out TResult value)
+    {
+        LoadOutcome outcome = _reader.TryLoad(hash, out value, out LoadTrace trace);
+        if (_folder.Logger is { } logger && logger.IsEnabled(LogLevel.Debug))
+        {
+            Trace(logger, key, outcome, trace);
+        }
+
+        return outcome;
+    }
 
     /// <summary>Writes a computed result as an entry; returns it, or <see langword="null"/> if nothing was written.</summary>
-    public WrittenEntry? Save(in TKey key, MemoHash128 hash, TResult value, TimeSpan computeTime) => _writer.Save(key, hash, value, computeTime);
+    public WrittenEntry? Save(in TKey key, MemoHash128 hash, TResult value, TimeSpan computeTime) =>
+        _writer.Save(CallDescriber.Describe(Function.Name, key), hash, value, computeTime);
 
     /// <summary>Takes back an entry written for a result that was invalidated meanwhile.</summary>
     public void Undo(WrittenEntry written) => _writer.Undo(written);
@@ -113,4 +126,18 @@ internal sealed class DiskTier<TKey, TResult>
 
     /// <summary>The metadata file of <paramref name="key"/>'s entry, whether or not it exists; its payload files lie beside it.</summary>
     public string EntryPath(in TKey key) => _folder.Paths(MemoKeyHash.Of(key)).MetadataPath;
+
+    private void Trace(ILogger logger, in TKey key, LoadOutcome outcome, in LoadTrace trace)
+    {
+        string name = Function.Name;
+        if (outcome == LoadOutcome.Loaded)
+        {
+            MemoLog.Loaded(
+                logger, name, CallDescriber.Describe(name, key), trace.MetadataPath!, trace.BytesRead, Stopwatch.GetElapsedTime(trace.Started).TotalMilliseconds);
+        }
+        else if (trace.MissReason is { } reason)
+        {
+            MemoLog.Missed(logger, name, CallDescriber.Describe(name, key), reason);
+        }
+    }
 }

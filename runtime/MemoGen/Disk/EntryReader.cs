@@ -11,8 +11,8 @@ namespace MemoGen.Disk;
 /// Reads one function's entries: validates the metadata and the payload, serves a valid entry, and removes a bad one
 /// (with one warning) so that the value is computed again. Never throws at a caller for the disk's sake.
 /// </summary>
-internal sealed class EntryReader<TKey, TResult>
-    where TKey : struct, IMemoKey<TKey>
+/// <typeparam name="TResult">The function's result type; the reader does not know the key type, so one instantiation serves every function of a result type.</typeparam>
+internal sealed class EntryReader<TResult>
 {
     /// <summary>A load records a use by touching the metadata file only if its last record is older than this.</summary>
     private static readonly TimeSpan UseResolution = TimeSpan.FromMinutes(1);
@@ -31,10 +31,11 @@ internal sealed class EntryReader<TKey, TResult>
 
     private string FunctionName => _folder.Function.Name;
 
-    /// <summary>Loads the entry of <paramref name="key"/> if a valid one is on disk.</summary>
-    public LoadOutcome TryLoad(in TKey key, MemoHash128 hash, out TResult value)
+    /// <summary>Loads the entry of <paramref name="hash"/> if a valid one is on disk; <paramref name="trace"/> says what happened, for the log.</summary>
+    public LoadOutcome TryLoad(MemoHash128 hash, out TResult value, out LoadTrace trace)
     {
         value = default!;
+        trace = default;
         if (_folder.IsMemoryOnly)
         {
             return LoadOutcome.Missed;
@@ -50,13 +51,15 @@ internal sealed class EntryReader<TKey, TResult>
             {
                 if (metadataBytes is null)
                 {
-                    return Missed(key, "not on disk");
+                    trace = new LoadTrace("not on disk");
+                    return LoadOutcome.Missed;
                 }
 
                 EntryMetadata metadata = EntryMetadataJson.Read(metadataBytes);
                 if (Stale(metadata, paths) is { } reason)
                 {
-                    return Missed(key, reason);
+                    trace = new LoadTrace(reason);
+                    return LoadOutcome.Missed;
                 }
 
                 long bytesRead;
@@ -79,18 +82,19 @@ internal sealed class EntryReader<TKey, TResult>
 
                 _folder.Store.MappedViews.Retain(value);
                 Touch(paths.MetadataPath, lastUse);
-                Loaded(key, paths.MetadataPath, bytesRead + metadataBytes.Length, started);
+                MemoMetrics.Add(MemoMetrics.BytesRead, bytesRead, _folder.Function);
+                trace = new LoadTrace(null, paths.MetadataPath, bytesRead + metadataBytes.Length, started);
                 return LoadOutcome.Loaded;
             }
         }
         catch (PayloadNotWritableException exception)
         {
             _folder.KeepInMemory(exception.Message);
-            Discard(key, paths, metadataBytes, exception.Message);
+            trace = new LoadTrace(Discard(paths, metadataBytes, exception.Message));
         }
         catch (Exception exception) when (exception is InvalidEntryException or OverflowException or EndOfStreamException or InvalidDataException)
         {
-            Discard(key, paths, metadataBytes, exception.Message);
+            trace = new LoadTrace(Discard(paths, metadataBytes, exception.Message));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -208,7 +212,8 @@ internal sealed class EntryReader<TKey, TResult>
     /// Removes a bad entry, unless another writer replaced it since it was read. Payload files that unreadable
     /// metadata cannot name are left for pruning, which removes files no entry names.
     /// </summary>
-    private void Discard(in TKey key, EntryPaths paths, byte[]? metadataBytes, string reason)
+    /// <returns>Why the entry was left, when another writer replaced it; null when it was removed (or could not be).</returns>
+    private string? Discard(EntryPaths paths, byte[]? metadataBytes, string reason)
     {
         try
         {
@@ -217,8 +222,7 @@ internal sealed class EntryReader<TKey, TResult>
                 byte[]? current = _folder.ReadMetadataBytes(paths.MetadataPath);
                 if (current is null || !current.AsSpan().SequenceEqual(metadataBytes))
                 {
-                    Missed(key, "the entry changed while it was read");
-                    return;
+                    return "the entry changed while it was read";
                 }
             }
 
@@ -244,25 +248,7 @@ internal sealed class EntryReader<TKey, TResult>
         {
             // Cannot remove it (a read-only store): the value is computed, and the write that follows may replace it.
         }
-    }
 
-    private LoadOutcome Missed(in TKey key, string reason)
-    {
-        if (_folder.Logger is { } logger && logger.IsEnabled(LogLevel.Debug))
-        {
-            MemoLog.Missed(logger, FunctionName, CallDescriber.Describe(FunctionName, key), reason);
-        }
-
-        return LoadOutcome.Missed;
-    }
-
-    private void Loaded(in TKey key, string metadataPath, long bytesRead, long started)
-    {
-        MemoMetrics.Add(MemoMetrics.BytesRead, bytesRead, _folder.Function);
-        if (_folder.Logger is { } logger && logger.IsEnabled(LogLevel.Debug))
-        {
-            MemoLog.Loaded(
-                logger, FunctionName, CallDescriber.Describe(FunctionName, key), metadataPath, bytesRead, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
+        return null;
     }
 }

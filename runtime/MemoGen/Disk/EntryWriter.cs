@@ -13,8 +13,8 @@ namespace MemoGen.Disk;
 /// metadata to a temporary file, flushed and renamed over the entry's metadata file (the commit). A write that fails
 /// leaves no file behind and never throws at the caller for the disk's sake.
 /// </summary>
-internal sealed class EntryWriter<TKey, TResult>
-    where TKey : struct, IMemoKey<TKey>
+/// <typeparam name="TResult">The function's result type; the writer does not know the key type, so one instantiation serves every function of a result type.</typeparam>
+internal sealed class EntryWriter<TResult>
 {
     private readonly FunctionFolder<TResult> _folder;
 
@@ -27,7 +27,11 @@ internal sealed class EntryWriter<TKey, TResult>
     /// Writes a computed result as an entry, replacing any other of its key. Returns the committed entry, or
     /// <see langword="null"/> if nothing was written (the result then lives in memory only).
     /// </summary>
-    public WrittenEntry? Save(in TKey key, MemoHash128 hash, TResult value, TimeSpan computeTime)
+    /// <param name="call">The call, as <see cref="CallDescriber"/> describes it for people.</param>
+    /// <param name="hash">The key hash.</param>
+    /// <param name="value">The result.</param>
+    /// <param name="computeTime">How long it took.</param>
+    public WrittenEntry? Save(string call, MemoHash128 hash, TResult value, TimeSpan computeTime)
     {
         DiskStore store = _folder.Store;
         if (_folder.IsMemoryOnly || !store.IsWritable)
@@ -53,7 +57,7 @@ internal sealed class EntryWriter<TKey, TResult>
                     CodeVersion = _folder.Function.CodeVersion,
                     KeyHash = paths.KeyHash,
                     ResultType = _folder.ResultType,
-                    Call = CallDescriber.Describe(_folder.Function.Name, key),
+                    Call = call,
                     CreatedUtc = store.Time.GetUtcNow().UtcDateTime,
                     ComputeSeconds = computeTime.TotalSeconds,
                     Format = _folder.Codec.Format,
