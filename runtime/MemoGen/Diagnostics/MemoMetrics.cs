@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using MemoGen.Infrastructure;
 
@@ -14,11 +15,13 @@ namespace MemoGen.Diagnostics;
 /// <list type="bullet">
 /// <item><c>memogen.hits</c> (observable): calls answered from memory. Read from the tables' own counters when a
 /// listener asks, so the hit path does not pay for it; a table's hits leave the sum when its context is collected.</item>
-/// <item><c>memogen.misses</c>: lookups that ran the computation.</item>
-/// <item><c>memogen.disk.loads</c>: lookups answered from the disk store.</item>
-/// <item><c>memogen.disk.bytes_read</c>, <c>memogen.disk.bytes_written</c>: payload bytes moved (a mapped payload counts its header only).</item>
+/// <item><c>memogen.misses</c> (observable): lookups that ran the computation.</item>
+/// <item><c>memogen.disk.loads</c> (observable): lookups answered from the disk store.</item>
+/// <item><c>memogen.disk.bytes_read</c>, <c>memogen.disk.bytes_written</c> (observable): payload bytes moved (a mapped payload counts its header only).</item>
 /// <item><c>memogen.compute.duration</c>: how long computations took, in seconds.</item>
 /// </list>
+/// The observable counters are running totals that calls add to without the meter; the meter itself is created on the
+/// thread pool after the first table (or by the first computation), so that a first call does not wait for it.
 /// </remarks>
 internal static class MemoMetrics
 {
@@ -28,47 +31,36 @@ internal static class MemoMetrics
     /// <summary>The tag that names the function.</summary>
     public const string FunctionTag = "memogen.function";
 
-    private static readonly Meter s_meter = new(MeterName, typeof(MemoMetrics).Assembly.GetName().Version?.ToString());
     private static readonly Lock s_tablesLock = new();
     private static readonly List<RegisteredTable> s_tables = [];
     private static readonly Dictionary<string, long> s_retiredHits = new(StringComparer.Ordinal);
     private static int s_pruneAt = 64;
+    private static int s_meterQueued;
     private static long s_failures;
 
     /// <summary>Lookups that ran the computation.</summary>
-    public static readonly Counter<long> Misses = s_meter.CreateCounter<long>("memogen.misses", "{call}", "Lookups that ran the computation.");
+    public static readonly MemoTotal Misses = new("memogen.misses", "{call}", "Lookups that ran the computation.");
 
     /// <summary>Lookups answered from the disk store.</summary>
-    public static readonly Counter<long> DiskLoads = s_meter.CreateCounter<long>("memogen.disk.loads", "{call}", "Lookups answered from the disk store.");
+    public static readonly MemoTotal DiskLoads = new("memogen.disk.loads", "{call}", "Lookups answered from the disk store.");
 
     /// <summary>Payload bytes read from the disk store.</summary>
-    public static readonly Counter<long> BytesRead = s_meter.CreateCounter<long>("memogen.disk.bytes_read", "By", "Payload bytes read from the disk store.");
+    public static readonly MemoTotal BytesRead = new("memogen.disk.bytes_read", "By", "Payload bytes read from the disk store.");
 
     /// <summary>Payload and metadata bytes written to the disk store.</summary>
-    public static readonly Counter<long> BytesWritten = s_meter.CreateCounter<long>("memogen.disk.bytes_written", "By", "Bytes written to the disk store.");
-
-    /// <summary>How long computations took.</summary>
-    public static readonly Histogram<double> ComputeDuration = s_meter.CreateHistogram<double>("memogen.compute.duration", "s", "How long computations took.");
-
-    /// <summary>Side effects (logging, metrics, storage) that failed and were contained: the calls went on.</summary>
-    public static readonly Counter<long> SideEffectFailures = s_meter.CreateCounter<long>(
-        "memogen.side_effect.failures", "{failure}", "Failures of logging, metrics or storage that the calls went on without.");
+    public static readonly MemoTotal BytesWritten = new("memogen.disk.bytes_written", "By", "Bytes written to the disk store.");
 
     /// <summary>The tag that says which side effect failed: <c>log</c>, <c>metrics</c>, <c>store</c>, <c>memory</c> or <c>shared</c>.</summary>
     public const string SideEffectTag = "memogen.side_effect";
 
-    /// <summary>Adds to <paramref name="counter"/> for <paramref name="function"/>; a listener that throws is contained.</summary>
-    public static void Add(Counter<long> counter, long value, MemoFunction function)
-    {
-        try
-        {
-            counter.Add(value, Tag(function));
-        }
-        catch (Exception)
-        {
-            CountFailure("metrics");
-        }
-    }
+    /// <summary>Adds to <paramref name="total"/> for <paramref name="function"/>: no listener runs on the caller's thread.</summary>
+    public static void Add(MemoTotal total, long value, MemoFunction function) => total.Add(function.Name, value);
+
+    /// <summary>How long computations took (creates the meter, if the thread pool has not yet).</summary>
+    public static Histogram<double> ComputeDuration => Instruments.ComputeDuration;
+
+    /// <summary>Side effects (logging, metrics, storage) that failed and were contained: the calls went on.</summary>
+    public static Counter<long> SideEffectFailures => Instruments.SideEffectFailures;
 
     /// <summary>Records into <paramref name="histogram"/> for <paramref name="function"/>; a listener that throws is contained.</summary>
     public static void Record(Histogram<double> histogram, double value, MemoFunction function)
@@ -86,10 +78,10 @@ internal static class MemoMetrics
     /// <summary>Counts a contained failure of a side effect; never throws.</summary>
     public static void CountFailure(string sideEffect)
     {
-        Interlocked.Increment(ref s_failures);
+        CountFailureWithoutMeter();
         try
         {
-            SideEffectFailures.Add(1, new KeyValuePair<string, object?>(SideEffectTag, sideEffect));
+            Instruments.SideEffectFailures.Add(1, new KeyValuePair<string, object?>(SideEffectTag, sideEffect));
         }
         catch (Exception)
         {
@@ -97,13 +89,10 @@ internal static class MemoMetrics
         }
     }
 
+    private static void CountFailureWithoutMeter() => Interlocked.Increment(ref s_failures);
+
     /// <summary>Contained side-effect failures in this process, for tests and for when the metrics listener itself fails.</summary>
     public static long Failures => Volatile.Read(ref s_failures);
-
-    static MemoMetrics()
-    {
-        s_meter.CreateObservableCounter("memogen.hits", ObserveHits, "{call}", "Calls answered from memory.");
-    }
 
     /// <summary>The tag of a measurement about <paramref name="function"/>.</summary>
     public static KeyValuePair<string, object?> Tag(MemoFunction function) => new(FunctionTag, function.Name);
@@ -120,6 +109,24 @@ internal static class MemoMetrics
             }
 
             s_tables.Add(new RegisteredTable(new WeakReference<IMemoTable>(table), table.Function.Name, table.Hits));
+        }
+
+        // The meter is created off the caller's thread: a first call, such as a first disk hit, does not wait for it.
+        if (Interlocked.Exchange(ref s_meterQueued, 1) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static _ => CreateMeter(), (object?)null);
+        }
+    }
+
+    private static void CreateMeter()
+    {
+        try
+        {
+            RuntimeHelpers.RunClassConstructor(typeof(Instruments).TypeHandle);
+        }
+        catch (Exception)
+        {
+            CountFailureWithoutMeter();
         }
     }
 
@@ -163,4 +170,32 @@ internal static class MemoMetrics
 
     /// <summary>A table whose hits are observed, and its counter, which outlives it until its count is retired.</summary>
     private sealed record RegisteredTable(WeakReference<IMemoTable> Table, string Name, MemoHitCounter Hits);
+
+    /// <summary>
+    /// The meter and its instruments, created on first use (on the thread pool after the first table, or by the first
+    /// computation's duration or contained failure). Its observable counters read the totals counted so far.
+    /// </summary>
+    private static class Instruments
+    {
+        public static readonly Meter Meter = CreateMeterWithObservables();
+
+        /// <summary>How long computations took.</summary>
+        public static readonly Histogram<double> ComputeDuration = Meter.CreateHistogram<double>("memogen.compute.duration", "s", "How long computations took.");
+
+        /// <summary>Side effects (logging, metrics, storage) that failed and were contained: the calls went on.</summary>
+        public static readonly Counter<long> SideEffectFailures = Meter.CreateCounter<long>(
+            "memogen.side_effect.failures", "{failure}", "Failures of logging, metrics or storage that the calls went on without.");
+
+        private static Meter CreateMeterWithObservables()
+        {
+            var meter = new Meter(MeterName, typeof(MemoMetrics).Assembly.GetName().Version?.ToString());
+            meter.CreateObservableCounter("memogen.hits", ObserveHits, "{call}", "Calls answered from memory.");
+            foreach (MemoTotal total in new[] { Misses, DiskLoads, BytesRead, BytesWritten })
+            {
+                meter.CreateObservableCounter(total.Name, total.Observe, total.Unit, total.Description);
+            }
+
+            return meter;
+        }
+    }
 }

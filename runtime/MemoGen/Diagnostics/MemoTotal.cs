@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
+using System.Threading;
+
+namespace MemoGen.Diagnostics;
+
+/// <summary>
+/// A per-function running total (misses, loads, bytes) kept without the meter: a call only adds to it, and the meter's
+/// observable counter of the same name reads it when a listener asks. So no call waits for the meter to be created, and
+/// no count is lost however late a listener comes.
+/// </summary>
+internal sealed class MemoTotal
+{
+    private readonly ConcurrentDictionary<string, StrongBox<long>> _byFunction = new(StringComparer.Ordinal);
+
+    /// <summary>A total published as <paramref name="name"/>.</summary>
+    public MemoTotal(string name, string unit, string description)
+    {
+        Name = name;
+        Unit = unit;
+        Description = description;
+    }
+
+    /// <summary>The instrument's name, such as <c>memogen.misses</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The instrument's unit.</summary>
+    public string Unit { get; }
+
+    /// <summary>The instrument's description.</summary>
+    public string Description { get; }
+
+    /// <summary>Adds <paramref name="value"/> to the total of the function cached under <paramref name="function"/>.</summary>
+    public void Add(string function, long value) =>
+        Interlocked.Add(ref _byFunction.GetOrAdd(function, static _ => new StrongBox<long>()).Value, value);
+
+    /// <summary>The totals, one measurement per function, tagged with its name.</summary>
+    public IEnumerable<Measurement<long>> Observe()
+    {
+        var measurements = new List<Measurement<long>>(_byFunction.Count);
+        foreach (KeyValuePair<string, StrongBox<long>> entry in _byFunction)
+        {
+            measurements.Add(new Measurement<long>(Volatile.Read(ref entry.Value.Value), new KeyValuePair<string, object?>(MemoMetrics.FunctionTag, entry.Key)));
+        }
+
+        return measurements;
+    }
+}
