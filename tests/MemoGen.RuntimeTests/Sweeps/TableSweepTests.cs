@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -51,9 +52,14 @@ public sealed class TableSweepTests
 
         long readsByPlainCalls = _fileSystem.ReadCalls;
         _fileSystem.ResetCounters();
-        var resumed = await Sweep(NewContext(), s_square, asynchronous).RunAsync().WaitAsync(Patience);
+        var reports = new ConcurrentQueue<SweepProgress>();
+        var resumed = await Sweep(NewContext(), s_square, asynchronous)
+            .WithProgress(new RecordingProgress(reports))
+            .RunAsync().WaitAsync(Patience);
 
         Assert.That((resumed.Cached, resumed.Computed, _computations), Is.EqualTo((6, 0, 6)));
+        SweepProgress last = reports.Last();
+        Assert.That((last.Done, last.Cached, last.Computed), Is.EqualTo((6L, 6L, 0L)), "the last progress report");
         Assert.That(readsByPlainCalls, Is.Positive);
         Assert.That(_fileSystem.ReadCalls, Is.EqualTo(readsByPlainCalls), "no probe of the disk before each point");
     }
