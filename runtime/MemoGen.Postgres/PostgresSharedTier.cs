@@ -53,7 +53,16 @@ internal sealed class PostgresSharedTier : ISharedTier
     public SharedClaim Claim(in Infrastructure.SharedEntry entry)
     {
         EntryKey key = KeyOf(entry);
-        ClaimOutcome outcome = Store.ClaimAsync(key, CancellationToken.None).GetAwaiter().GetResult();
+        ClaimOutcome outcome;
+        try
+        {
+            outcome = Store.ClaimAsync(key, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (MemoSharedComputationException failure)
+        {
+            return SharedClaim.FailedElsewhere(failure);
+        }
+
         if (outcome.Entry is not null)
         {
             return SharedClaim.PublishedByAnother;
@@ -81,6 +90,15 @@ internal sealed class PostgresSharedTier : ISharedTier
         else
         {
             Store.PublishUnclaimedAsync(key, container, CancellationToken.None).GetAwaiter().GetResult();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Fail(in Infrastructure.SharedEntry entry, Exception failure)
+    {
+        if (_claims.TryGetValue(KeyOf(entry), out ComputationClaim? claim))
+        {
+            claim.FailAsync(failure).GetAwaiter().GetResult();
         }
     }
 

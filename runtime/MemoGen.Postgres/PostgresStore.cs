@@ -240,6 +240,7 @@ internal sealed class PostgresStore : IAsyncDisposable
             if (!announced)
             {
                 announced = true;
+                _logger?.LogDebug(new EventId(1205, "SharedWaiting"), "Waiting for {Key}, which another process computes.", key);
                 Waiting?.Invoke(key);
             }
 
@@ -289,7 +290,7 @@ internal sealed class PostgresStore : IAsyncDisposable
         if (entry is null && latestFailure > failuresBefore
             && await EntryQueries.FailureSinceAsync(connection, key, failuresBefore, cancellationToken).ConfigureAwait(false) is { } failure)
         {
-            throw new MemoSharedComputationException($"The computation of {key} failed in another process: {failure}");
+            throw failure;
         }
 
         return entry;

@@ -64,6 +64,7 @@ public sealed class ComputeOnceTests : StoreFixture
         {
             var failure = Assert.ThrowsAsync<MemoSharedComputationException>(() => waiter.WaitAsync(Patience));
             Assert.That(failure!.Message, Does.Contain("boom at point 1").And.Contain("InvalidOperationException"));
+            Assert.That((failure.ErrorType, failure.ErrorMessage), Is.EqualTo(("System.InvalidOperationException", "boom at point 1")));
         }
 
         byte[] retried = await SharedWorker.GetOrComputeAsync(OpenStore(), PointKey(1), _ => Task.FromResult(Payload(1)), CancellationToken.None).WaitAsync(Patience);
