@@ -27,6 +27,13 @@ namespace MemoGen.Infrastructure;
 internal interface ISharedTier
 {
     /// <summary>
+    /// When the options name no <see cref="MemoOptions.CacheDirectory"/>: a folder the shared tier manages, where the
+    /// local store stages entries (a fetched entry is loaded, then removed; a computed one is removed by the shared
+    /// tier once published). <see langword="null"/> when the options name a cache directory.
+    /// </summary>
+    string? StagingDirectory { get; }
+
+    /// <summary>
     /// Copies the entry of <paramref name="entry"/>, if the shared tier holds one, into the local store through
     /// <paramref name="target"/> (payload files, then <see cref="FetchTarget.Commit"/>). Returns whether it committed
     /// an entry; the table then loads and validates it like any local entry.
@@ -41,7 +48,10 @@ internal interface ISharedTier
     /// </summary>
     SharedClaim Claim(in SharedEntry entry);
 
-    /// <summary>Publishes a freshly written local entry, whose files <paramref name="written"/> locates, under <paramref name="entry"/>.</summary>
+    /// <summary>
+    /// Publishes a freshly written local entry, whose files <paramref name="written"/> locates, under
+    /// <paramref name="entry"/>; if the shared tier cannot take it now, it publishes it later from those files.
+    /// </summary>
     void Publish(in SharedEntry entry, EntryPaths written);
 
     /// <summary>

@@ -83,7 +83,14 @@ public sealed partial class MemoTable<TKey, TResult>
             return false;
         }
 
-        if (_disk.TryLoadFromDisk(key, entry.KeyHash, out value) != LoadOutcome.Loaded)
+        bool loaded = _disk.TryLoadFromDisk(key, entry.KeyHash, out value) == LoadOutcome.Loaded;
+        if (shared.StagingDirectory is not null)
+        {
+            // Staged only to be streamed in: the result is in memory (or mapped) now, and the shared tier keeps it.
+            _disk.Remove(key);
+        }
+
+        if (!loaded)
         {
             return false;
         }

@@ -40,6 +40,9 @@ internal sealed class FakeSharedTier : ISharedTier
 
     public int Published => _published.Count;
 
+    /// <summary>Null: the fake is used with a cache directory.</summary>
+    public string? StagingDirectory => null;
+
     public void Record(string call)
     {
         lock (_calls)
