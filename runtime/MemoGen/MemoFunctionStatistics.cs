@@ -6,7 +6,7 @@ namespace MemoGen;
 /// <param name="EstimatedBytes">The estimated memory those results take, entry overhead included.</param>
 /// <param name="Hits">
 /// Calls answered without running the computation: from a kept result, or by joining a computation already running.
-/// Counted without synchronization, so concurrent hits may be slightly under-counted.
+/// Exact, also when many threads hit at once.
 /// </param>
 /// <param name="Misses">
 /// Computations started by a lookup (exact): lookups answered neither from memory nor from the disk store. Forced

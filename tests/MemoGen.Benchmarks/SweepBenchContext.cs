@@ -7,7 +7,7 @@ public sealed partial class SweepBenchContext(MemoOptions options) : MemoContext
     public partial double Burn(int seed, int iterations);
 
     /// <summary>A logistic-map orbit: pure arithmetic, no memory traffic, no allocation.</summary>
-    private double BurnCore(int seed, int iterations)
+    public static double Orbit(int seed, int iterations)
     {
         double x = 0.1 + (seed % 97 / 1000.0);
         for (int i = 0; i < iterations; i++)
@@ -17,4 +17,6 @@ public sealed partial class SweepBenchContext(MemoOptions options) : MemoContext
 
         return x;
     }
+
+    private double BurnCore(int seed, int iterations) => Orbit(seed, iterations);
 }

@@ -55,7 +55,7 @@ public sealed class CrashConsistencyTests
         var random = new Random(seed);
         string root = _folder!.Root;
         var problems = new List<string>();
-        int midWrite = 0, readerProcesses = 0, reportedBig = 0, reportedSmall = 0, present = 0, checkedKeys = 0;
+        int midWrite = 0, bigWritesInterrupted = 0, readerProcesses = 0, reportedBig = 0, reportedSmall = 0, present = 0, checkedKeys = 0;
         long orphanBytes = 0;
         var clock = Stopwatch.StartNew();
         Report($"crash consistency, batch {batch}: {trials} trials, seed {seed} (replay with MEMOGEN_CRASH_SEED={seed - batch}), folder {root}");
@@ -63,23 +63,19 @@ public sealed class CrashConsistencyTests
         for (int trial = 0; trial < trials; trial++)
         {
             int first = trial * KeysPerTrial;
-            int delay = random.Next(0, 600);
             using (Child writer = Child.Start("write", root, first.ToString(CultureInfo.InvariantCulture)))
             {
                 await writer.WaitReadyAsync();
-
-                // Every other trial counts its delay from the writer's first commit (a 64 MiB entry), so that however
-                // slow the machine, half the kills land after something was committed, most of them inside a write.
-                if (trial % 2 == 1)
-                {
-                    Assert.That(await writer.WaitForLineAsync(l => l.StartsWith("big ", StringComparison.Ordinal)), Is.True, $"trial {trial}: the writer committed its first entry; seed {seed}; {writer.Errors}");
-                }
-
+                int delay = await AimAsync(writer, trial, random, seed);
                 await Task.Delay(delay);
                 await writer.KillAsync();
+                if (InterruptedABigWrite(writer.Lines))
+                {
+                    bigWritesInterrupted++;
+                }
 
                 // What the writer reported finished: each line is printed after its entry was committed.
-                string[] finished = writer.Lines.Where(l => l != "ready").ToArray();
+                string[] finished = writer.Lines.Where(l => l.StartsWith("small ", StringComparison.Ordinal) || l.StartsWith("big ", StringComparison.Ordinal)).ToArray();
                 var finishedSmall = finished.Where(l => l.StartsWith("small ", StringComparison.Ordinal)).Select(l => int.Parse(l[6..], CultureInfo.InvariantCulture)).ToHashSet();
                 var finishedBig = finished.Where(l => l.StartsWith("big ", StringComparison.Ordinal)).Select(l => int.Parse(l[4..], CultureInfo.InvariantCulture)).ToHashSet();
                 reportedSmall += finishedSmall.Count;
@@ -147,21 +143,53 @@ public sealed class CrashConsistencyTests
             }
         }
 
-        Report($"crash consistency, batch {batch}: {trials} trials (SIGKILL after 0-600 ms of writing) in {clock.Elapsed.TotalSeconds:F1} s, seed {seed}: "
-            + $"{midWrite} kills left an uncommitted write ({orphanBytes / (1 << 20)} MiB, removed by pruning); "
+        Report($"crash consistency, batch {batch}: {trials} trials (SIGKILL after 0-600 ms of writing, or 0-10 ms into a 64 MiB write) in {clock.Elapsed.TotalSeconds:F1} s, seed {seed}: "
+            + $"{bigWritesInterrupted} kills interrupted a 64 MiB write; {midWrite} kills left an uncommitted write ({orphanBytes / (1 << 20)} MiB, removed by pruning); "
             + $"{reportedSmall} small and {reportedBig} big (64 MiB) commits reported before the kill, all found; "
             + $"{checkedKeys} keys checked, {present} entries read and compared with a recomputation; "
             + $"{readerProcesses} separate reader processes (memory-mapped); problems: {problems.Count}");
         Assert.That(problems, Is.Empty, $"seed {seed}");
 
-        // What the trials checked, so that a run that could not check much fails instead of passing. (How many kills
-        // left an uncommitted write is reported, not asserted: it was 1 in 25 on a loaded machine, too few for a floor.)
+        // What the trials checked, so that a run that could not check much fails instead of passing.
         Assert.Multiple(() =>
         {
             Assert.That(reportedBig, Is.GreaterThanOrEqualTo(trials / 2), $"big commits reported before a kill (one per odd trial at least); seed {seed}");
             Assert.That(present, Is.GreaterThanOrEqualTo(trials / 2), $"entries read and compared with a recomputation; seed {seed}");
+            Assert.That(bigWritesInterrupted, Is.GreaterThanOrEqualTo(trials / 8), $"kills that interrupted a 64 MiB write (aimed at one trial in four); seed {seed}");
         });
     }
+
+    /// <summary>
+    /// Waits for the moment the trial's delay counts from, and returns the delay: half the trials count 0-600 ms from
+    /// the writer's start; a quarter from its first commit (a 64 MiB entry), so that however slow the machine,
+    /// something was committed; a quarter 0-10 ms from the start of a later 64 MiB write, to interrupt it.
+    /// </summary>
+    private static async Task<int> AimAsync(Child writer, int trial, Random random, int seed)
+    {
+        if (trial % 2 == 0)
+        {
+            return random.Next(0, 600);
+        }
+
+        Assert.That(await writer.WaitForLineAsync(l => l.StartsWith("big ", StringComparison.Ordinal)), Is.True, $"trial {trial}: the writer committed its first entry; seed {seed}; {writer.Errors}");
+        if (trial % 4 == 1)
+        {
+            return random.Next(0, 600);
+        }
+
+        int committed = writer.Lines.Length;
+        Assert.That(await writer.WaitForLineAsync(IsBigWriteStart, skip: committed), Is.True, $"trial {trial}: the writer started a second 64 MiB write; seed {seed}; {writer.Errors}");
+        return random.Next(0, 10);
+    }
+
+    /// <summary>Whether the writer's last report was the start of a 64 MiB write: the kill landed inside it.</summary>
+    private static bool InterruptedABigWrite(string[] lines)
+    {
+        int lastReport = Array.FindLastIndex(lines, l => l.StartsWith("small ", StringComparison.Ordinal) || l.StartsWith("big ", StringComparison.Ordinal) || l.StartsWith("writing ", StringComparison.Ordinal));
+        return lastReport >= 0 && IsBigWriteStart(lines[lastReport]);
+    }
+
+    private static bool IsBigWriteStart(string line) => line.StartsWith("writing ", StringComparison.Ordinal) && line.Contains("rel_big", StringComparison.Ordinal);
 
     private static void Report(string line)
     {

@@ -220,7 +220,8 @@ public sealed partial class MemoTable<TKey, TResult> : IMemoTable
     /// </summary>
     /// <param name="key">The call's key.</param>
     public bool Contains(in TKey key) =>
-        (_entries.Find(key) is { IsCompleted: true } cell) || (_disk is not null && _disk.Contains(key));
+        (_entries.Find(key) is { IsCompleted: true } cell)
+        || (!MemoGen.Sweeps.SweepCallListener.TryAnswerProbe() && _disk is not null && _disk.Contains(key));
 
     /// <summary>
     /// Removes the cached result of <paramref name="key"/>, from memory and from the disk store. A computation of it

@@ -1,4 +1,3 @@
-using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
@@ -6,62 +5,86 @@ using System.Threading;
 namespace MemoGen.Infrastructure;
 
 /// <summary>
-/// The hit count of one table, striped: each thread counts on a stripe of its own (threads take stripes in turn as they
-/// first hit), each on a cache line of its own, so threads hitting the same entry at once do not write a shared line (a
-/// counter in the entry made two threads' hits twice as slow as one thread's).
+/// The hit count of one table, striped by the calling thread's stack: a thread counts with plain increments on a
+/// stripe it owns, so threads hitting the same entry at once neither write a shared cache line nor pay for an atomic
+/// increment or a thread-local read.
 /// </summary>
 /// <remarks>
-/// The increment is a plain one: an atomic increment tripled the cost of a hit (7.8 ns against 2.7 ns for
-/// <c>ConcurrentDictionary.GetOrAdd</c>). Counts are exact while at most 16 threads hit; beyond that, threads that
-/// share a stripe may lose a few hits to each other. The sum never goes down.
+/// <para>
+/// A stripe is chosen by hashing the 64 KiB region of the stack the hit runs in. The first region to hit a stripe
+/// claims it; a hit from any other region that hashes there counts with an atomic increment on a shared counter
+/// instead. Live threads' stacks are disjoint, so a region belongs to one thread at a time and counts are exact
+/// (short of a thread hitting from within 64 KiB of its stack's limit, next to another thread's stack).
+/// </para>
+/// <para>
+/// Measured against the alternatives (BenchmarkDotNet, one run): an atomic increment per hit tripled the hit's cost;
+/// a <c>[ThreadStatic]</c> stripe index compiles to a call to the runtime's thread-static helper on every hit.
+/// </para>
 /// </remarks>
 internal readonly struct MemoHitCounter
 {
-    /// <summary>A power of two; processors beyond it share stripes.</summary>
+    /// <summary>A power of two.</summary>
     private const int Stripes = 16;
 
-    /// <summary>Counters one cache line (64 bytes) apart; the first stripe starts a line past the array's header.</summary>
-    private const int Stride = 8;
+    private const int StripeBits = 4;
 
-    private readonly long[] _counts;
+    /// <summary>
+    /// A stripe (its owner's region, then its count) every 128 bytes: no 64-byte line holds parts of two stripes, and
+    /// neither does the pair of lines that some processors fetch together.
+    /// </summary>
+    private const int Stride = 16;
+
+    /// <summary>Where the atomic counter of unowned hits lives: stripe 0, which no region hashes to.</summary>
+    private const int Overflow = 0;
+
+    private const int RegionShift = 16;
+
+    private readonly long[] _slots;
 
     /// <summary>Creates a counter at zero.</summary>
     public MemoHitCounter()
     {
-        _counts = new long[(Stripes + 1) * Stride];
+        _slots = new long[(Stripes + 1) * Stride];
     }
 
-    /// <summary>The calling thread's stripe, plus one (0: not assigned yet).</summary>
-    [ThreadStatic]
-    private static int t_stripePlusOne;
-
-    private static int s_threadsSeen;
-
-    /// <summary>Counts one hit on the calling thread's stripe.</summary>
+    /// <summary>Counts one hit.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Increment()
     {
-        int stripePlusOne = t_stripePlusOne;
-        if (stripePlusOne == 0)
+        byte probe = 0;
+        long region = Unsafe.ByteOffset(ref Unsafe.NullRef<byte>(), ref probe) >> RegionShift;
+        int stripe = (int)(((ulong)region * 0x9E3779B97F4A7C15UL) >> (64 - StripeBits)) + 1;
+        ref long owner = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slots), stripe * Stride);
+        if (owner == region)
         {
-            stripePlusOne = AssignStripe();
+            Unsafe.Add(ref owner, 1)++;
         }
-
-        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_counts), stripePlusOne * Stride)++;
+        else
+        {
+            IncrementUnowned(ref owner, region);
+        }
     }
 
-    /// <summary>Gives the calling thread the next stripe in turn: the first 16 threads to hit get one each.</summary>
+    /// <summary>Claims a free stripe for the calling region, or counts atomically when another region owns it.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int AssignStripe() =>
-        t_stripePlusOne = (Interlocked.Increment(ref s_threadsSeen) & (Stripes - 1)) + 1;
+    private void IncrementUnowned(ref long owner, long region)
+    {
+        if (Interlocked.CompareExchange(ref owner, region, 0) == 0)
+        {
+            Unsafe.Add(ref owner, 1)++;
+            return;
+        }
 
-    /// <summary>The hits counted so far, on every stripe.</summary>
+        Interlocked.Increment(ref _slots[(Overflow * Stride) + 1]);
+    }
+
+    /// <summary>The hits counted so far.</summary>
     public long Sum()
     {
         long sum = 0;
-        for (int stripe = 1; stripe <= Stripes; stripe++)
+        for (int stripe = 0; stripe <= Stripes; stripe++)
         {
-            sum += Volatile.Read(ref _counts[stripe * Stride]);
+            sum += Volatile.Read(ref _slots[(stripe * Stride) + 1]);
         }
 
         return sum;

@@ -101,6 +101,9 @@ public sealed partial class MemoTable<TKey, TResult>
             FailWithSharedFailure(cell, flight, failedElsewhere);
         }
 
+        // A sweep listening on this thread learns whether the call computed without probing the stores first.
+        MemoGen.Sweeps.SweepCallListener.Reported(answered ? MemoGen.Sweeps.SweepCallReport.Loaded : MemoGen.Sweeps.SweepCallReport.Computed);
+
         if (answered)
         {
             value = found!;

@@ -46,6 +46,10 @@ public sealed class ParameterSpace
     /// <summary>The dimensions' names, in the file's order.</summary>
     public IEnumerable<string> DimensionNames => _dimensions.Select(d => d.Name);
 
+    /// <summary>The dimensions with their values typed from the JSON alone (see <see cref="ParameterSpaceDimension.InferredValues"/>).</summary>
+    internal SweepDimension[] InferDimensions() =>
+        [.. _dimensions.Select(d => SweepDimension.OfConverted(d.Name, d.InferredValues()))];
+
     /// <summary>Reads a parameter space from JSON text.</summary>
     /// <param name="json">The space (comments and trailing commas allowed).</param>
     /// <exception cref="ParameterSpaceException">The text is not JSON or not a parameter space.</exception>

@@ -65,6 +65,19 @@ internal sealed class ParameterSpaceDimension
         }
     }
 
+    /// <summary>
+    /// The values typed from the JSON alone, for readers that do not know the parameter's type (the tool): whole
+    /// numbers as <see cref="long"/>, other numbers as <see cref="double"/>, strings, booleans.
+    /// </summary>
+    public object?[] InferredValues()
+    {
+        JsonElement[] elements = _values ?? [_start, _stop, .. _step is { } step ? [step] : Array.Empty<JsonElement>()];
+        Type type = elements.All(e => e.ValueKind == JsonValueKind.Number)
+            ? (elements.All(e => e.TryGetInt64(out _)) ? typeof(long) : typeof(double))
+            : elements.All(e => e.ValueKind is JsonValueKind.True or JsonValueKind.False) ? typeof(bool) : typeof(string);
+        return ValuesAs(type);
+    }
+
     private static ParameterSpaceDimension ReadObject(string name, JsonElement value)
     {
         JsonElement? start = null, stop = null, step = null, count = null, values = null;

@@ -50,6 +50,7 @@ internal sealed class SweepRun<TResult>
 
     private async Task WorkAsync(CancellationToken cancellationToken)
     {
+        var listener = new SweepCallListener();
         while (!_stopped && !cancellationToken.IsCancellationRequested)
         {
             int index = Interlocked.Increment(ref _next);
@@ -58,11 +59,11 @@ internal sealed class SweepRun<TResult>
                 return;
             }
 
-            await RunPointAsync(_sweep.PointAt(index), cancellationToken).ConfigureAwait(false);
+            await RunPointAsync(_sweep.PointAt(index), listener, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task RunPointAsync(SweepPoint point, CancellationToken cancellationToken)
+    private async Task RunPointAsync(SweepPoint point, SweepCallListener listener, CancellationToken cancellationToken)
     {
         object?[] values = point.RawValues;
         long startedAt = Stopwatch.GetTimestamp();
@@ -70,9 +71,19 @@ internal sealed class SweepRun<TResult>
         try
         {
             bool force = _sweep.RecomputeSelector?.Invoke(point) == true;
-            bool cached = !force && _calls.IsCached(values);
-            TResult value = await _calls.RunAsync(values, force, cancellationToken).ConfigureAwait(false);
-            result = new(point, cached ? SweepOutcome.Cached : SweepOutcome.Computed, value, null, Stopwatch.GetElapsedTime(startedAt));
+            TResult value;
+            SweepOutcome outcome;
+            if (force)
+            {
+                value = await _calls.RunAsync(values, force: true, cancellationToken).ConfigureAwait(false);
+                outcome = SweepOutcome.Computed;
+            }
+            else
+            {
+                (value, outcome) = await CallAsync(values, listener, cancellationToken).ConfigureAwait(false);
+            }
+
+            result = new(point, outcome, value, null, Stopwatch.GetElapsedTime(startedAt));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -103,6 +114,31 @@ internal sealed class SweepRun<TResult>
 
             Report();
         }
+    }
+
+    /// <summary>
+    /// Calls the point and tells whether it was computed. A memoized table answers the probe from memory only and
+    /// reports whether the call computed (<see cref="SweepCallListener"/>), so a point on disk is read once; calls
+    /// that reach no table (hand-made ones) are probed before the call, with their own <c>IsCached</c>.
+    /// </summary>
+    private async ValueTask<(TResult Value, SweepOutcome Outcome)> CallAsync(object?[] values, SweepCallListener listener, CancellationToken cancellationToken)
+    {
+        bool cachedBefore;
+        using (listener.Listen())
+        {
+            cachedBefore = _calls.IsCached(values);
+        }
+
+        bool probedByTable = listener.ProbedByTable;
+        ValueTask<TResult> call;
+        using (listener.Listen())
+        {
+            call = _calls.RunAsync(values, force: false, cancellationToken);
+        }
+
+        bool computed = probedByTable ? listener.Report == SweepCallReport.Computed : !cachedBefore;
+        TResult value = await call.ConfigureAwait(false);
+        return (value, computed ? SweepOutcome.Computed : SweepOutcome.Cached);
     }
 
     /// <summary>Reports the counters; called under the lock (or before the workers start) so that totals add up.</summary>

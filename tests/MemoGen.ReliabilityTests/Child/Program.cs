@@ -4,13 +4,15 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using MemoGen;
+using MemoGen.ReliabilityChild;
 using MemoGen.ReliabilityTests.Subjects;
 using MemoGen.TestSupport;
 
 // Usage: MemoGen.ReliabilityChild <mode> <cache folder> ...
 //   write <first small key>:         prints "ready", then writes forever (until killed), printing "small <key>" or
 //                                    "big <key>" after each entry is committed: new small entries, and big (64 MiB)
-//                                    and small entries replaced again and again.
+//                                    and small entries replaced again and again; and "writing <path>" just before
+//                                    each file of the store is created.
 //   verify <from> <to> [mmap]:       reads small keys from..to-1, -1..-4 and big keys 0..3 (Verifier); prints
 //                                    "checked=<n> present=<n> problems=<n>" and each problem.
 //   contend <id> <keys> <threads>:   prints "ready", waits for a line on stdin, then <threads> threads call Medium and
@@ -29,6 +31,7 @@ switch (mode)
 {
     case "write":
     {
+        options.FileSystem = new WriteReportingFileSystem();
         var first = int.Parse(args[2], CultureInfo.InvariantCulture);
         var lab = new Lab(options);
         Console.WriteLine("ready");

@@ -103,17 +103,17 @@ internal sealed class Child : IDisposable
     }
 
     /// <summary>
-    /// Waits until the child printed a line <paramref name="match"/> accepts; <see langword="false"/> if it exited first
-    /// or none came within the hang guard.
+    /// Waits until the child printed a line <paramref name="match"/> accepts, among the lines after the first
+    /// <paramref name="skip"/>; <see langword="false"/> if it exited first or none came within the hang guard.
     /// </summary>
-    public async Task<bool> WaitForLineAsync(Func<string, bool> match)
+    public async Task<bool> WaitForLineAsync(Func<string, bool> match, int skip = 0)
     {
         var waited = Stopwatch.StartNew();
-        while (!_lines.Any(match))
+        while (!_lines.Skip(skip).Any(match))
         {
             if (_process.HasExited || waited.Elapsed > HangGuard)
             {
-                return _lines.Any(match);
+                return _lines.Skip(skip).Any(match);
             }
 
             await Task.Delay(5);

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using MemoGen.Disk;
+using MemoGen.TestSupport;
 
 namespace MemoGen.ReliabilityTests.Support;
 
@@ -11,9 +12,8 @@ namespace MemoGen.ReliabilityTests.Support;
 /// a write that fails midway (disk full), a rename that fails, reads that return short or end early, a file that
 /// vanishes between listing and opening.
 /// </summary>
-internal sealed class FaultyFileSystem : IMemoFileSystem
+internal sealed class FaultyFileSystem : PassThroughFileSystem
 {
-    private readonly IMemoFileSystem _inner = PhysicalFileSystem.Instance;
 
     /// <summary>Every path passed to <see cref="OpenRead"/>, in order, whether or not it could be opened.</summary>
     public ConcurrentQueue<string> Attempted { get; } = new();
@@ -45,50 +45,40 @@ internal sealed class FaultyFileSystem : IMemoFileSystem
     /// <summary>Runs on every listing just before it is returned (say, deleting a listed file).</summary>
     public Action<IReadOnlyList<MemoFileEntry>>? AfterList { get; set; }
 
-    public IMemoReadableFile OpenRead(string path)
+    public override IMemoReadableFile OpenRead(string path)
     {
         Attempted.Enqueue(path);
         BeforeOpen?.Invoke(path);
-        IMemoReadableFile file = _inner.OpenRead(path);
+        IMemoReadableFile file = base.OpenRead(path);
         Opened.Enqueue(path);
         return new ReadableFile(this, path, file);
     }
 
-    public IMemoWritableFile CreateNew(string path, long expectedLength) =>
-        new WritableFile(_inner.CreateNew(path, expectedLength), DiskFullAfter?.Invoke(path));
+    public override IMemoWritableFile CreateNew(string path, long expectedLength) =>
+        new WritableFile(base.CreateNew(path, expectedLength), DiskFullAfter?.Invoke(path));
 
-    public void FlushToDisk(string path) => _inner.FlushToDisk(path);
-
-    public void Replace(string source, string destination)
+    public override void Replace(string source, string destination)
     {
         if (ReplaceFault?.Invoke(source, destination) is { } fault)
         {
             throw fault;
         }
 
-        _inner.Replace(source, destination);
+        base.Replace(source, destination);
     }
 
-    public void Delete(string path)
+    public override void Delete(string path)
     {
         Deleted.Enqueue(path);
-        _inner.Delete(path);
+        base.Delete(path);
     }
 
-    public void CreateDirectory(string path) => _inner.CreateDirectory(path);
-
-    public bool FileExists(string path) => _inner.FileExists(path);
-
-    public IReadOnlyList<MemoFileEntry> ListFiles(string directory)
+    public override IReadOnlyList<MemoFileEntry> ListFiles(string directory)
     {
-        IReadOnlyList<MemoFileEntry> files = _inner.ListFiles(directory);
+        IReadOnlyList<MemoFileEntry> files = base.ListFiles(directory);
         AfterList?.Invoke(files);
         return files;
     }
-
-    public IReadOnlyList<string> ListDirectories(string directory) => _inner.ListDirectories(directory);
-
-    public void SetLastWriteTimeUtc(string path, DateTime time) => _inner.SetLastWriteTimeUtc(path, time);
 
     private sealed class ReadableFile(FaultyFileSystem owner, string path, IMemoReadableFile inner) : IMemoReadableFile
     {

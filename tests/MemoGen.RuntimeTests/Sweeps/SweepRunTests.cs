@@ -42,7 +42,7 @@ public sealed class SweepRunTests
 
         var results = await memo.Sweep(Values.Of(1, 2), Values.Of(1.0, 2.0, 3.0, -1.0))
             .WithParallelism(2)
-            .WithProgress(new Recording(reports))
+            .WithProgress(new RecordingProgress(reports))
             .RunAsync().WaitAsync(Patience);
 
         Assert.That(reports, Has.Count.EqualTo(9), "one at the start, one per point");
@@ -148,10 +148,5 @@ public sealed class SweepRunTests
         while (value > (seen = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
         {
         }
-    }
-
-    private sealed class Recording(ConcurrentQueue<SweepProgress> reports) : IProgress<SweepProgress>
-    {
-        public void Report(SweepProgress value) => reports.Enqueue(value);
     }
 }

@@ -3,13 +3,13 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using MemoGen.Disk;
+using MemoGen.TestSupport;
 
 namespace MemoGen.RuntimeTests.Disk.Support;
 
 /// <summary>The real file system behind the seam, counting what the store does, with optional injected faults.</summary>
-internal sealed class CountingFileSystem : IMemoFileSystem
+internal sealed class CountingFileSystem : PassThroughFileSystem
 {
-    private readonly IMemoFileSystem _inner = PhysicalFileSystem.Instance;
     private long _readCalls;
     private long _bytesRead;
     private long _maps;
@@ -46,46 +46,32 @@ internal sealed class CountingFileSystem : IMemoFileSystem
         Interlocked.Exchange(ref _mappedBytes, 0);
     }
 
-    public IMemoReadableFile OpenRead(string path)
+    public override IMemoReadableFile OpenRead(string path)
     {
         BeforeOpenRead?.Invoke(path);
-        return new CountingFile(this, _inner.OpenRead(path));
+        return new CountingFile(this, base.OpenRead(path));
     }
 
-    public IMemoWritableFile CreateNew(string path, long expectedLength)
+    public override IMemoWritableFile CreateNew(string path, long expectedLength)
     {
         if (CreateFault?.Invoke(path) is { } fault)
         {
             throw fault;
         }
 
-        IMemoWritableFile file = _inner.CreateNew(path, expectedLength);
+        IMemoWritableFile file = base.CreateNew(path, expectedLength);
         return FailWriteAfterBytes is { } limit ? new FailingFile(file, limit) : file;
     }
 
-    public void FlushToDisk(string path) => _inner.FlushToDisk(path);
-
-    public void Replace(string source, string destination)
+    public override void Replace(string source, string destination)
     {
         if (ReplaceFault?.Invoke(destination) is { } fault)
         {
             throw fault;
         }
 
-        _inner.Replace(source, destination);
+        base.Replace(source, destination);
     }
-
-    public void Delete(string path) => _inner.Delete(path);
-
-    public void CreateDirectory(string path) => _inner.CreateDirectory(path);
-
-    public bool FileExists(string path) => _inner.FileExists(path);
-
-    public IReadOnlyList<MemoFileEntry> ListFiles(string directory) => _inner.ListFiles(directory);
-
-    public IReadOnlyList<string> ListDirectories(string directory) => _inner.ListDirectories(directory);
-
-    public void SetLastWriteTimeUtc(string path, DateTime time) => _inner.SetLastWriteTimeUtc(path, time);
 
     private sealed class CountingFile(CountingFileSystem owner, IMemoReadableFile inner) : IMemoReadableFile
     {
