@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.Collections.Generic;
 using System.Data;
 using System.IO;
 using System.Security.Cryptography;
@@ -19,32 +18,37 @@ internal static class ChunkReader
     /// <summary>Writes the payload of <paramref name="entry"/> to <paramref name="destination"/>; <see cref="InvalidDataException"/> when it does not verify.</summary>
     public static async Task ReadAsync(NpgsqlConnection connection, StoredEntry entry, Stream destination, CancellationToken cancellationToken)
     {
-        List<byte[]> chunks = await ChunkHashesAsync(connection, entry.Id, cancellationToken).ConfigureAwait(false);
         using var whole = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long size = 0;
         byte[] buffer = [];
         try
         {
-            await using var command = new NpgsqlCommand("SELECT size, data FROM memogen.chunk WHERE hash = $1", connection);
-            var hashParameter = new NpgsqlParameter<byte[]>();
-            command.Parameters.Add(hashParameter);
-            foreach (byte[] hash in chunks)
+            // One query for every chunk, in order: the server streams the rows while this side verifies and writes.
+            await using var command = new NpgsqlCommand(
+                """
+                SELECT ec.chunk_hash, c.size, c.data
+                FROM memogen.entry_chunk ec LEFT JOIN memogen.chunk c ON c.hash = ec.chunk_hash
+                WHERE ec.entry_id = $1 ORDER BY ec.ordinal
+                """,
+                connection);
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = entry.Id });
+            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                hashParameter.TypedValue = hash;
-                await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
-                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                byte[] hash = await reader.GetFieldValueAsync<byte[]>(0, cancellationToken).ConfigureAwait(false);
+                if (await reader.IsDBNullAsync(1, cancellationToken).ConfigureAwait(false))
                 {
                     throw new InvalidDataException($"Shared entry {entry.Id} references chunk {Convert.ToHexStringLower(hash)}, which is missing.");
                 }
 
-                int length = reader.GetInt32(0);
+                int length = await reader.GetFieldValueAsync<int>(1, cancellationToken).ConfigureAwait(false);
                 if (buffer.Length < length)
                 {
                     ReturnBuffer(buffer);
                     buffer = ArrayPool<byte>.Shared.Rent(length);
                 }
 
-                await using (Stream data = await reader.GetStreamAsync(1, cancellationToken).ConfigureAwait(false))
+                await using (Stream data = await reader.GetStreamAsync(2, cancellationToken).ConfigureAwait(false))
                 {
                     int read = await data.ReadAtLeastAsync(buffer.AsMemory(0, length), length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
                     if (read != length || data.ReadByte() != -1 || !SHA256.HashData(buffer.AsSpan(0, length)).AsSpan().SequenceEqual(hash))
@@ -75,19 +79,5 @@ internal static class ChunkReader
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
-    }
-
-    private static async Task<List<byte[]>> ChunkHashesAsync(NpgsqlConnection connection, long entryId, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("SELECT chunk_hash FROM memogen.entry_chunk WHERE entry_id = $1 ORDER BY ordinal", connection);
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = entryId });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var hashes = new List<byte[]>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            hashes.Add(reader.GetFieldValue<byte[]>(0));
-        }
-
-        return hashes;
     }
 }

@@ -30,25 +30,27 @@ internal sealed class ComputationClaim : IAsyncDisposable
 
     /// <summary>
     /// Stores <paramref name="payload"/> (read to its end, chunk by chunk) and publishes the entry on the lock session.
-    /// Returns whether this result is the one kept: false when the lock was lost (another worker took over), another
-    /// result was kept first, or PostgreSQL failed (logged).
+    /// Returns <see cref="PublishOutcome.Kept"/> when this result is the one kept, <see cref="PublishOutcome.AnotherKept"/>
+    /// when another result was kept first, <see cref="PublishOutcome.Failed"/> when the lock was lost (another worker
+    /// took over) or PostgreSQL failed (logged).
     /// </summary>
-    public async Task<bool> PublishAsync(Stream payload, CancellationToken cancellationToken)
+    public async Task<PublishOutcome> PublishAsync(Stream payload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payload);
         Finish();
         try
         {
             PublishedPayload published = await _store.WriteChunksAsync(payload, cancellationToken).ConfigureAwait(false);
-            return await _store.Locks.RunAsync(
+            bool kept = await _store.Locks.RunAsync(
                 _generation,
                 connection => EntryQueries.PublishAsync(connection, Key, published, _lockId, cancellationToken),
                 cancellationToken).ConfigureAwait(false);
+            return kept ? PublishOutcome.Kept : PublishOutcome.AnotherKept;
         }
         catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e))
         {
             _store.ReportPublishFailure(Key, e);
-            return false;
+            return PublishOutcome.Failed;
         }
         finally
         {

@@ -29,12 +29,12 @@ internal static class EntryQueries
         return (entry, reader.GetInt64(3));
     }
 
-    /// <summary>The message of the latest failure of <paramref name="key"/> recorded after <paramref name="since"/>, if any.</summary>
-    public static async Task<string?> FailureSinceAsync(NpgsqlConnection connection, EntryKey key, long since, CancellationToken cancellationToken)
+    /// <summary>The latest failure of <paramref name="key"/> recorded after <paramref name="since"/>, as the exception its waiters get; <see langword="null"/> if none.</summary>
+    public static async Task<MemoSharedComputationException?> FailureSinceAsync(NpgsqlConnection connection, EntryKey key, long since, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             """
-            SELECT error_type || ': ' || message || ' (on ' || host || ', process ' || pid || ')'
+            SELECT error_type, message, host, pid
             FROM memogen.failure
             WHERE function = $1 AND code_version = $2 AND key_hash = $3 AND id > $4
             ORDER BY id DESC LIMIT 1
@@ -42,7 +42,10 @@ internal static class EntryQueries
             connection);
         AddKey(command, key);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = since });
-        return (string?)await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new MemoSharedComputationException(key.ToString(), reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3))
+            : null;
     }
 
     /// <summary>Marks an entry as used now (at most once a minute, to spare writes on hot entries).</summary>

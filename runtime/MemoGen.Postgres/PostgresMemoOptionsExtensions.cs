@@ -10,9 +10,10 @@ public static class PostgresMemoOptionsExtensions
     /// Shares the results of functions tagged <c>"disk"</c> or <c>"lazy"</c> through the PostgreSQL database at
     /// <paramref name="connectionString"/> (Npgsql syntax), with every process and machine that uses it: a local miss
     /// reads the shared entry into the disk store, and a computation is claimed so that it runs once across all of
-    /// them. Needs <see cref="MemoOptions.CacheDirectory"/>, where shared entries are staged. The store creates its
-    /// schema on first use; when the server cannot be used, calls compute locally and the reason is logged once. See
-    /// docs/postgres.md.
+    /// them. With a <see cref="MemoOptions.CacheDirectory"/>, shared entries are kept there too; without one, they are
+    /// staged in a temporary folder of the store's own. The store creates its schema on first use; when the server
+    /// cannot be used, calls compute locally, the reason is logged once, and the results are published when it
+    /// answers again. See docs/postgres.md.
     /// </summary>
     /// <param name="options">The options to configure.</param>
     /// <param name="connectionString">An Npgsql connection string, such as <c>Host=db;Database=memo;Username=sweep;Password=...</c>.</param>

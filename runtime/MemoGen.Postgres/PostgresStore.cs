@@ -145,15 +145,15 @@ internal sealed class PostgresStore : IAsyncDisposable
 
     /// <summary>
     /// Publishes <paramref name="payload"/> under <paramref name="key"/> without a claim (computed while PostgreSQL was
-    /// unavailable, or by a caller that never claimed): kept only if no entry is there. Returns whether it was kept;
-    /// false also when PostgreSQL is unavailable.
+    /// unavailable, or by a caller that never claimed): kept only if no entry is there. Returns whether it was kept, or
+    /// <see cref="PublishOutcome.Failed"/> when PostgreSQL is unavailable.
     /// </summary>
-    public async Task<bool> PublishUnclaimedAsync(EntryKey key, Stream payload, CancellationToken cancellationToken)
+    public async Task<PublishOutcome> PublishUnclaimedAsync(EntryKey key, Stream payload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payload);
         if (!_outage.ShouldTry)
         {
-            return false;
+            return PublishOutcome.Failed;
         }
 
         try
@@ -163,12 +163,12 @@ internal sealed class PostgresStore : IAsyncDisposable
             await using NpgsqlConnection connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
             bool kept = await EntryQueries.PublishAsync(connection, key, published, key.LockId(), cancellationToken, releaseClaim: false).ConfigureAwait(false);
             _outage.Succeeded();
-            return kept;
+            return kept ? PublishOutcome.Kept : PublishOutcome.AnotherKept;
         }
         catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e) && !cancellationToken.IsCancellationRequested)
         {
             _outage.Failed(e);
-            return false;
+            return PublishOutcome.Failed;
         }
     }
 
@@ -240,6 +240,7 @@ internal sealed class PostgresStore : IAsyncDisposable
             if (!announced)
             {
                 announced = true;
+                _logger?.LogDebug(new EventId(1205, "SharedWaiting"), "Waiting for {Key}, which another process computes.", key);
                 Waiting?.Invoke(key);
             }
 
@@ -289,7 +290,7 @@ internal sealed class PostgresStore : IAsyncDisposable
         if (entry is null && latestFailure > failuresBefore
             && await EntryQueries.FailureSinceAsync(connection, key, failuresBefore, cancellationToken).ConfigureAwait(false) is { } failure)
         {
-            throw new MemoSharedComputationException($"The computation of {key} failed in another process: {failure}");
+            throw failure;
         }
 
         return entry;

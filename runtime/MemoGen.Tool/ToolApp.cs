@@ -27,6 +27,7 @@ internal static class ToolApp
             ClearCommand.Create(console),
             PruneCommand.Create(console),
             SweepCommand.Create(console),
+            PostgresCommand.Create(console),
         };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

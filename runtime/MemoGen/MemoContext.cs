@@ -180,13 +180,13 @@ public class MemoContext : IDisposable
 
     /// <summary>
     /// The disk tier of <paramref name="function"/>: for a function tagged <c>"disk"</c> or <c>"lazy"</c> when the options
-    /// name a <see cref="MemoOptions.CacheDirectory"/>; otherwise <see langword="null"/>.
+    /// name a <see cref="MemoOptions.CacheDirectory"/> or a shared tier; otherwise <see langword="null"/>.
     /// </summary>
     internal DiskTier<TKey, TResult>? CreateDiskTier<TKey, TResult>(MemoFunction<TKey, TResult> function)
         where TKey : struct, IMemoKey<TKey>
     {
         bool lazy = function.Tags.Contains(MemoTags.Lazy, StringComparer.Ordinal);
-        if (Options.CacheDirectory is null || !(lazy || function.Tags.Contains(MemoTags.Disk, StringComparer.Ordinal)))
+        if ((Options.CacheDirectory is null && Options.SharedTier is null) || !(lazy || function.Tags.Contains(MemoTags.Disk, StringComparer.Ordinal)))
         {
             return null;
         }
@@ -229,7 +229,8 @@ public class MemoContext : IDisposable
     {
         lock (_tablesLock)
         {
-            return _diskStore ??= new DiskStore(Options.CacheDirectory!, Options, Logger);
+            // Without a cache directory, a shared tier stages the local store in a folder of its own.
+            return _diskStore ??= new DiskStore(Options.CacheDirectory ?? Options.SharedTier!.StagingDirectory!, Options, Logger);
         }
     }
 

@@ -64,6 +64,7 @@ public sealed class ComputeOnceTests : StoreFixture
         {
             var failure = Assert.ThrowsAsync<MemoSharedComputationException>(() => waiter.WaitAsync(Patience));
             Assert.That(failure!.Message, Does.Contain("boom at point 1").And.Contain("InvalidOperationException"));
+            Assert.That((failure.ErrorType, failure.ErrorMessage), Is.EqualTo(("System.InvalidOperationException", "boom at point 1")));
         }
 
         byte[] retried = await SharedWorker.GetOrComputeAsync(OpenStore(), PointKey(1), _ => Task.FromResult(Payload(1)), CancellationToken.None).WaitAsync(Patience);
@@ -104,10 +105,10 @@ public sealed class ComputeOnceTests : StoreFixture
 
         Assert.That(await ScalarAsync<bool>("SELECT pg_terminate_backend(session_pid) FROM memogen.claim"), Is.True);
         byte[] taken = await taker.WaitAsync(Patience);
-        bool published = await claimed.Claim!.PublishAsync(new System.IO.MemoryStream(Encoding.UTF8.GetBytes("holder")), CancellationToken.None).WaitAsync(Patience);
+        PublishOutcome published = await claimed.Claim!.PublishAsync(new System.IO.MemoryStream(Encoding.UTF8.GetBytes("holder")), CancellationToken.None).WaitAsync(Patience);
 
         Assert.That(Encoding.UTF8.GetString(taken), Is.EqualTo("taker"));
-        Assert.That(published, Is.False, "the killed holder must not publish");
+        Assert.That(published, Is.EqualTo(PublishOutcome.Failed), "the killed holder must not publish");
         Assert.That(executions, Is.EqualTo(2), "at most one extra execution");
         byte[] kept = await SharedWorker.GetOrComputeAsync(OpenStore(), PointKey(5), _ => throw new AssertionException("computed a third time"), CancellationToken.None).WaitAsync(Patience);
         Assert.That(Encoding.UTF8.GetString(kept), Is.EqualTo("taker"));

@@ -45,7 +45,7 @@ public sealed class RoundTripTests : StoreFixture
         ClaimOutcome outcome = await store.ClaimAsync(Key, CancellationToken.None).WaitAsync(Patience);
         await using (outcome.Claim!)
         {
-            Assert.That(await outcome.Claim!.PublishAsync(new GeneratedStream(Length, Seed), CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2)), Is.True);
+            Assert.That(await outcome.Claim!.PublishAsync(new GeneratedStream(Length, Seed), CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2)), Is.EqualTo(PublishOutcome.Kept));
         }
 
         StoredEntry? entry = await store.FindAsync(Key, CancellationToken.None).WaitAsync(Patience);

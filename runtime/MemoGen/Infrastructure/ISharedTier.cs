@@ -14,8 +14,9 @@ namespace MemoGen.Infrastructure;
 /// On a local miss the table calls, inside its single-flight computation and in this order: <see cref="TryFetch"/>
 /// (then loads the local entry the fetch wrote); <see cref="Claim"/>; once claimed, <see cref="TryFetch"/> again (the
 /// recheck: another holder may have published between the first fetch and the claim); then it computes, writes the
-/// local entry, calls <see cref="Publish"/> and disposes the claim. The claim is disposed on every path, a failing
-/// computation included.
+/// local entry, calls <see cref="Publish"/> and disposes the claim. When the computation throws, it calls
+/// <see cref="Fail"/> instead of <see cref="Publish"/> (not for a cancellation, which is local to the caller). The claim
+/// is disposed on every path.
 /// </para>
 /// <para>
 /// Every member may throw: a failure of the shared tier is logged as a warning and the call goes on locally (an
@@ -26,6 +27,13 @@ namespace MemoGen.Infrastructure;
 internal interface ISharedTier
 {
     /// <summary>
+    /// When the options name no <see cref="MemoOptions.CacheDirectory"/>: a folder the shared tier manages, where the
+    /// local store stages entries (a fetched entry is loaded, then removed; a computed one is removed by the shared
+    /// tier once published). <see langword="null"/> when the options name a cache directory.
+    /// </summary>
+    string? StagingDirectory { get; }
+
+    /// <summary>
     /// Copies the entry of <paramref name="entry"/>, if the shared tier holds one, into the local store through
     /// <paramref name="target"/> (payload files, then <see cref="FetchTarget.Commit"/>). Returns whether it committed
     /// an entry; the table then loads and validates it like any local entry.
@@ -34,13 +42,23 @@ internal interface ISharedTier
 
     /// <summary>
     /// Claims the computation of <paramref name="entry"/> across machines, waiting while another holder computes it.
-    /// Returns the held claim, or <see cref="SharedClaim.PublishedByAnother"/> when the holder it waited for
-    /// published the entry meanwhile (the table then fetches it).
+    /// Returns the held claim, <see cref="SharedClaim.PublishedByAnother"/> when the holder it waited for
+    /// published the entry meanwhile (the table then fetches it), or <see cref="SharedClaim.FailedElsewhere"/> when
+    /// that holder's computation threw (the table fails the call with that exception, and caches nothing).
     /// </summary>
     SharedClaim Claim(in SharedEntry entry);
 
-    /// <summary>Publishes a freshly written local entry, whose files <paramref name="written"/> locates, under <paramref name="entry"/>.</summary>
+    /// <summary>
+    /// Publishes a freshly written local entry, whose files <paramref name="written"/> locates, under
+    /// <paramref name="entry"/>; if the shared tier cannot take it now, it publishes it later from those files.
+    /// </summary>
     void Publish(in SharedEntry entry, EntryPaths written);
+
+    /// <summary>
+    /// Records that the computation claimed for <paramref name="entry"/> threw <paramref name="failure"/>, so that every
+    /// process waiting for it gets the failure; nothing is cached, and the next call computes again.
+    /// </summary>
+    void Fail(in SharedEntry entry, Exception failure);
 }
 
 /// <summary>The identity of an entry in a shared tier: the function's cache name, its code version and the key's stable hash.</summary>
@@ -49,10 +67,17 @@ internal interface ISharedTier
 /// <param name="KeyHash">The stable key hash.</param>
 internal readonly record struct SharedEntry(string Function, string CodeVersion, MemoHash128 KeyHash);
 
-/// <summary>The outcome of <see cref="ISharedTier.Claim"/>: a held claim to dispose when done, or none because another holder published.</summary>
-/// <param name="Lease">The claim, released by <see cref="IDisposable.Dispose"/>; <see langword="null"/> when another holder published.</param>
-internal readonly record struct SharedClaim(IDisposable? Lease)
+/// <summary>
+/// The outcome of <see cref="ISharedTier.Claim"/>: a held claim to dispose when done, or none because another holder
+/// published, or none because another holder's computation failed.
+/// </summary>
+/// <param name="Lease">The claim, released by <see cref="IDisposable.Dispose"/>; <see langword="null"/> when another holder published or failed.</param>
+/// <param name="Failure">The failure of the computation waited for, which the caller gets; <see langword="null"/> otherwise.</param>
+internal readonly record struct SharedClaim(IDisposable? Lease, Exception? Failure = null)
 {
     /// <summary>No claim: the holder the caller waited for published the entry.</summary>
     public static SharedClaim PublishedByAnother => default;
+
+    /// <summary>No claim: the computation the caller waited for threw <paramref name="failure"/> in another process.</summary>
+    public static SharedClaim FailedElsewhere(Exception failure) => new(null, failure);
 }

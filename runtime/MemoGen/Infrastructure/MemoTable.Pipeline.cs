@@ -81,11 +81,12 @@ public sealed partial class MemoTable<TKey, TResult>
         }
 
         IDisposable? claim = null;
+        Exception? failedElsewhere = null;
         TResult? found;
         bool answered;
         try
         {
-            answered = TryLoad(key, hash, out found) || TryFetchShared(key, hash, out found, out claim);
+            answered = TryLoad(key, hash, out found) || TryFetchShared(key, hash, out found, out claim, out failedElsewhere);
         }
         catch (Exception exception)
         {
@@ -93,6 +94,11 @@ public sealed partial class MemoTable<TKey, TResult>
             SideEffectFailed("store", exception);
             answered = false;
             found = default;
+        }
+
+        if (failedElsewhere is not null)
+        {
+            FailWithSharedFailure(cell, flight, failedElsewhere);
         }
 
         // A sweep listening on this thread learns whether the call computed without probing the stores first.
@@ -290,9 +296,10 @@ public sealed partial class MemoTable<TKey, TResult>
         }
     }
 
-    /// <summary>Releases the shared claim of a failed computation, then fails its flight.</summary>
+    /// <summary>Hands a failed computation's exception to the shared tier and releases its claim, then fails its flight.</summary>
     private void FailComputed(MissPlan plan, MemoCell<TKey, TResult> cell, MemoFlight<TResult> flight, Exception exception)
     {
+        FailShared(plan.Hash, plan.Claim, exception);
         ReleaseClaim(plan.Claim);
         Fail(cell, flight, exception);
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using MemoGen.Diagnostics;
 using MemoGen.Disk;
 
@@ -13,11 +14,13 @@ public sealed partial class MemoTable<TKey, TResult>
     /// <summary>
     /// After a local miss: fetches the entry from the shared tier into the local store and loads it; else claims the
     /// computation and fetches again (another holder may have published meanwhile). Returns <see langword="true"/>
-    /// with the value, or <see langword="false"/> with the claim to hold while computing (if one was taken).
+    /// with the value, or <see langword="false"/> with the claim to hold while computing (if one was taken), or with
+    /// <paramref name="failedElsewhere"/>: the exception of the computation waited for, which the call must fail with.
     /// </summary>
-    private bool TryFetchShared(in TKey key, MemoHash128 hash, out TResult value, out IDisposable? claim)
+    private bool TryFetchShared(in TKey key, MemoHash128 hash, out TResult value, out IDisposable? claim, out Exception? failedElsewhere)
     {
         claim = null;
+        failedElsewhere = null;
         value = default!;
         if (_disk?.Shared is not { } shared)
         {
@@ -38,6 +41,12 @@ public sealed partial class MemoTable<TKey, TResult>
         catch (Exception exception)
         {
             SharedTierFailed(exception);
+            return false;
+        }
+
+        if (claimed.Failure is not null)
+        {
+            failedElsewhere = claimed.Failure;
             return false;
         }
 
@@ -74,7 +83,14 @@ public sealed partial class MemoTable<TKey, TResult>
             return false;
         }
 
-        if (_disk.TryLoadFromDisk(key, entry.KeyHash, out value) != LoadOutcome.Loaded)
+        bool loaded = _disk.TryLoadFromDisk(key, entry.KeyHash, out value) == LoadOutcome.Loaded;
+        if (shared.StagingDirectory is not null)
+        {
+            // Staged only to be streamed in: the result is in memory (or mapped) now, and the shared tier keeps it.
+            _disk.Remove(key);
+        }
+
+        if (!loaded)
         {
             return false;
         }
@@ -98,6 +114,36 @@ public sealed partial class MemoTable<TKey, TResult>
         catch (Exception exception)
         {
             SharedTierFailed(exception);
+        }
+    }
+
+    /// <summary>
+    /// Fails a call whose computation failed in another process: its flight ends with that exception (nothing cached,
+    /// so the next call computes again), and the caller gets it.
+    /// </summary>
+    [DoesNotReturn]
+    private void FailWithSharedFailure(MemoCell<TKey, TResult> cell, MemoFlight<TResult> flight, Exception failedElsewhere)
+    {
+        flight.ReleaseOwnerThread();
+        Fail(cell, flight, failedElsewhere);
+        throw failedElsewhere;
+    }
+
+    /// <summary>Hands the exception of a claimed computation to the shared tier, for the waiters of other processes.</summary>
+    private void FailShared(MemoHash128 hash, IDisposable? claim, Exception exception)
+    {
+        if (claim is null || exception is OperationCanceledException || _disk?.Shared is not { } shared)
+        {
+            return;
+        }
+
+        try
+        {
+            shared.Fail(new SharedEntry(_function.Name, _function.CodeVersion, hash), exception);
+        }
+        catch (Exception failure)
+        {
+            SharedTierFailed(failure);
         }
     }
 

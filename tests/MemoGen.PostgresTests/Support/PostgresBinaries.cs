@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using NUnit.Framework;
 
 namespace MemoGen.PostgresTests.Support;
 
@@ -23,27 +22,5 @@ internal static class PostgresBinaries
             .Where(bin => File.Exists(Path.Combine(bin, "initdb")) && File.Exists(Path.Combine(bin, "pg_ctl")))
             .OrderByDescending(bin => int.TryParse(Path.GetFileName(Path.GetDirectoryName(bin)), out int major) ? major : 0)
             .FirstOrDefault();
-    }
-
-    /// <summary>
-    /// The binaries' folder; where there is none, ignores the test with the reason, except under <c>CI=true</c>, where
-    /// a missing server is a failure (CI installs it).
-    /// </summary>
-    public static string Require()
-    {
-        string? bin = Find();
-        if (bin is not null)
-        {
-            return bin;
-        }
-
-        const string Reason = $"PostgreSQL is not installed (no initdb under {Root}/*/bin); apt-get install postgresql to run these tests.";
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Assert.Fail(Reason);
-        }
-
-        Assert.Ignore(Reason);
-        return null!;
     }
 }

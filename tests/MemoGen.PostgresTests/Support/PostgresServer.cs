@@ -44,10 +44,9 @@ internal sealed class PostgresServer : IDisposable
 
     private string DataDirectory => Path.Combine(_folder, "data");
 
-    /// <summary>Creates, configures and starts a server; ignores the test when PostgreSQL is not installed (fails under CI).</summary>
-    public static PostgresServer StartNew()
+    /// <summary>Creates, configures and starts a server from the binaries in <paramref name="bin"/> (see <see cref="PostgresBinaries"/>).</summary>
+    public static PostgresServer StartNew(string bin)
     {
-        string bin = PostgresBinaries.Require();
         string folder = Directory.CreateTempSubdirectory("memogen-pg-").FullName;
         var server = new PostgresServer(bin, folder, FreePort());
         try

@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using MemoGen.PostgresTests.Support;
 using NUnit.Framework;
@@ -13,7 +14,7 @@ public sealed class SharedServer
     private static int _databases;
 
     /// <summary>The assembly's server, started on first use (ignores the test when PostgreSQL is missing, fails under CI).</summary>
-    internal static PostgresServer Server => _server ??= PostgresServer.StartNew();
+    internal static PostgresServer Server => _server ??= PostgresServer.StartNew(RequireBinaries());
 
     /// <summary>Creates a fresh database named after <paramref name="purpose"/> and returns its name.</summary>
     internal static string NewDatabase(string purpose)
@@ -21,6 +22,27 @@ public sealed class SharedServer
         string name = $"{purpose.ToLowerInvariant()}_{Interlocked.Increment(ref _databases)}";
         Server.Execute($"CREATE DATABASE \"{name}\"");
         return name;
+    }
+
+    /// <summary>
+    /// The binaries' folder; where there is none, ignores the test with the reason, except under <c>CI=true</c>, where
+    /// a missing server is a failure (CI installs it).
+    /// </summary>
+    private static string RequireBinaries()
+    {
+        if (PostgresBinaries.Find() is { } bin)
+        {
+            return bin;
+        }
+
+        const string Reason = "PostgreSQL is not installed (no initdb under /usr/lib/postgresql/*/bin); apt-get install postgresql to run these tests.";
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Fail(Reason);
+        }
+
+        Assert.Ignore(Reason);
+        return null!;
     }
 
     /// <summary>Stops the server and deletes its folder after the last test.</summary>

@@ -16,6 +16,7 @@ internal sealed class WorkerProcess : IDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<int> _computed = new();
+    private readonly ConcurrentQueue<string> _lines = new();
     private readonly StringBuilder _errors = new();
     private readonly TaskCompletionSource _outputClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -24,6 +25,9 @@ internal sealed class WorkerProcess : IDisposable
     /// <summary>The points this worker started computing, in order.</summary>
     public int[] Computed => [.. _computed];
 
+    /// <summary>Every line the worker printed so far.</summary>
+    public string[] Lines => [.. _lines];
+
     /// <summary>Whether the worker printed "done".</summary>
     public bool Finished { get; private set; }
 
@@ -31,16 +35,45 @@ internal sealed class WorkerProcess : IDisposable
         typeof(WorkerProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PostgresWorker").Value!;
 
     /// <summary>Starts a worker over <paramref name="points"/> points, each computation taking <paramref name="computeMilliseconds"/>.</summary>
-    public static WorkerProcess Start(string connectionString, int points, int computeMilliseconds, int seed)
+    public static WorkerProcess Start(string connectionString, int points, int computeMilliseconds, int seed) =>
+        StartWith(connectionString, Text(points), Text(computeMilliseconds), Text(seed));
+
+    /// <summary>
+    /// Starts a worker that calls one memoized point through <c>UsePostgres</c> up to <paramref name="attempts"/> times;
+    /// when <paramref name="explode"/>, its computation throws once it reads "go" (<see cref="SendLine"/>).
+    /// </summary>
+    public static WorkerProcess StartFailing(string connectionString, int point, bool explode, int attempts) =>
+        StartWith("fail", connectionString, Text(point), explode ? "explode" : "compute", Text(attempts));
+
+    /// <summary>Writes a line to the worker's stdin.</summary>
+    public void SendLine(string line)
+    {
+        _process.StandardInput.WriteLine(line);
+        _process.StandardInput.Flush();
+    }
+
+    /// <summary>Waits (bounded) until the worker printed a line starting with <paramref name="prefix"/>.</summary>
+    public async Task WaitForLineAsync(string prefix, TimeSpan timeout)
+    {
+        DateTime deadline = DateTime.UtcNow + timeout;
+        while (!_lines.Any(line => line.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"worker {_process.Id} printed no '{prefix}' within {timeout}; stderr: {Errors()}");
+            await Task.Delay(20);
+        }
+    }
+
+    private static WorkerProcess StartWith(params string[] arguments)
     {
         Assert.That(File.Exists(WorkerPath), Is.True, $"the worker is built at {WorkerPath}");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in new[] { WorkerPath, connectionString, Text(points), Text(computeMilliseconds), Text(seed) })
+        foreach (string argument in arguments.Prepend(WorkerPath))
         {
             start.ArgumentList.Add(argument);
         }
@@ -118,8 +151,11 @@ internal sealed class WorkerProcess : IDisposable
         if (line is null)
         {
             _outputClosed.TrySetResult();
+            return;
         }
-        else if (line.StartsWith("compute ", StringComparison.Ordinal))
+
+        _lines.Enqueue(line);
+        if (line.StartsWith("compute ", StringComparison.Ordinal))
         {
             _computed.Enqueue(int.Parse(line.AsSpan(8), CultureInfo.InvariantCulture));
         }

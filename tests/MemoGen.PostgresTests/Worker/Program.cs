@@ -8,7 +8,12 @@ using MemoGen.PostgresTests.Support;
 // A sweep worker: runs every point of 0..points-1 through the shared tier, in its own random order, taking
 // computeMilliseconds per computation. Prints "compute P" before each computation (counted by the test, outside the
 // database) and "done" at the end; exits with 1 when a value read back is not the expected one. The store's warnings
-// go to stderr.
+// go to stderr. With "fail" first, it runs FailingPoint instead: fail CONNECTION_STRING POINT explode|compute ATTEMPTS.
+if (args is ["fail", string connection, string failingPoint, string mode, string attempts])
+{
+    return MemoGen.PostgresWorker.FailingPoint.Run(connection, int.Parse(failingPoint, System.Globalization.CultureInfo.InvariantCulture), mode == "explode", int.Parse(attempts, System.Globalization.CultureInfo.InvariantCulture));
+}
+
 if (args.Length != 4)
 {
     Console.Error.WriteLine("usage: MemoGen.PostgresWorker CONNECTION_STRING POINTS COMPUTE_MILLISECONDS SEED");

@@ -17,7 +17,7 @@ internal sealed class FakeSharedTier : ISharedTier
     private readonly ConcurrentDictionary<SharedEntry, (byte[] Metadata, (string Name, byte[] Bytes)[] Payloads)> _published = new();
     private readonly List<string> _calls = [];
 
-    /// <summary>The calls in order: fetch, claim, publish, release, and whatever <see cref="Record"/> adds.</summary>
+    /// <summary>The calls in order: fetch, claim, publish, fail, release, and whatever <see cref="Record"/> adds.</summary>
     public IReadOnlyList<string> Calls
     {
         get
@@ -32,10 +32,16 @@ internal sealed class FakeSharedTier : ISharedTier
     /// <summary>When set, <see cref="Claim"/> first publishes this entry (as another holder would) and reports it.</summary>
     public (SharedEntry Entry, FakeSharedTier From)? PublishedDuringClaim { get; set; }
 
+    /// <summary>When set, <see cref="Claim"/> reports that another holder's computation threw this.</summary>
+    public Exception? FailedDuringClaim { get; set; }
+
     /// <summary>When set, every member throws it.</summary>
     public Exception? Fault { get; set; }
 
     public int Published => _published.Count;
+
+    /// <summary>Null: the fake is used with a cache directory.</summary>
+    public string? StagingDirectory => null;
 
     public void Record(string call)
     {
@@ -75,6 +81,11 @@ internal sealed class FakeSharedTier : ISharedTier
             return SharedClaim.PublishedByAnother;
         }
 
+        if (FailedDuringClaim is { } failure)
+        {
+            return SharedClaim.FailedElsewhere(failure);
+        }
+
         return new SharedClaim(new Lease(this));
     }
 
@@ -85,6 +96,12 @@ internal sealed class FakeSharedTier : ISharedTier
         byte[] metadata = File.ReadAllBytes(written.MetadataPath);
         EntryMetadata parsed = EntryMetadataJson.Read(metadata);
         _published[entry] = (metadata, parsed.Files.Select(f => (f.Name, File.ReadAllBytes(written.PayloadPath(f.Name)))).ToArray());
+    }
+
+    public void Fail(in SharedEntry entry, Exception failure)
+    {
+        Record($"fail: {failure.Message}");
+        ThrowIfFaulted();
     }
 
     /// <summary>Copies what <paramref name="other"/> published into this one (a second machine's view of one server).</summary>

@@ -52,23 +52,55 @@ public sealed class SharedTierOrderTests
         Assert.That(shared.Calls, Is.EqualTo(new[] { "fetch", "claim", "fetch", "compute", "publish", "release" }));
     }
 
-    [Test]
-    public void The_claim_is_released_when_the_computation_fails()
+    [TestCase(false, "fetch", "claim", "fetch", "compute", "fail: boom", "release")]
+    [TestCase(true, "fetch", "claim", "fetch", "compute", "release")] // a cancellation is the caller's, not a failure for others
+    public void A_failing_computation_is_handed_to_the_shared_tier_then_its_claim_released(bool cancelled, params string[] calls)
     {
         using var store = new TempStore();
         var shared = new FakeSharedTier();
         var table = Table(store, shared);
         var key = new NumberKey(1);
+        Exception thrown = cancelled ? new OperationCanceledException("boom") : new InvalidOperationException("boom");
 
-        Assert.That(
-            () => table.GetOrCompute(in key, shared, static tier =>
-            {
-                tier.Record("compute");
-                throw new InvalidOperationException("boom");
-            }),
-            Throws.InvalidOperationException);
+        var caught = Assert.Catch(() => table.GetOrCompute(in key, (shared, thrown), static state =>
+        {
+            state.shared.Record("compute");
+            throw state.thrown;
+        }));
 
-        Assert.That(shared.Calls, Is.EqualTo(new[] { "fetch", "claim", "fetch", "compute", "release" }));
+        Assert.That(caught, Is.SameAs(thrown));
+        Assert.That(shared.Calls, Is.EqualTo(calls));
+    }
+
+    [Test]
+    public void A_computation_that_failed_elsewhere_fails_the_call_without_computing_and_is_not_cached()
+    {
+        using var store = new TempStore();
+        var elsewhere = new InvalidDataException("failed on another machine");
+        var shared = new FakeSharedTier { FailedDuringClaim = elsewhere };
+        var table = Table(store, shared);
+
+        var thrown = Assert.Throws<InvalidDataException>(() => Get(table, shared, 6));
+
+        Assert.That(thrown, Is.SameAs(elsewhere));
+        Assert.That(shared.Calls, Is.EqualTo(new[] { "fetch", "claim" }), "nothing computed");
+        shared.FailedDuringClaim = null;
+        Assert.That(Get(table, shared, 6), Is.EqualTo(new[] { 6, 6 }), "the next call computes");
+        Assert.That(shared.Calls, Does.Contain("compute"));
+    }
+
+    [Test]
+    public async Task An_asynchronous_call_whose_computation_failed_elsewhere_gets_the_failure()
+    {
+        using var store = new TempStore();
+        var shared = new FakeSharedTier { FailedDuringClaim = new InvalidDataException("failed on another machine") };
+        var table = Table(store, shared);
+        var key = new NumberKey(8);
+
+        Task<int[]> call = table.GetOrComputeAsync(in key, shared, static (tier, _) => throw new AssertionException("computed"), CancellationToken.None).AsTask();
+
+        Assert.That(async () => await call.WaitAsync(Timeout), Throws.InstanceOf<InvalidDataException>());
+        Assert.That(table.TryGetValue(key, out _), Is.False, "not cached");
     }
 
     [Test]

@@ -1,0 +1,48 @@
+using System;
+using BenchmarkDotNet.Attributes;
+using MemoGen.PostgresTests.Support;
+using Npgsql;
+
+namespace MemoGen.Benchmarks;
+
+/// <summary>
+/// A remote hit of a 1 KB value through <c>UsePostgres</c> (a fresh context, no cache directory: fetched, staged,
+/// loaded; target at most 2x) against a raw prepared Npgsql <c>SELECT</c> of 1 KB by primary key.
+/// </summary>
+[MemoryDiagnoser]
+public class PostgresHitBenchmarks
+{
+    private PostgresServer? _server;
+    private MemoOptions _options = new();
+    private NpgsqlConnection? _connection;
+    private NpgsqlCommand? _select;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _server = PostgresBenchContext.StartServer();
+        string connectionString = PostgresBenchContext.NewDatabase(_server, "hit");
+        _options = PostgresBenchContext.SharedOptions(connectionString);
+        new PostgresBenchContext(_options).Kilobyte(1);
+        PostgresBenchContext.Execute(connectionString, "CREATE TABLE raw (id bigint PRIMARY KEY, data bytea NOT NULL); INSERT INTO raw SELECT 1, decode(repeat('ab', 1024), 'hex')");
+        _connection = new NpgsqlConnection(connectionString);
+        _connection.Open();
+        _select = new NpgsqlCommand("SELECT data FROM raw WHERE id = $1", _connection);
+        _select.Parameters.Add(new NpgsqlParameter<long> { TypedValue = 1 });
+        _select.Prepare();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _select?.Dispose();
+        _connection?.Dispose();
+        _server?.Dispose();
+    }
+
+    [Benchmark(Baseline = true)]
+    public int RawPreparedSelect() => ((byte[])_select!.ExecuteScalar()!).Length;
+
+    [Benchmark]
+    public int RemoteHitKilobyte() => new PostgresBenchContext(_options).Kilobyte(1).Length;
+}

@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using System.IO;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using MemoGen.Postgres;
+using MemoGen.PostgresTests.Subjects;
+using MemoGen.PostgresTests.Support;
+using MemoGen.Tool;
+using NUnit.Framework;
+
+namespace MemoGen.PostgresTests;
+
+/// <summary><c>memogen postgres CONNSTRING</c>: the store's functions and the live claims, as a table and as JSON.</summary>
+[TestFixture]
+public sealed class ToolOnPostgresTests : StoreFixture
+{
+    [Test]
+    public async Task Lists_the_stored_functions_and_the_live_claims()
+    {
+        var options = new MemoOptions();
+        options.SharedTier = new PostgresSharedTier(ConnectionString, options, SharedWorker.FastSettings);
+        var context = new SquaresContext(options, new ConcurrentDictionary<int, int>());
+        context.Squares(10);
+        context.Squares(20);
+        ClaimOutcome held = await OpenStore().ClaimAsync(SweepPoints.Key(3), CancellationToken.None).WaitAsync(Patience);
+        Assert.That(held.Claim, Is.Not.Null);
+
+        (int code, string output, string error) = Run("postgres", ConnectionString, "--json");
+
+        Assert.That(code, Is.Zero, error);
+        using JsonDocument document = JsonDocument.Parse(output);
+        JsonElement function = document.RootElement.GetProperty("functions")[0];
+        Assert.That(function.GetProperty("function").GetString(), Is.EqualTo("pg_squares"));
+        Assert.That(function.GetProperty("entries").GetInt64(), Is.EqualTo(2));
+        JsonElement claim = document.RootElement.GetProperty("claims")[0];
+        Assert.That(claim.GetProperty("function").GetString(), Is.EqualTo(SweepPoints.Key(3).Function));
+        Assert.That(claim.GetProperty("live").GetBoolean(), Is.True);
+        (int tableCode, string table, _) = Run("postgres", ConnectionString);
+        Assert.That(tableCode, Is.Zero);
+        Assert.That(table, Does.Contain("pg_squares").And.Contain("connected").And.Contain("1 function version(s), 1 claim(s)"));
+    }
+
+    [Test]
+    public void A_database_without_a_store_is_a_clear_error()
+    {
+        (int code, _, string error) = Run("postgres", ConnectionString);
+
+        Assert.That(code, Is.EqualTo(ToolApp.UsageError));
+        Assert.That(error, Does.Contain("holds no MemoGen store"));
+    }
+
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = ToolApp.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+}
