@@ -47,7 +47,8 @@ internal static class SweepEmitter
         var recompute = isAsync ? "RecomputeAsync" : "Recompute";
         writer.WriteLine($"private {sweep} __memoSweep({Sweeps}SweepDimension[] __memoDimensions{onceParameters}) =>");
         writer.Indent++;
-        writer.WriteCall($"global::MemoGen.Infrastructure.MemoSweeps.{(isAsync ? "Asynchronous" : "Synchronous")}", [
+        // Type arguments spelled out: inferring them would have the compiler bind each lambda more than once.
+        writer.WriteCall($"global::MemoGen.Infrastructure.MemoSweeps.{(isAsync ? "Asynchronous" : "Synchronous")}<{model.Stem}MemoHandle, {model.ResultType}>", [
             name,
             "__memoDimensions",
             "this",

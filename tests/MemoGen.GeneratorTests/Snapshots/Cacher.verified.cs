@@ -65,7 +65,7 @@ partial class Trainer
         public global::MemoGen.Sweeps.Sweep<global::Lab.Model> Sweep(global::MemoGen.Sweeps.ParameterSpace space) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, "trained_model", global::MemoGen.Sweeps.SweepParameter.Of<string>("dataset"), global::MemoGen.Sweeps.SweepParameter.Of<int>("epochs")));
 
         private global::MemoGen.Sweeps.Sweep<global::Lab.Model> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions) =>
-            global::MemoGen.Infrastructure.MemoSweeps.Asynchronous(
+            global::MemoGen.Infrastructure.MemoSweeps.Asynchronous<TrainAsyncMemoHandle, global::Lab.Model>(
                 "trained_model",
                 __memoDimensions,
                 this,

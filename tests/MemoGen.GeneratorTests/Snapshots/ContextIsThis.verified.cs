@@ -65,7 +65,7 @@ partial class Sky
         public global::MemoGen.Sweeps.Sweep<global::System.Collections.Immutable.ImmutableArray<double>> Sweep(global::MemoGen.Sweeps.ParameterSpace space) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, "rms_squared", global::MemoGen.Sweeps.SweepParameter.Of<global::Astro.MapDescriptor>("map")));
 
         private global::MemoGen.Sweeps.Sweep<global::System.Collections.Immutable.ImmutableArray<double>> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions) =>
-            global::MemoGen.Infrastructure.MemoSweeps.Synchronous(
+            global::MemoGen.Infrastructure.MemoSweeps.Synchronous<RmsSquaredMemoHandle, global::System.Collections.Immutable.ImmutableArray<double>>(
                 "rms_squared",
                 __memoDimensions,
                 this,

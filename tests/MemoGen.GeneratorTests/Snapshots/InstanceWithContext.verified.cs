@@ -63,7 +63,7 @@ partial record Telescope
         public global::MemoGen.Sweeps.Sweep<global::System.Collections.Generic.IReadOnlyList<int>> Sweep(global::MemoGen.Sweeps.ParameterSpace space) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, "Exposures", global::MemoGen.Sweeps.SweepParameter.Of<(int Night, int Filter)>("slot"), global::MemoGen.Sweeps.SweepParameter.Of<int?>("limit")));
 
         private global::MemoGen.Sweeps.Sweep<global::System.Collections.Generic.IReadOnlyList<int>> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions) =>
-            global::MemoGen.Infrastructure.MemoSweeps.Asynchronous(
+            global::MemoGen.Infrastructure.MemoSweeps.Asynchronous<ExposuresMemoHandle, global::System.Collections.Generic.IReadOnlyList<int>>(
                 "Exposures",
                 __memoDimensions,
                 this,

@@ -67,7 +67,7 @@ partial class Outer<T>
             public global::MemoGen.Sweeps.Sweep<string> Sweep(global::MemoGen.Sweeps.ParameterSpace space) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, "Render", global::MemoGen.Sweeps.SweepParameter.Of<global::Deep.Models.Cell>("cell"), global::MemoGen.Sweeps.SweepParameter.Of<global::Deep.Models.Node>("node"), global::MemoGen.Sweeps.SweepParameter.Of<global::System.ReadOnlyMemory<float>>("weights"), global::MemoGen.Sweeps.SweepParameter.Of<global::System.Collections.Generic.IReadOnlyList<string>>("labels"), global::MemoGen.Sweeps.SweepParameter.Of<decimal>("scale"), global::MemoGen.Sweeps.SweepParameter.Of<global::System.Guid>("id"), global::MemoGen.Sweeps.SweepParameter.Of<global::System.DateTime>("at")));
 
             private global::MemoGen.Sweeps.Sweep<string> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions) =>
-                global::MemoGen.Infrastructure.MemoSweeps.Synchronous(
+                global::MemoGen.Infrastructure.MemoSweeps.Synchronous<RenderMemoHandle, string>(
                     "Render",
                     __memoDimensions,
                     this,

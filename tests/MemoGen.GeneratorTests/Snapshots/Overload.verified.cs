@@ -67,7 +67,7 @@ partial class Outer<T>
             public global::MemoGen.Sweeps.Sweep<global::Deep.Models.FrozenCount> Sweep(global::MemoGen.Sweeps.ParameterSpace space) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, "count_in", global::MemoGen.Sweeps.SweepParameter.Of<int>("class")));
 
             private global::MemoGen.Sweeps.Sweep<global::Deep.Models.FrozenCount> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions) =>
-                global::MemoGen.Infrastructure.MemoSweeps.Synchronous(
+                global::MemoGen.Infrastructure.MemoSweeps.Synchronous<Count_intMemoHandle, global::Deep.Models.FrozenCount>(
                     "count_in",
                     __memoDimensions,
                     this,

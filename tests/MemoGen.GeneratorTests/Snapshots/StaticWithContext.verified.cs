@@ -64,7 +64,7 @@ partial class Spectra
         public global::MemoGen.Sweeps.Sweep<global::Astro.Spectrum> Sweep(global::MemoGen.Sweeps.ParameterSpace space, bool verbose) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, "FrobnifyAsync", global::MemoGen.Sweeps.SweepParameter.Of<double[]>("samples")), verbose);
 
         private global::MemoGen.Sweeps.Sweep<global::Astro.Spectrum> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions, bool verbose) =>
-            global::MemoGen.Infrastructure.MemoSweeps.Asynchronous(
+            global::MemoGen.Infrastructure.MemoSweeps.Asynchronous<FrobnifyAsyncMemoHandle, global::Astro.Spectrum>(
                 "FrobnifyAsync",
                 __memoDimensions,
                 this,
