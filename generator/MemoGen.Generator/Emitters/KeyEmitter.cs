@@ -37,14 +37,9 @@ internal static class KeyEmitter
             var assignment = components.Count == 1
                 ? $"this.{components[0].Field} = {values[0]}"
                 : $"({string.Join(", ", components.Select(c => "this." + c.Field))}) = ({string.Join(", ", values)})";
-            writer.WriteLine();
-            writer.WriteLine($"public {key}({string.Join(", ", components.Select(c => $"{c.Type} {c.Argument}"))}) =>");
-            writer.Indent++;
-            writer.WriteLine(assignment + ";");
-            writer.Indent--;
+            writer.WriteLine($"public {key}({string.Join(", ", components.Select(c => $"{c.Type} {c.Argument}"))}) => {assignment};");
         }
 
-        writer.WriteLine();
         var equality = components.Count == 0 ? "true" : string.Join(" && ", components.Select(Equality));
         writer.WriteLine($"public bool Equals({key} other) => {equality};");
         writer.WriteLine($"public override bool Equals(object? obj) => obj is {key} other && Equals(other);");

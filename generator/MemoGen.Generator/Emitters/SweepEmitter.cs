@@ -48,16 +48,21 @@ internal static class SweepEmitter
         writer.WriteLine($"private {sweep} __memoSweep({Sweeps}SweepDimension[] __memoDimensions{onceParameters}) =>");
         writer.Indent++;
         // Type arguments spelled out: inferring them would have the compiler bind each lambda more than once.
-        writer.WriteCall($"global::MemoGen.Infrastructure.MemoSweeps.{(isAsync ? "Asynchronous" : "Synchronous")}<{model.Stem}MemoHandle, {model.ResultType}>", [
-            name,
-            "__memoDimensions",
-            "this",
+        writer.WriteLine($"global::MemoGen.Infrastructure.MemoSweeps.{(isAsync ? "Asynchronous" : "Synchronous")}<{model.Stem}MemoHandle, {model.ResultType}>({name}, __memoDimensions, this,");
+        string[] calls =
+        [
             $"{lambda}(__memoHandle, __memoValues, __memoToken) => {AsValueTask(model, $"{Receiver(model)}{model.MethodName}({Arguments(model, keys, withContext: true)})")}",
             $"{lambda}(__memoHandle, __memoValues, __memoToken) => {AsValueTask(model, $"__memoHandle.{recompute}({Arguments(model, keys, withContext: false)})")}",
             $"{lambda}(__memoHandle, __memoValues) => __memoHandle.IsCached({keyArguments})",
             $"{lambda}(__memoHandle, __memoValues) => __memoHandle.Invalidate({keyArguments})",
-        ], ";");
-        writer.Indent--;
+        ];
+        writer.Indent++;
+        for (var i = 0; i < calls.Length; i++)
+        {
+            writer.WriteLine(calls[i] + (i < calls.Length - 1 ? "," : ");"));
+        }
+
+        writer.Indent -= 2;
     }
 
     private static string Receiver(MethodModel model) => model.Form == MemoForm.StaticWithContext

@@ -65,10 +65,7 @@ partial class Trainer
         public global::MemoGen.Sweeps.Sweep<global::Lab.Model> Sweep(global::MemoGen.Sweeps.ParameterSpace space) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, "trained_model", global::MemoGen.Sweeps.SweepParameter.Of<string>("dataset"), global::MemoGen.Sweeps.SweepParameter.Of<int>("epochs")));
 
         private global::MemoGen.Sweeps.Sweep<global::Lab.Model> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions) =>
-            global::MemoGen.Infrastructure.MemoSweeps.Asynchronous<TrainAsyncMemoHandle, global::Lab.Model>(
-                "trained_model",
-                __memoDimensions,
-                this,
+            global::MemoGen.Infrastructure.MemoSweeps.Asynchronous<TrainAsyncMemoHandle, global::Lab.Model>("trained_model", __memoDimensions, this,
                 static (__memoHandle, __memoValues, __memoToken) => new global::System.Threading.Tasks.ValueTask<global::Lab.Model>(__memoHandle.__memoOwner.TrainAsync((string)__memoValues[0]!, (int)__memoValues[1]!)),
                 static (__memoHandle, __memoValues, __memoToken) => new global::System.Threading.Tasks.ValueTask<global::Lab.Model>(__memoHandle.RecomputeAsync((string)__memoValues[0]!, (int)__memoValues[1]!)),
                 static (__memoHandle, __memoValues) => __memoHandle.IsCached((string)__memoValues[0]!, (int)__memoValues[1]!),
@@ -80,10 +77,7 @@ partial class Trainer
     {
         private readonly string __memo_dataset;
         private readonly int __memo_epochs;
-
-        public __memoKey_TrainAsync(string dataset, int epochs) =>
-            (this.__memo_dataset, this.__memo_epochs) = (dataset, epochs);
-
+        public __memoKey_TrainAsync(string dataset, int epochs) => (this.__memo_dataset, this.__memo_epochs) = (dataset, epochs);
         public bool Equals(__memoKey_TrainAsync other) => __memo_dataset == other.__memo_dataset && __memo_epochs == other.__memo_epochs;
         public override bool Equals(object? obj) => obj is __memoKey_TrainAsync other && Equals(other);
         public override int GetHashCode() => global::System.HashCode.Combine(__memo_dataset, __memo_epochs);

@@ -65,10 +65,7 @@ partial class Sky
         public global::MemoGen.Sweeps.Sweep<global::System.Collections.Immutable.ImmutableArray<double>> Sweep(global::MemoGen.Sweeps.ParameterSpace space) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, "rms_squared", global::MemoGen.Sweeps.SweepParameter.Of<global::Astro.MapDescriptor>("map")));
 
         private global::MemoGen.Sweeps.Sweep<global::System.Collections.Immutable.ImmutableArray<double>> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions) =>
-            global::MemoGen.Infrastructure.MemoSweeps.Synchronous<RmsSquaredMemoHandle, global::System.Collections.Immutable.ImmutableArray<double>>(
-                "rms_squared",
-                __memoDimensions,
-                this,
+            global::MemoGen.Infrastructure.MemoSweeps.Synchronous<RmsSquaredMemoHandle, global::System.Collections.Immutable.ImmutableArray<double>>("rms_squared", __memoDimensions, this,
                 static (__memoHandle, __memoValues, __memoToken) => __memoHandle.__memoOwner.RmsSquared((global::Astro.MapDescriptor)__memoValues[0]!),
                 static (__memoHandle, __memoValues, __memoToken) => __memoHandle.Recompute((global::Astro.MapDescriptor)__memoValues[0]!),
                 static (__memoHandle, __memoValues) => __memoHandle.IsCached((global::Astro.MapDescriptor)__memoValues[0]!),
@@ -79,10 +76,7 @@ partial class Sky
     private readonly struct __memoKey_RmsSquared : global::MemoGen.Infrastructure.IMemoKey<__memoKey_RmsSquared>
     {
         private readonly global::Astro.MapDescriptor __memo_map;
-
-        public __memoKey_RmsSquared(global::Astro.MapDescriptor map) =>
-            this.__memo_map = map;
-
+        public __memoKey_RmsSquared(global::Astro.MapDescriptor map) => this.__memo_map = map;
         public bool Equals(__memoKey_RmsSquared other) => global::System.Collections.Generic.EqualityComparer<global::Astro.MapDescriptor>.Default.Equals(__memo_map, other.__memo_map);
         public override bool Equals(object? obj) => obj is __memoKey_RmsSquared other && Equals(other);
         public override int GetHashCode() => global::System.HashCode.Combine(__memo_map);

@@ -63,10 +63,7 @@ partial record Telescope
         public global::MemoGen.Sweeps.Sweep<global::System.Collections.Generic.IReadOnlyList<int>> Sweep(global::MemoGen.Sweeps.ParameterSpace space) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, "Exposures", global::MemoGen.Sweeps.SweepParameter.Of<(int Night, int Filter)>("slot"), global::MemoGen.Sweeps.SweepParameter.Of<int?>("limit")));
 
         private global::MemoGen.Sweeps.Sweep<global::System.Collections.Generic.IReadOnlyList<int>> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions) =>
-            global::MemoGen.Infrastructure.MemoSweeps.Asynchronous<ExposuresMemoHandle, global::System.Collections.Generic.IReadOnlyList<int>>(
-                "Exposures",
-                __memoDimensions,
-                this,
+            global::MemoGen.Infrastructure.MemoSweeps.Asynchronous<ExposuresMemoHandle, global::System.Collections.Generic.IReadOnlyList<int>>("Exposures", __memoDimensions, this,
                 static (__memoHandle, __memoValues, __memoToken) => __memoHandle.__memoOwner.Exposures(__memoHandle.__memoContext, ((int Night, int Filter))__memoValues[0]!, (int?)__memoValues[1]!),
                 static (__memoHandle, __memoValues, __memoToken) => __memoHandle.RecomputeAsync(((int Night, int Filter))__memoValues[0]!, (int?)__memoValues[1]!),
                 static (__memoHandle, __memoValues) => __memoHandle.IsCached(((int Night, int Filter))__memoValues[0]!, (int?)__memoValues[1]!),
@@ -79,10 +76,7 @@ partial record Telescope
         private readonly global::Telescope __memo_this;
         private readonly (int Night, int Filter) __memo_slot;
         private readonly int? __memo_limit;
-
-        public __memoKey_Exposures(global::Telescope __memoOwner, (int Night, int Filter) slot, int? limit) =>
-            (this.__memo_this, this.__memo_slot, this.__memo_limit) = (__memoOwner, slot, limit);
-
+        public __memoKey_Exposures(global::Telescope __memoOwner, (int Night, int Filter) slot, int? limit) => (this.__memo_this, this.__memo_slot, this.__memo_limit) = (__memoOwner, slot, limit);
         public bool Equals(__memoKey_Exposures other) => global::System.Collections.Generic.EqualityComparer<global::Telescope>.Default.Equals(__memo_this, other.__memo_this) && global::System.Collections.Generic.EqualityComparer<(int Night, int Filter)>.Default.Equals(__memo_slot, other.__memo_slot) && global::System.Collections.Generic.EqualityComparer<int?>.Default.Equals(__memo_limit, other.__memo_limit);
         public override bool Equals(object? obj) => obj is __memoKey_Exposures other && Equals(other);
         public override int GetHashCode() => global::System.HashCode.Combine(__memo_this, __memo_slot, __memo_limit);

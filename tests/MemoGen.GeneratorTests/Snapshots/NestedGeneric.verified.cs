@@ -67,10 +67,7 @@ partial class Outer<T>
             public global::MemoGen.Sweeps.Sweep<string> Sweep(global::MemoGen.Sweeps.ParameterSpace space) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, "Render", global::MemoGen.Sweeps.SweepParameter.Of<global::Deep.Models.Cell>("cell"), global::MemoGen.Sweeps.SweepParameter.Of<global::Deep.Models.Node>("node"), global::MemoGen.Sweeps.SweepParameter.Of<global::System.ReadOnlyMemory<float>>("weights"), global::MemoGen.Sweeps.SweepParameter.Of<global::System.Collections.Generic.IReadOnlyList<string>>("labels"), global::MemoGen.Sweeps.SweepParameter.Of<decimal>("scale"), global::MemoGen.Sweeps.SweepParameter.Of<global::System.Guid>("id"), global::MemoGen.Sweeps.SweepParameter.Of<global::System.DateTime>("at")));
 
             private global::MemoGen.Sweeps.Sweep<string> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions) =>
-                global::MemoGen.Infrastructure.MemoSweeps.Synchronous<RenderMemoHandle, string>(
-                    "Render",
-                    __memoDimensions,
-                    this,
+                global::MemoGen.Infrastructure.MemoSweeps.Synchronous<RenderMemoHandle, string>("Render", __memoDimensions, this,
                     static (__memoHandle, __memoValues, __memoToken) => __memoHandle.__memoOwner.Render((global::Deep.Models.Cell)__memoValues[0]!, (global::Deep.Models.Node)__memoValues[1]!, (global::System.ReadOnlyMemory<float>)__memoValues[2]!, (global::System.Collections.Generic.IReadOnlyList<string>)__memoValues[3]!, (decimal)__memoValues[4]!, (global::System.Guid)__memoValues[5]!, (global::System.DateTime)__memoValues[6]!),
                     static (__memoHandle, __memoValues, __memoToken) => __memoHandle.Recompute((global::Deep.Models.Cell)__memoValues[0]!, (global::Deep.Models.Node)__memoValues[1]!, (global::System.ReadOnlyMemory<float>)__memoValues[2]!, (global::System.Collections.Generic.IReadOnlyList<string>)__memoValues[3]!, (decimal)__memoValues[4]!, (global::System.Guid)__memoValues[5]!, (global::System.DateTime)__memoValues[6]!),
                     static (__memoHandle, __memoValues) => __memoHandle.IsCached((global::Deep.Models.Cell)__memoValues[0]!, (global::Deep.Models.Node)__memoValues[1]!, (global::System.ReadOnlyMemory<float>)__memoValues[2]!, (global::System.Collections.Generic.IReadOnlyList<string>)__memoValues[3]!, (decimal)__memoValues[4]!, (global::System.Guid)__memoValues[5]!, (global::System.DateTime)__memoValues[6]!),
@@ -87,10 +84,7 @@ partial class Outer<T>
             private readonly decimal __memo_scale;
             private readonly global::System.Guid __memo_id;
             private readonly global::System.DateTime __memo_at;
-
-            public __memoKey_Render(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) =>
-                (this.__memo_cell, this.__memo_node, this.__memo_weights, this.__memo_labels, this.__memo_scale, this.__memo_id, this.__memo_at) = (cell, global::MemoGen.Generated.HashWriters_MemoGenTests.Digest(node), __memoDigest_weights(weights), __memoDigest_labels(labels), scale, id, at);
-
+            public __memoKey_Render(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) => (this.__memo_cell, this.__memo_node, this.__memo_weights, this.__memo_labels, this.__memo_scale, this.__memo_id, this.__memo_at) = (cell, global::MemoGen.Generated.HashWriters_MemoGenTests.Digest(node), __memoDigest_weights(weights), __memoDigest_labels(labels), scale, id, at);
             public bool Equals(__memoKey_Render other) => global::System.Collections.Generic.EqualityComparer<global::Deep.Models.Cell>.Default.Equals(__memo_cell, other.__memo_cell) && __memo_node == other.__memo_node && __memo_weights == other.__memo_weights && __memo_labels == other.__memo_labels && __memo_scale == other.__memo_scale && __memo_id == other.__memo_id && __memo_at == other.__memo_at;
             public override bool Equals(object? obj) => obj is __memoKey_Render other && Equals(other);
             public override int GetHashCode() => global::System.HashCode.Combine(__memo_cell, __memo_node, __memo_weights, __memo_labels, __memo_scale, __memo_id, __memo_at);

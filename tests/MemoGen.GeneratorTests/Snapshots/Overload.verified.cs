@@ -67,10 +67,7 @@ partial class Outer<T>
             public global::MemoGen.Sweeps.Sweep<global::Deep.Models.FrozenCount> Sweep(global::MemoGen.Sweeps.ParameterSpace space) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, "count_in", global::MemoGen.Sweeps.SweepParameter.Of<int>("class")));
 
             private global::MemoGen.Sweeps.Sweep<global::Deep.Models.FrozenCount> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions) =>
-                global::MemoGen.Infrastructure.MemoSweeps.Synchronous<Count_intMemoHandle, global::Deep.Models.FrozenCount>(
-                    "count_in",
-                    __memoDimensions,
-                    this,
+                global::MemoGen.Infrastructure.MemoSweeps.Synchronous<Count_intMemoHandle, global::Deep.Models.FrozenCount>("count_in", __memoDimensions, this,
                     static (__memoHandle, __memoValues, __memoToken) => __memoHandle.__memoOwner.Count((int)__memoValues[0]!),
                     static (__memoHandle, __memoValues, __memoToken) => __memoHandle.Recompute((int)__memoValues[0]!),
                     static (__memoHandle, __memoValues) => __memoHandle.IsCached((int)__memoValues[0]!),
@@ -81,10 +78,7 @@ partial class Outer<T>
         private readonly struct __memoKey_Count_int : global::MemoGen.Infrastructure.IMemoKey<__memoKey_Count_int>
         {
             private readonly int __memo_class;
-
-            public __memoKey_Count_int(int @class) =>
-                this.__memo_class = @class;
-
+            public __memoKey_Count_int(int @class) => this.__memo_class = @class;
             public bool Equals(__memoKey_Count_int other) => __memo_class == other.__memo_class;
             public override bool Equals(object? obj) => obj is __memoKey_Count_int other && Equals(other);
             public override int GetHashCode() => global::System.HashCode.Combine(__memo_class);

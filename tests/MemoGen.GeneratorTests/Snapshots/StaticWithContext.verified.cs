@@ -64,10 +64,7 @@ partial class Spectra
         public global::MemoGen.Sweeps.Sweep<global::Astro.Spectrum> Sweep(global::MemoGen.Sweeps.ParameterSpace space, bool verbose) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, "FrobnifyAsync", global::MemoGen.Sweeps.SweepParameter.Of<double[]>("samples")), verbose);
 
         private global::MemoGen.Sweeps.Sweep<global::Astro.Spectrum> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions, bool verbose) =>
-            global::MemoGen.Infrastructure.MemoSweeps.Asynchronous<FrobnifyAsyncMemoHandle, global::Astro.Spectrum>(
-                "FrobnifyAsync",
-                __memoDimensions,
-                this,
+            global::MemoGen.Infrastructure.MemoSweeps.Asynchronous<FrobnifyAsyncMemoHandle, global::Astro.Spectrum>("FrobnifyAsync", __memoDimensions, this,
                 (__memoHandle, __memoValues, __memoToken) => new global::System.Threading.Tasks.ValueTask<global::Astro.Spectrum>(global::Astro.Spectra.FrobnifyAsync(__memoHandle.__memoContext, (double[])__memoValues[0]!, verbose, __memoToken)),
                 (__memoHandle, __memoValues, __memoToken) => new global::System.Threading.Tasks.ValueTask<global::Astro.Spectrum>(__memoHandle.RecomputeAsync((double[])__memoValues[0]!, verbose, __memoToken)),
                 (__memoHandle, __memoValues) => __memoHandle.IsCached((double[])__memoValues[0]!),
@@ -78,10 +75,7 @@ partial class Spectra
     private readonly struct __memoKey_FrobnifyAsync : global::MemoGen.Infrastructure.IMemoKey<__memoKey_FrobnifyAsync>
     {
         private readonly global::MemoGen.MemoHash128 __memo_samples;
-
-        public __memoKey_FrobnifyAsync(double[] samples) =>
-            this.__memo_samples = __memoDigest_samples(samples);
-
+        public __memoKey_FrobnifyAsync(double[] samples) => this.__memo_samples = __memoDigest_samples(samples);
         public bool Equals(__memoKey_FrobnifyAsync other) => __memo_samples == other.__memo_samples;
         public override bool Equals(object? obj) => obj is __memoKey_FrobnifyAsync other && Equals(other);
         public override int GetHashCode() => global::System.HashCode.Combine(__memo_samples);
