@@ -102,7 +102,7 @@ for ((r = 1; r <= runs; r++)); do
     dotnet build "$work/$p/$p.csproj" -c Release --no-restore --no-dependencies -nologo -v q > "$work/$p.log" 2>&1
     times[$p]+="$(( ($(date +%s%N) - start) / 1000000 )) "
   done
-  echo "run $r/$runs: memoized ${times[memoized]##* }"
+  echo "run $r/$runs: memoized $(awk "{ print \$NF }" <<< "${times[memoized]}") ms"
 done
 
 median() { tr ' ' '\n' <<< "$1" | grep -v '^$' | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }

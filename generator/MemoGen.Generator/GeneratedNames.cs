@@ -87,6 +87,14 @@ internal static class GeneratedNames
         return builder.Append(".g.cs").ToString();
     }
 
+    /// <summary>
+    /// The class that holds the compilation's shared record writers, <c>global::</c>-qualified. It is named after the
+    /// assembly: an internal type of the same name in a referenced assembly (visible through
+    /// <c>InternalsVisibleTo</c>) would otherwise conflict with it.
+    /// </summary>
+    public static string HashWritersClass(string? assemblyName) =>
+        "global::MemoGen.Generated.HashWriters_" + Identifier(assemblyName ?? "");
+
     private static string BaseStem(IMethodSymbol method) =>
         IsOverloaded(method)
             ? method.Name + string.Concat(method.Parameters.Select(p => "_" + Identifier(p.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat))))

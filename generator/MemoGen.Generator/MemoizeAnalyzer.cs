@@ -49,6 +49,7 @@ public sealed class MemoizeAnalyzer : DiagnosticAnalyzer
     {
         var syntax = (MethodDeclarationSyntax)context.Node;
         if (syntax.AttributeLists.Count == 0
+            || IsGeneratedByMemoGen(syntax.SyntaxTree)
             || context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not { } method
             || AttributeOn(syntax, method, memoize) is not { } attribute)
         {
@@ -68,9 +69,24 @@ public sealed class MemoizeAnalyzer : DiagnosticAnalyzer
         names.Add(method.PartialDefinitionPart ?? method, found.Arguments.FunctionName, AttributeChecks.NameLocation(found, nameSyntax));
     }
 
+    /// <summary>
+    /// Whether the tree is one MemoGen wrote: it declares no <c>[Memoize]</c> method (its implementations carry only
+    /// <c>[GeneratedCode]</c>), so the analyzer need not bind its methods and lambdas, several per memoized method.
+    /// </summary>
+    private static bool IsGeneratedByMemoGen(SyntaxTree tree) =>
+        tree.FilePath.IndexOf(GeneratedTreeMarker, System.StringComparison.Ordinal) >= 0;
+
+    /// <summary>The folder the compiler files a tree added by <see cref="MemoizeGenerator"/> under.</summary>
+    private static readonly string GeneratedTreeMarker = typeof(MemoizeGenerator).FullName;
+
     /// <summary>A local function or lambda cannot be memoized: the generator never sees it, so say so (MEMO016).</summary>
     private static void AnalyzeFunctionInBody(SyntaxNodeAnalysisContext context, INamedTypeSymbol memoize)
     {
+        if (IsGeneratedByMemoGen(context.Node.SyntaxTree))
+        {
+            return;
+        }
+
         var container = $"the method '{context.ContainingSymbol?.ForMessage()}'";
         var (attributes, location, name, where) = context.Node switch
         {

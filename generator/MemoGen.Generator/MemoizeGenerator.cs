@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace MemoGen.Generator;
 
-/// <summary>Implements every <c>[Memoize]</c> partial method: one generated file per method.</summary>
+/// <summary>Implements every <c>[Memoize]</c> partial method: one generated file per method, and one of record hash writers they share.</summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class MemoizeGenerator : IIncrementalGenerator
 {
@@ -28,7 +28,19 @@ public sealed class MemoizeGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Stub!)
             .WithTrackingName(TrackingNames.Stubs);
 
+        var hashWriters = methods
+            .Collect()
+            .Select(static (all, _) => HashWritersEmitter.Gather(all))
+            .WithTrackingName(TrackingNames.HashWriters);
+
         context.RegisterSourceOutput(methods, static (output, model) => output.AddSource(model.HintName, Emitter.Emit(model)));
+        context.RegisterSourceOutput(hashWriters, static (output, model) =>
+        {
+            if (model is not null)
+            {
+                output.AddSource(HashWritersEmitter.HintName, HashWritersEmitter.Emit(model));
+            }
+        });
         context.RegisterSourceOutput(stubs, static (output, stub) => output.AddSource(stub.HintName, StubEmitter.Emit(stub)));
     }
 }

@@ -34,6 +34,10 @@ internal static class Parser
         cancellationToken.ThrowIfCancellationRequested();
         var arguments = found.Arguments;
         var stem = GeneratedNames.Stem(method);
+        var writers = shapes.CompositesAreShareable && shapes.Composites.Count > 0
+            ? GeneratedNames.HashWritersClass(context.SemanticModel.Compilation.AssemblyName)
+            : null;
+        ValueShape? Shared(ValueShape? shape) => shape is null || writers is null ? shape : HashWriterSharing.Share(shape, writers);
         var version = CodeVersion.Compute(core, arguments.Version, CodeVersion.IsPinned(context.Attributes[0]), context.SemanticModel.Compilation, cancellationToken);
 
         return new ParseResult(new MethodModel
@@ -54,11 +58,13 @@ internal static class Parser
             CoreResultType = coreResultType.ToTypeName(),
             Conversion = conversion,
             Parameters = found.Parameters
-                .Select(p => new ParameterModel(SymbolExtensions.EscapeIdentifier(p.Symbol.Name), p.Symbol.Type.ToTypeName(), p.Role, p.Shape))
+                .Select(p => new ParameterModel(SymbolExtensions.EscapeIdentifier(p.Symbol.Name), p.Symbol.Type.ToTypeName(), p.Role, Shared(p.Shape)))
                 .ToEquatableArray(),
             IsExtension = method.IsExtensionMethod,
-            OwnerShape = found.OwnerShape,
-            Composites = shapes.Composites,
+            OwnerShape = Shared(found.OwnerShape),
+            Composites = writers is null ? shapes.Composites : EquatableArray<CompositeShape>.Empty,
+            HashWriters = writers,
+            SharedComposites = writers is null ? EquatableArray<CompositeShape>.Empty : shapes.Composites.Select(c => HashWriterSharing.Share(c, writers)).ToEquatableArray(),
             FunctionName = arguments.FunctionName,
             Tags = arguments.Tags.ToEquatableArray(),
             Cacher = arguments.Cacher?.ToTypeName(),

@@ -6,4 +6,5 @@ internal static class TrackingNames
     public const string Methods = nameof(Methods);
     public const string ValidMethods = nameof(ValidMethods);
     public const string Stubs = nameof(Stubs);
+    public const string HashWriters = nameof(HashWriters);
 }

@@ -25,7 +25,7 @@ public sealed class IncrementalEditTests
     {
         var (before, after, result) = Edit(BuildCostSources.MemoizedClass(EditedClass, Methods, editedMethod: 7));
 
-        Assert.That(Reasons(result, TrackingNames.ValidMethods), Has.Exactly(1).EqualTo(IncrementalStepRunReason.Modified));
+        AssertOneMethod(result, IncrementalStepRunReason.Modified);
         AssertOnlyOutput(result, IncrementalStepRunReason.Modified);
         Assert.That(Changed(before, after), Is.EqualTo(new[] { "BuildCost.Context3.Method7.g.cs" }));
     }
@@ -35,6 +35,7 @@ public sealed class IncrementalEditTests
     {
         var (before, after, result) = Edit(BuildCostSources.MemoizedClass(EditedClass, Methods, extraMethods: 1));
 
+        AssertOneMethod(result, IncrementalStepRunReason.New);
         AssertOnlyOutput(result, IncrementalStepRunReason.New);
         Assert.That(after.Keys.Except(before.Keys), Is.EqualTo(new[] { "BuildCost.Context3.Method30.g.cs" }));
         Assert.That(Changed(before, after), Is.Empty);
@@ -45,6 +46,7 @@ public sealed class IncrementalEditTests
     {
         var (before, after, result) = Edit(BuildCostSources.MemoizedClass(EditedClass, Methods - 1));
 
+        AssertOneMethod(result, IncrementalStepRunReason.Removed);
         AssertOnlyOutput(result, IncrementalStepRunReason.Removed);
         Assert.That(before.Keys.Except(after.Keys), Is.EqualTo(new[] { "BuildCost.Context3.Method29.g.cs" }));
         Assert.That(Changed(before, after), Is.Empty);
@@ -61,8 +63,21 @@ public sealed class IncrementalEditTests
         var edited = compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(editedClass, GeneratorTestHelper.ParseOptions, old.FilePath));
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
-        Assert.That(before, Has.Count.EqualTo(Classes * Methods));
+        Assert.That(before, Has.Count.EqualTo(Classes * Methods + 1), "a file per method, and the shared record writers");
         return (before, Files(result), result);
+    }
+
+    /// <summary>
+    /// Asserts that the models of the memoized methods changed for one method only, in the way <paramref name="expected"/>
+    /// says, and that the shared record writers were left as they were.
+    /// </summary>
+    private static void AssertOneMethod(GeneratorRunResult result, IncrementalStepRunReason expected)
+    {
+        var reasons = Reasons(result, TrackingNames.ValidMethods);
+        Assert.That(reasons, Has.Exactly(1).EqualTo(expected));
+        Assert.That(reasons.Where(r => r != expected), Is.All.EqualTo(IncrementalStepRunReason.Unchanged).Or.EqualTo(IncrementalStepRunReason.Cached));
+        Assert.That(reasons, Has.Count.EqualTo(Classes * Methods + (expected == IncrementalStepRunReason.New ? 1 : 0)));
+        Assert.That(Reasons(result, TrackingNames.HashWriters), Is.All.EqualTo(IncrementalStepRunReason.Unchanged).Or.EqualTo(IncrementalStepRunReason.Cached));
     }
 
     /// <summary>Asserts that exactly one generated file changed, in the way <paramref name="expected"/> says, and every other was cached.</summary>

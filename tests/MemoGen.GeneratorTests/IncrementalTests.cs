@@ -31,7 +31,7 @@ public sealed class IncrementalTests
 
     private const string Unrelated = "public static class Unrelated { public static int Answer() => 42; }";
 
-    private static readonly string[] TrackedSteps = [TrackingNames.Methods, TrackingNames.ValidMethods, TrackingNames.Stubs];
+    private static readonly string[] TrackedSteps = [TrackingNames.Methods, TrackingNames.ValidMethods, TrackingNames.Stubs, TrackingNames.HashWriters];
 
     [Test]
     public void Rerunning_on_the_same_compilation_caches_every_step()

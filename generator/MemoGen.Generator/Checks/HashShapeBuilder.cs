@@ -28,6 +28,7 @@ internal sealed class HashShapeBuilder
     private readonly List<string> _rejectedPath = [];
     private ITypeSymbol? _rejectedType;
     private bool _rejectedAsInaccessible;
+    private bool _hasUnshareableComposite;
 
     /// <param name="compilation">Used to check that generated code may read a record's members.</param>
     /// <param name="within">The type the generated key is nested in.</param>
@@ -39,6 +40,12 @@ internal sealed class HashShapeBuilder
 
     /// <summary>Every record the shapes built so far refer to, each described once.</summary>
     public EquatableArray<CompositeShape> Composites => _order.ToEquatableArray();
+
+    /// <summary>
+    /// Whether every record built so far can be written by code outside the containing type (the compilation's shared
+    /// hash writers): readable anywhere in the assembly, members included, and free of type parameters.
+    /// </summary>
+    public bool CompositesAreShareable => !_hasUnshareableComposite;
 
     /// <summary>How <paramref name="type"/> is hashed; null when it cannot be (then <see cref="Rejection"/> says why).</summary>
     public ValueShape? Build(ITypeSymbol type)
@@ -185,6 +192,7 @@ internal sealed class HashShapeBuilder
 
         _composites[type] = null;
         _writerNames[type] = WriterName(type);
+        _hasUnshareableComposite |= !_compilation.IsSymbolAccessibleWithin(type, _compilation.Assembly) || type.ContainsTypeParameter();
         _inProgress.Add(type);
         var members = BuildMembers(type);
         _inProgress.RemoveAt(_inProgress.Count - 1);
@@ -226,6 +234,7 @@ internal sealed class HashShapeBuilder
                 var readable = reader is IPropertySymbol { GetMethod: { } getter }
                     ? _compilation.IsSymbolAccessibleWithin(getter, _within)
                     : _compilation.IsSymbolAccessibleWithin(reader, _within);
+                _hasUnshareableComposite |= !_compilation.IsSymbolAccessibleWithin(reader is IPropertySymbol { GetMethod: { } get } ? get : reader, _compilation.Assembly);
                 if (!readable)
                 {
                     _rejectedType ??= field.Type;

@@ -1,3 +1,4 @@
+using System.CodeDom.Compiler;
 using System.Collections.Generic;
 using System.Linq;
 using MemoGen.Generator.Models;
@@ -15,7 +16,7 @@ internal sealed class CallShape
     /// <summary>Names C# does not take for a tuple element; such an element is read by its position instead.</summary>
     private static readonly HashSet<string> DisallowedElementNames = ["CompareTo", "Deconstruct", "Equals", "GetHashCode", "Rest", "ToString"];
 
-    private readonly List<(string Element, string Expression)> _state = [];
+    private readonly List<(string Element, string Expression, string Type)> _state = [];
     private readonly Dictionary<string, string> _stateItemOf = [];
 
     /// <param name="model">The method.</param>
@@ -30,18 +31,18 @@ internal sealed class CallShape
 
         if (model.Form != MemoForm.StaticWithContext)
         {
-            AddState(Owner, self);
+            AddState(Owner, self, model.OwnerType);
         }
 
         foreach (var parameter in model.Parameters)
         {
             if (parameter.Role == ParameterRole.Context)
             {
-                AddState(parameter.Name, Context);
+                AddState(parameter.Name, Context, parameter.Type);
             }
             else if (!(parameter.Role == ParameterRole.CancellationToken && model.Async != AsyncKind.None))
             {
-                AddState(parameter.Name, parameter.Name);
+                AddState(parameter.Name, parameter.Name, parameter.Type);
             }
         }
     }
@@ -64,23 +65,41 @@ internal sealed class CallShape
     /// <summary>The caller's cancellation token: it cancels the caller's wait, not a computation others share.</summary>
     public string CallerToken => _model.Parameters.FirstOrDefault(p => p.Role == ParameterRole.CancellationToken)?.Name ?? "default";
 
-    public string ComputeLambda
-    {
-        get
-        {
-            if (_model.Async == AsyncKind.None)
-            {
-                return $"static __memoState => {Convert(CoreCall)}";
-            }
+    /// <summary>The type of <see cref="State"/>, with the same element names.</summary>
+    public string StateType => _state.Count == 1
+        ? _state[0].Type
+        : $"({string.Join(", ", _state.Select((s, i) => IsNamed(s.Element, i) ? $"{s.Type} {s.Element}" : s.Type))})";
 
-            var direct = _model.Conversion == ResultConversion.None && _model.CoreResultType == _model.ResultType;
-            return (direct, _model.CoreAsync) switch
-            {
-                (true, AsyncKind.ValueTask) => $"static (__memoState, __memoToken) => {CoreCall}",
-                (true, _) => $"static (__memoState, __memoToken) => new global::System.Threading.Tasks.ValueTask<{_model.ResultType}>({CoreCall})",
-                _ => $"static async (__memoState, __memoToken) => {Convert($"await {CoreCall}.ConfigureAwait(false)")}",
-            };
+    /// <summary>
+    /// The static method that calls the implementation with the state and converts its result: the miss path and
+    /// <c>Recompute</c> hand it to the table as a method group (cached by the compiler, so no delegate is allocated).
+    /// </summary>
+    public static string RunMethod(MethodModel model) => "__memoRun_" + model.Stem;
+
+    /// <summary>Writes <see cref="RunMethod"/>.</summary>
+    public void WriteRunMethod(IndentedTextWriter writer)
+    {
+        var name = RunMethod(_model);
+        if (_model.Async == AsyncKind.None)
+        {
+            writer.WriteLine($"private static {_model.ResultType} {name}({StateType} __memoState) =>");
+            writer.Indent++;
+            writer.WriteLine(Convert(CoreCall) + ";");
+            writer.Indent--;
+            return;
         }
+
+        var direct = _model.Conversion == ResultConversion.None && _model.CoreResultType == _model.ResultType;
+        var (modifiers, body) = (direct, _model.CoreAsync) switch
+        {
+            (true, AsyncKind.ValueTask) => ("private static", CoreCall),
+            (true, _) => ("private static", $"new global::System.Threading.Tasks.ValueTask<{_model.ResultType}>({CoreCall})"),
+            _ => ("private static async", Convert($"await {CoreCall}.ConfigureAwait(false)")),
+        };
+        writer.WriteLine($"{modifiers} global::System.Threading.Tasks.ValueTask<{_model.ResultType}> {name}({StateType} __memoState, global::System.Threading.CancellationToken __memoToken) =>");
+        writer.Indent++;
+        writer.WriteLine(body + ";");
+        writer.Indent--;
     }
 
     private string CoreCall
@@ -103,10 +122,10 @@ internal sealed class CallShape
 
     private const string Owner = "__memoOwner";
 
-    private void AddState(string name, string expression)
+    private void AddState(string name, string expression, string type)
     {
         var index = _state.Count;
-        _state.Add((name, expression));
+        _state.Add((name, expression, type));
         _stateItemOf[name] = IsNamed(name, index) ? name : "Item" + (index + 1);
     }
 

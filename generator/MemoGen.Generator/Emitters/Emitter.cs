@@ -28,6 +28,7 @@ internal static class Emitter
         WriteMethod(writer, model, call);
         writer.WriteLine();
         WriteFunction(writer, model);
+        call.WriteRunMethod(writer);
         writer.WriteLine();
         HandleEmitter.Write(writer, model, call);
         writer.WriteLine();
@@ -44,8 +45,8 @@ internal static class Emitter
         writer.WriteLine();
         if (ns is not null)
         {
-            writer.WriteLine($"namespace {ns}");
-            writer.OpenBlock();
+            writer.WriteLine($"namespace {ns};");
+            writer.WriteLine();
         }
 
         foreach (var type in containingTypes)
@@ -55,7 +56,7 @@ internal static class Emitter
         }
 
         body(writer);
-        for (var i = 0; i < containingTypes.Count + (ns is null ? 0 : 1); i++)
+        for (var i = 0; i < containingTypes.Count; i++)
         {
             writer.CloseBlock();
         }
@@ -67,10 +68,7 @@ internal static class Emitter
     private static void WriteMethod(IndentedTextWriter writer, MethodModel model, CallShape call)
     {
         var where = model.Form == MemoForm.ContextIsThis ? "this context" : $"<c>{call.ContextParameter}</c>";
-        writer.WriteLine("/// <summary>");
-        writer.WriteLine($"/// Memoized as <c>\"{XmlText(model.FunctionName)}\"</c>: answers from the cache in {where} when it can, and otherwise");
-        writer.WriteLine($"/// computes with <c>{model.CoreName}</c> and caches the result.");
-        writer.WriteLine("/// </summary>");
+        writer.WriteLine($"/// <summary>Memoized as <c>\"{XmlText(model.FunctionName)}\"</c>: answered from the cache in {where} when it can, else computed by <c>{model.CoreName}</c> and cached.</summary>");
         writer.WriteLine(GeneratedCode);
         var parameters = model.Parameters.Select((p, i) => $"{(i == 0 && model.IsExtension ? "this " : "")}{p.Type} {p.Name}");
         writer.WriteLine($"{model.Modifiers} {model.ReturnType} {model.MethodName}({string.Join(", ", parameters)})");
@@ -111,20 +109,20 @@ internal static class Emitter
         var parameters = (hasSelf ? [$"{model.OwnerType} __memoSelf", key] : new[] { key }).Concat(model.Parameters.Select(p => $"{p.Type} {p.Name}"));
         var (method, arguments) = model.Async switch
         {
-            AsyncKind.None => ("GetOrCompute", new[] { "__memoKey", call.State, call.ComputeLambda }),
-            AsyncKind.Task => ("GetOrComputeTaskAsync", new[] { "__memoKey", call.State, call.ComputeLambda, call.CallerToken }),
-            _ => ("GetOrComputeAsync", new[] { "__memoKey", call.State, call.ComputeLambda, call.CallerToken }),
+            AsyncKind.None => ("GetOrCompute", $"__memoKey, {call.State}, {CallShape.RunMethod(model)}"),
+            AsyncKind.Task => ("GetOrComputeTaskAsync", $"__memoKey, {call.State}, {CallShape.RunMethod(model)}, {call.CallerToken}"),
+            _ => ("GetOrComputeAsync", $"__memoKey, {call.State}, {CallShape.RunMethod(model)}, {call.CallerToken}"),
         };
         writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
         writer.WriteLine($"static {model.ReturnType} __memoCompute({string.Join(", ", parameters)}) =>");
         writer.Indent++;
-        writer.WriteCall($"{FunctionField(model)}.TableIn({call.Context}).{method}", arguments, ";");
+        writer.WriteLine($"{FunctionField(model)}.TableIn({call.Context}).{method}({arguments});");
         writer.Indent--;
     }
 
     /// <summary>
     /// Writes the function descriptor and, for a context (form 1), the field that keeps its table so that a hit reads it at
-    /// once. Hidden members carry no doc comments: no user reads them, and every line is compiled in every build.
+    /// once. Private plumbing carries no doc comments or attributes: no user reads it, and every line is compiled in every build.
     /// </summary>
     private static void WriteFunction(IndentedTextWriter writer, MethodModel model)
     {
@@ -133,17 +131,9 @@ internal static class Emitter
             : $"new string[] {{ {string.Join(", ", model.Tags.Select(Literal))} }}";
         var cacher = model.Cacher is null ? "" : $", new {model.Cacher}()";
         var format = model.UsesMemoryPack ? ", format: global::MemoGen.Infrastructure.MemoPayloadFormat.MemoryPack" : "";
-        writer.WriteLine(HiddenFromEditor);
-        writer.WriteLine(GeneratedCode);
-        writer.WriteLine($"private static readonly {FunctionType(model)} {FunctionField(model)} =");
-        writer.Indent++;
-        writer.WriteLine($"new({Literal(model.FunctionName)}, {Literal(model.CodeVersion)}, {tags}{cacher}{format});");
-        writer.Indent--;
+        writer.WriteLine($"private static readonly {FunctionType(model)} {FunctionField(model)} = new({Literal(model.FunctionName)}, {Literal(model.CodeVersion)}, {tags}{cacher}{format});");
         if (model.Form == MemoForm.ContextIsThis)
         {
-            writer.WriteLine();
-            writer.WriteLine(HiddenFromEditor);
-            writer.WriteLine(GeneratedCode);
             writer.WriteLine($"private {TableType(model)}? {TableField(model)};");
         }
     }

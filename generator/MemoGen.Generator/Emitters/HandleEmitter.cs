@@ -19,17 +19,16 @@ internal static class HandleEmitter
         var call = new CallShape(model, self: "__memoOwner", context: "__memoContext");
 
         writer.WriteLine($"/// <summary>Cache operations for <c>{model.MethodName}</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>");
-        writer.WriteLine(Emitter.GeneratedCode);
         switch (model.Form)
         {
             case MemoForm.ContextIsThis:
-                writer.WriteLine($"{model.Accessibility} {handle} {model.Stem}Memo => new {handle}(this);");
+                writer.WriteLine($"{model.Accessibility} {handle} {model.Stem}Memo => new(this);");
                 break;
             case MemoForm.StaticWithContext:
-                writer.WriteLine($"{model.Accessibility} static {handle} {model.Stem}Memo({contextType} {methodCall.ContextParameter}) => new {handle}({methodCall.ContextParameter});");
+                writer.WriteLine($"{model.Accessibility} static {handle} {model.Stem}Memo({contextType} {methodCall.ContextParameter}) => new({methodCall.ContextParameter});");
                 break;
             default:
-                writer.WriteLine($"{model.Accessibility} {handle} {model.Stem}Memo({contextType} {methodCall.ContextParameter}) => new {handle}(this, {methodCall.ContextParameter});");
+                writer.WriteLine($"{model.Accessibility} {handle} {model.Stem}Memo({contextType} {methodCall.ContextParameter}) => new(this, {methodCall.ContextParameter});");
                 break;
         }
 
@@ -50,67 +49,43 @@ internal static class HandleEmitter
             writer.WriteLine($"private readonly {type} {name};");
         }
 
+        var ctorParameters = string.Join(", ", fields.Select(f => $"{f.Item1} {f.Item2}"));
+        var assignment = fields.Length == 1
+            ? $"this.{fields[0].Item2} = {fields[0].Item2}"
+            : $"({string.Join(", ", fields.Select(f => "this." + f.Item2))}) = ({string.Join(", ", fields.Select(f => f.Item2))})";
         writer.WriteLine();
-        writer.WriteLine($"internal {handle}({string.Join(", ", fields.Select(f => $"{f.Item1} {f.Item2}"))})");
-        writer.OpenBlock();
-        foreach (var (_, name) in fields)
-        {
-            writer.WriteLine($"this.{name} = {name};");
-        }
-
-        writer.CloseBlock();
+        writer.WriteLine($"internal {handle}({ctorParameters}) => {assignment};");
         writer.WriteLine();
-        var table = Emitter.TableType(model);
-        writer.WriteLine($"private {table} __memoTable => {Emitter.FunctionField(model)}.TableIn({call.Context});");
+        writer.WriteLine($"private {Emitter.TableType(model)} __memoTable => {Emitter.FunctionField(model)}.TableIn({call.Context});");
         writer.WriteLine();
         var newKey = $"new {KeyEmitter.KeyType(model)}({call.KeyArguments})";
 
+        // One line per member after its summary, without blank lines between: the handle reads as a list of operations.
         writer.WriteLine("/// <summary>Whether the result of this call is in the cache.</summary>");
         writer.WriteLine($"public bool IsCached({keyParameters}) => __memoTable.Contains({newKey});");
-        writer.WriteLine();
         writer.WriteLine("/// <summary>Removes the cached result of this call; returns whether there was one.</summary>");
         writer.WriteLine($"public bool Invalidate({keyParameters}) => __memoTable.Invalidate({newKey});");
-        writer.WriteLine();
         writer.WriteLine("/// <summary>Computes this call anew, whether or not it is cached, and caches the fresh result.</summary>");
-        switch (model.Async)
+        var run = CallShape.RunMethod(model);
+        writer.WriteLine(model.Async switch
         {
-            case AsyncKind.None:
-                writer.WriteLine($"public {model.ReturnType} Recompute({callParameters}) =>");
-                writer.Indent++;
-                writer.WriteCall("__memoTable.Recompute", [newKey, call.State, call.ComputeLambda], ";");
-                writer.Indent--;
-                break;
-            default:
-                var asTask = model.Async == AsyncKind.Task ? ".AsTask()" : "";
-                writer.WriteLine($"public {model.ReturnType} RecomputeAsync({callParameters}) =>");
-                writer.Indent++;
-                writer.WriteCall("__memoTable.RecomputeAsync", [newKey, call.State, call.ComputeLambda, call.CallerToken], asTask + ";");
-                writer.Indent--;
-                break;
-        }
-
-        writer.WriteLine();
+            AsyncKind.None => $"public {model.ReturnType} Recompute({callParameters}) => __memoTable.Recompute({newKey}, {call.State}, {run});",
+            AsyncKind.Task => $"public {model.ReturnType} RecomputeAsync({callParameters}) => __memoTable.RecomputeAsync({newKey}, {call.State}, {run}, {call.CallerToken}).AsTask();",
+            _ => $"public {model.ReturnType} RecomputeAsync({callParameters}) => __memoTable.RecomputeAsync({newKey}, {call.State}, {run}, {call.CallerToken});",
+        });
         writer.WriteLine("/// <summary>Removes every cached result of this function from the context; returns how many.</summary>");
         writer.WriteLine("public long Clear() => __memoTable.Clear();");
-        writer.WriteLine();
         writer.WriteLine("/// <summary>A readable description of this call, such as <c>name(x=1, label=\"a\")</c>.</summary>");
         var describedArguments = (model.Form == MemoForm.InstanceWithContext ? new[] { ("this", "__memoOwner") } : [])
             .Concat(model.Parameters.Where(p => p.Role == ParameterRole.Key).Select(p => (p.PlainName, p.Name)))
             .Select(a => $", ({Emitter.Literal(a.Item1)}, global::MemoGen.Infrastructure.MemoCallFormatter.Value({a.Item2}))");
-        writer.WriteLine($"public string Describe({keyParameters}) =>");
-        writer.Indent++;
-        writer.WriteLine($"global::MemoGen.Infrastructure.MemoCallFormatter.Format({Emitter.Literal(model.FunctionName)}{string.Concat(describedArguments)});");
-        writer.Indent--;
-        writer.WriteLine();
+        writer.WriteLine($"public string Describe({keyParameters}) => global::MemoGen.Infrastructure.MemoCallFormatter.Format({Emitter.Literal(model.FunctionName)}{string.Concat(describedArguments)});");
         writer.WriteLine("/// <summary>The stable hash of this call's key: the same in every process, and the address of its entry on disk.</summary>");
         writer.WriteLine($"public global::MemoGen.MemoHash128 KeyHash({keyParameters}) => global::MemoGen.Infrastructure.MemoKeyHash.Of({newKey});");
-        writer.WriteLine();
         writer.WriteLine("/// <summary>Where this call's entry lives on disk (its metadata file), or null when the function has no disk tier.</summary>");
         writer.WriteLine($"public string? EntryPath({keyParameters}) => __memoTable.EntryPath({newKey});");
-        writer.WriteLine();
         writer.WriteLine("/// <summary>What this function's code version covers (the members and assemblies hashed into it): an entry written by other code is a miss.</summary>");
         writer.WriteLine($"public string ExplainVersion() => {Emitter.Literal(CodeVersions.VersionExplanation.Text(model.FunctionName, model.CodeVersion, model.CodeVersionCovers))};");
-        writer.WriteLine();
         writer.WriteLine("/// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>");
         writer.WriteLine("public global::MemoGen.MemoFunctionStatistics Statistics => __memoTable.Statistics;");
         SweepEmitter.Write(writer, model);

@@ -12,8 +12,8 @@ namespace MemoGen.Generator;
 /// </summary>
 internal static class KeyEmitter
 {
-    private const string Hash = "global::MemoGen.MemoHash128";
-    private const string Hasher = "global::MemoGen.MemoHasher";
+    public const string Hash = "global::MemoGen.MemoHash128";
+    public const string Hasher = "global::MemoGen.MemoHasher";
 
     public static string KeyType(MethodModel model) => "__memoKey_" + model.Stem;
 
@@ -22,7 +22,6 @@ internal static class KeyEmitter
         var key = KeyType(model);
         var components = Components(model).ToList();
 
-        writer.WriteLine(Emitter.HiddenFromEditor);
         writer.WriteLine(Emitter.GeneratedCode);
         writer.WriteLine($"private readonly struct {key} : global::MemoGen.Infrastructure.IMemoKey<{key}>");
         writer.OpenBlock();
@@ -33,58 +32,53 @@ internal static class KeyEmitter
 
         if (components.Count > 0)
         {
-            writer.WriteLine();
+            // 'this.' because a parameter may be named like another component's field.
+            var values = components.Select(c => c.Shape.IsDirect ? c.Argument : $"{Digest(model, c)}({c.Argument})").ToList();
+            var assignment = components.Count == 1
+                ? $"this.{components[0].Field} = {values[0]}"
+                : $"({string.Join(", ", components.Select(c => "this." + c.Field))}) = ({string.Join(", ", values)})";
+            writer.WriteLine($"public {key}({string.Join(", ", components.Select(c => $"{c.Type} {c.Argument}"))}) => {assignment};");
         }
-
-        writer.WriteLine($"public {key}({string.Join(", ", components.Select(c => $"{c.Type} {c.Argument}"))})");
-        writer.OpenBlock();
-        foreach (var component in components)
-        {
-            // 'this.' because a parameter may be named like another's field ('_map' beside 'map') and would hide it.
-            writer.WriteLine(component.Shape.IsDirect
-                ? $"this.{component.Field} = {component.Argument};"
-                : $"this.{component.Field} = {component.Digest}({component.Argument});");
-        }
-
-        writer.CloseBlock();
-        writer.WriteLine();
 
         var equality = components.Count == 0 ? "true" : string.Join(" && ", components.Select(Equality));
         writer.WriteLine($"public bool Equals({key} other) => {equality};");
-        writer.WriteLine();
         writer.WriteLine($"public override bool Equals(object? obj) => obj is {key} other && Equals(other);");
-        writer.WriteLine();
         WriteGetHashCode(writer, components);
-        writer.WriteLine();
         writer.WriteLine($"public void WriteStableHash(ref {Hasher} hasher)");
         writer.OpenBlock();
         foreach (var component in components)
         {
             writer.WriteLine(component.Shape.IsDirect
-                ? $"hasher.Write({component.Digest}({component.Field}));"
+                ? $"hasher.Write({Digest(model, component)}({component.Field}));"
                 : $"hasher.Write({component.Field});");
         }
 
         writer.CloseBlock();
-        foreach (var component in components)
+        foreach (var component in components.Where(c => Digest(model, c) == c.Digest))
         {
             writer.WriteLine();
-            writer.WriteLine($"private static {Hash} {component.Digest}({component.Type} value)");
-            writer.OpenBlock();
-            writer.WriteLine($"var hasher = new {Hasher}();");
-            WriteValue(writer, component.Shape, "value", depth: 0);
-            writer.WriteLine("return hasher.Finish();");
-            writer.CloseBlock();
+            StableHashWriter.WriteDigest(writer, $"private static {Hash} {component.Digest}({component.Type} value)", component.Shape);
         }
 
         foreach (var composite in model.Composites)
         {
             writer.WriteLine();
-            WriteComposite(writer, composite);
+            StableHashWriter.WriteComposite(writer, composite, "private static void " + composite.WriterName);
         }
 
         writer.CloseBlock();
     }
+
+    /// <summary>
+    /// The function that digests a component: shared by every key for scalars (the runtime's <c>MemoDigest</c>) and
+    /// records (the compilation's hash writers), the key's own for anything else.
+    /// </summary>
+    private static string Digest(MethodModel model, Component component) => component.Shape.Kind switch
+    {
+        ValueKind.Scalar => "global::MemoGen.Infrastructure.MemoDigest.Of",
+        ValueKind.Composite when model.HashWriters is { } shared => shared + ".Digest",
+        _ => component.Digest,
+    };
 
     private static IEnumerable<Component> Components(MethodModel model)
     {
@@ -136,129 +130,6 @@ internal static class KeyEmitter
         }
 
         writer.WriteLine("return hash.ToHashCode();");
-        writer.CloseBlock();
-    }
-
-    /// <summary>Writes the statements that encode <paramref name="value"/> into <c>hasher</c>.</summary>
-    private static void WriteValue(IndentedTextWriter writer, ValueShape shape, string value, int depth)
-    {
-        switch (shape.Kind)
-        {
-            case ValueKind.Scalar:
-                writer.WriteLine($"hasher.Write({value});");
-                break;
-            case ValueKind.Enum:
-                writer.WriteLine($"hasher.Write(({shape.Detail}){value});");
-                break;
-            case ValueKind.Hashable:
-                writer.WriteLine($"hasher.WriteHashable({value});");
-                break;
-            case ValueKind.Composite:
-                writer.WriteLine($"{shape.Detail}(ref hasher, {value});");
-                break;
-            case ValueKind.Nullable:
-                var inner = "__memoValue" + depth;
-                writer.WriteLine($"if ({value} is {{ }} {inner})");
-                writer.OpenBlock();
-                WriteValue(writer, shape.Element, inner, depth + 1);
-                writer.CloseBlock();
-                writer.WriteLine("else");
-                writer.OpenBlock();
-                writer.WriteLine("hasher.WriteNull();");
-                writer.CloseBlock();
-                break;
-            case ValueKind.Tuple:
-                writer.WriteLine($"hasher.BeginTuple({shape.Elements.Count});");
-                for (var i = 0; i < shape.Elements.Count; i++)
-                {
-                    WriteValue(writer, shape.Elements[i], $"{value}.Item{i + 1}", depth + 1);
-                }
-
-                break;
-            default:
-                WriteContainer(writer, shape, value, depth);
-                break;
-        }
-    }
-
-    private static void WriteContainer(IndentedTextWriter writer, ValueShape shape, string value, int depth)
-    {
-        var nullCheck = shape.Container switch
-        {
-            ContainerKind.ImmutableArray => $"{value}.IsDefault",
-            ContainerKind.ReadOnlyMemory => null,
-            _ => $"{value} is null",
-        };
-        if (nullCheck is not null)
-        {
-            writer.WriteLine($"if ({nullCheck})");
-            writer.OpenBlock();
-            writer.WriteLine("hasher.WriteNull();");
-            writer.CloseBlock();
-            writer.WriteLine("else");
-            writer.OpenBlock();
-        }
-
-        if (shape.Kind == ValueKind.PrimitiveArray)
-        {
-            var element = shape.Element.Type;
-            var span = shape.Container switch
-            {
-                ContainerKind.Array => $"new global::System.ReadOnlySpan<{element}>({value})",
-                ContainerKind.ImmutableArray => $"{value}.AsSpan()",
-                ContainerKind.ReadOnlyMemory => $"{value}.Span",
-                _ => $"global::MemoGen.Infrastructure.MemoSpans.Of({value})",
-            };
-            if (shape.Element.Kind == ValueKind.Enum)
-            {
-                span = $"global::System.Runtime.InteropServices.MemoryMarshal.Cast<{element}, {shape.Detail}>({span})";
-            }
-
-            writer.WriteLine($"hasher.WriteArray<{shape.Detail}>({span});");
-        }
-        else
-        {
-            var (count, items) = shape.Container switch
-            {
-                ContainerKind.ReadOnlyList => ($"{value}.Count", value),
-                ContainerKind.ReadOnlyMemory => ($"{value}.Length", $"{value}.Span"),
-                _ => ($"{value}.Length", value),
-            };
-            var item = "__memoItem" + depth;
-            writer.WriteLine($"hasher.BeginSequence({count});");
-            writer.WriteLine($"foreach (var {item} in {items})");
-            writer.OpenBlock();
-            WriteValue(writer, shape.Element, item, depth + 1);
-            writer.CloseBlock();
-        }
-
-        if (nullCheck is not null)
-        {
-            writer.CloseBlock();
-        }
-    }
-
-    private static void WriteComposite(IndentedTextWriter writer, CompositeShape composite)
-    {
-        var parameterType = composite.IsReferenceType ? composite.Type + "?" : composite.Type;
-        writer.WriteLine($"private static void {composite.WriterName}(ref {Hasher} hasher, {parameterType} value)");
-        writer.OpenBlock();
-        if (composite.IsReferenceType)
-        {
-            writer.WriteLine("if (value is null)");
-            writer.OpenBlock();
-            writer.WriteLine("hasher.WriteNull();");
-            writer.WriteLine("return;");
-            writer.CloseBlock();
-            writer.WriteLine();
-        }
-
-        writer.WriteLine($"hasher.BeginComposite({composite.Members.Count});");
-        foreach (var member in composite.Members)
-        {
-            WriteValue(writer, member.Shape, "value." + member.Name, depth: 0);
-        }
-
         writer.CloseBlock();
     }
 

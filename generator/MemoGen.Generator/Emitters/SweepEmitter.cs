@@ -30,49 +30,39 @@ internal static class SweepEmitter
         var space = passedOnce.Any(p => p.PlainName == "space") ? "__memoSpace" : "space";
         var name = Emitter.Literal(model.FunctionName);
 
-        writer.WriteLine();
-        writer.WriteLine("/// <summary>");
-        writer.WriteLine($"/// A sweep of <c>{model.MethodName}</c> over every combination of the values given per parameter; run it with");
-        writer.WriteLine("/// <c>RunAsync</c>. Finished points are cached, so a sweep run again computes only what is missing.");
-        writer.WriteLine("/// </summary>");
-        writer.WriteLine(Emitter.GeneratedCode);
+        writer.WriteLine($"/// <summary>A sweep of <c>{model.MethodName}</c> over every combination of the values given per parameter (run it with <c>RunAsync</c>; finished points are cached).</summary>");
         var dimensions = keys.Select(p => $"{Sweeps}Values<{p.Type}> {p.Name}");
-        writer.WriteLine($"public {sweep} Sweep({string.Join(", ", dimensions)}{onceParameters}) =>");
-        writer.Indent++;
         var ofValues = keys.Select(p => $"{Sweeps}SweepDimension.Of({Emitter.Literal(p.PlainName)}, {p.Name})");
-        writer.WriteLine($"__memoSweep(new {Sweeps}SweepDimension[] {{ {string.Join(", ", ofValues)} }}{onceArguments});");
-        writer.Indent--;
-
-        writer.WriteLine();
+        writer.WriteLine($"public {sweep} Sweep({string.Join(", ", dimensions)}{onceParameters}) => __memoSweep(new {Sweeps}SweepDimension[] {{ {string.Join(", ", ofValues)} }}{onceArguments});");
         writer.WriteLine($"/// <summary>A sweep of <c>{model.MethodName}</c> over a parameter space read from data, checked against its parameters' names and types.</summary>");
-        writer.WriteLine(Emitter.GeneratedCode);
-        writer.WriteLine($"public {sweep} Sweep({Sweeps}ParameterSpace {space}{onceParameters})");
-        writer.OpenBlock();
-        writer.WriteLine($"global::System.ArgumentNullException.ThrowIfNull({space});");
         var parameters = keys.Select(p => $", {Sweeps}SweepParameter.Of<{p.Type}>({Emitter.Literal(p.PlainName)})");
-        writer.WriteLine($"return __memoSweep({space}.Bind({name}{string.Concat(parameters)}){onceArguments});");
-        writer.CloseBlock();
-
+        writer.WriteLine($"public {sweep} Sweep({Sweeps}ParameterSpace {space}{onceParameters}) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind({space}, {name}{string.Concat(parameters)}){onceArguments});");
         writer.WriteLine();
-        writer.WriteLine(Emitter.HiddenFromEditor);
-        writer.WriteLine($"private {sweep} __memoSweep({Sweeps}SweepDimension[] __memoDimensions{onceParameters})");
-        writer.OpenBlock();
-        writer.WriteLine("var __memoHandle = this;");
-        writer.WriteLine($"return new {sweep}(");
-        writer.Indent++;
-        writer.WriteLine($"{name},");
-        writer.WriteLine("__memoDimensions,");
+
+        // The lambdas get the handle as an argument (a struct's 'this' cannot be captured); they are static unless they
+        // need the parameters passed once.
+        var lambda = passedOnce.Count == 0 ? "static " : "";
         var isAsync = model.Async != AsyncKind.None;
-        writer.WriteLine($"{Sweeps}SweepCalls<{model.ResultType}>.{(isAsync ? "Asynchronous" : "Synchronous")}(");
-        writer.Indent++;
         var keyArguments = string.Join(", ", keys.Select((p, i) => $"({p.Type})__memoValues[{i}]!"));
-        writer.WriteLine($"(__memoValues, __memoToken) => {AsValueTask(model, $"{Receiver(model)}{model.MethodName}({Arguments(model, keys, withContext: true)})")},");
         var recompute = isAsync ? "RecomputeAsync" : "Recompute";
-        writer.WriteLine($"(__memoValues, __memoToken) => {AsValueTask(model, $"__memoHandle.{recompute}({Arguments(model, keys, withContext: false)})")},");
-        writer.WriteLine($"__memoValues => __memoHandle.IsCached({keyArguments}),");
-        writer.WriteLine($"__memoValues => __memoHandle.Invalidate({keyArguments})));");
+        writer.WriteLine($"private {sweep} __memoSweep({Sweeps}SweepDimension[] __memoDimensions{onceParameters}) =>");
+        writer.Indent++;
+        // Type arguments spelled out: inferring them would have the compiler bind each lambda more than once.
+        writer.WriteLine($"global::MemoGen.Infrastructure.MemoSweeps.{(isAsync ? "Asynchronous" : "Synchronous")}<{model.Stem}MemoHandle, {model.ResultType}>({name}, __memoDimensions, this,");
+        string[] calls =
+        [
+            $"{lambda}(__memoHandle, __memoValues, __memoToken) => {AsValueTask(model, $"{Receiver(model)}{model.MethodName}({Arguments(model, keys, withContext: true)})")}",
+            $"{lambda}(__memoHandle, __memoValues, __memoToken) => {AsValueTask(model, $"__memoHandle.{recompute}({Arguments(model, keys, withContext: false)})")}",
+            $"{lambda}(__memoHandle, __memoValues) => __memoHandle.IsCached({keyArguments})",
+            $"{lambda}(__memoHandle, __memoValues) => __memoHandle.Invalidate({keyArguments})",
+        ];
+        writer.Indent++;
+        for (var i = 0; i < calls.Length; i++)
+        {
+            writer.WriteLine(calls[i] + (i < calls.Length - 1 ? "," : ");"));
+        }
+
         writer.Indent -= 2;
-        writer.CloseBlock();
     }
 
     private static string Receiver(MethodModel model) => model.Form == MemoForm.StaticWithContext

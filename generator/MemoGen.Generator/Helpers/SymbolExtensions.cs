@@ -125,4 +125,13 @@ internal static class SymbolExtensions
             yield return current;
         }
     }
+
+    /// <summary>Whether <paramref name="type"/> mentions a type parameter anywhere (<c>T</c>, <c>List&lt;T&gt;</c>, <c>Outer&lt;T&gt;.Inner</c>).</summary>
+    public static bool ContainsTypeParameter(this ITypeSymbol type) => type switch
+    {
+        ITypeParameterSymbol => true,
+        IArrayTypeSymbol array => array.ElementType.ContainsTypeParameter(),
+        INamedTypeSymbol named => named.TypeArguments.Any(ContainsTypeParameter) || (named.ContainingType?.ContainsTypeParameter() ?? false),
+        _ => false,
+    };
 }

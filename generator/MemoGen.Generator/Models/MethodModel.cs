@@ -38,7 +38,17 @@ internal sealed record MethodModel
     /// <summary>How <c>this</c> is hashed in form 3; null otherwise.</summary>
     public required ValueShape? OwnerShape { get; init; }
 
+    /// <summary>The records the key writes itself (when they cannot be shared; see <see cref="HashWriters"/>).</summary>
     public required EquatableArray<CompositeShape> Composites { get; init; }
+
+    /// <summary>
+    /// The compilation's shared hash-writer class, <c>global::</c>-qualified, that writes this method's records; null
+    /// when the key writes them itself (a record only its containing type can read).
+    /// </summary>
+    public required string? HashWriters { get; init; }
+
+    /// <summary>The records the shared hash writers must write for this method.</summary>
+    public required EquatableArray<CompositeShape> SharedComposites { get; init; }
 
     /// <summary>The cache name (<c>Memoize.Name</c>, or the method's name).</summary>
     public required string FunctionName { get; init; }
