@@ -32,6 +32,14 @@ internal static class ToolApp
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 
+    /// <summary>Says that the cache has no function of that name, and how to list those it has.</summary>
+    /// <returns><see cref="UsageError"/>.</returns>
+    public static int UnknownFunction(ToolOutput console, string path, string function)
+    {
+        console.Error($"the cache has no function '{function}' (memogen list {path} shows its functions).");
+        return UsageError;
+    }
+
     /// <summary>Runs a command's work, turning a folder that is not a cache into a message and <see cref="UsageError"/>.</summary>
     public static int Guard(ToolOutput console, Func<int> work)
     {

@@ -26,8 +26,7 @@ internal static class ClearCommand
         {
             if (cache.FindFunctionFolder(function) is not { } folder)
             {
-                console.Error($"the cache has no function '{function}' (memogen list {path} shows its functions).");
-                return ToolApp.UsageError;
+                return ToolApp.UnknownFunction(console, path, function);
             }
 
             folders = [folder];

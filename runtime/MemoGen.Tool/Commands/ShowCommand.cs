@@ -34,8 +34,7 @@ internal static class ShowCommand
         CacheFolder cache = CacheFolder.Open(path);
         if (cache.FindFunctionFolder(function) is not { } folder)
         {
-            console.Error($"the cache has no function '{function}' (memogen list {path} shows its functions).");
-            return ToolApp.UsageError;
+            return ToolApp.UnknownFunction(console, path, function);
         }
 
         var reports = new List<EntryReport>();

@@ -68,8 +68,7 @@ internal static class SweepCommand
 
         if (cache.FindFunctionFolder(function) is not { } folder)
         {
-            console.Error($"the cache has no function '{function}' (memogen list {path} shows its functions).");
-            return ToolApp.UsageError;
+            return ToolApp.UnknownFunction(console, path, function);
         }
 
         SweepCoverage coverage = Cover(cache, folder, function, dimensions);
