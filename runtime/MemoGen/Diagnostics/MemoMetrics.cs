@@ -34,6 +34,12 @@ internal static class MemoMetrics
     private static readonly Lock s_tablesLock = new();
     private static readonly List<RegisteredTable> s_tables = [];
     private static readonly Dictionary<string, long> s_retiredHits = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The last total reported per function. A lookup counts its hit before it knows and takes it back on a miss, so a
+    /// sum taken in between can be one high for a moment; reporting the high-water mark keeps the counter monotonic.
+    /// </summary>
+    private static readonly Dictionary<string, long> s_reportedHits = new(StringComparer.Ordinal);
     private static int s_pruneAt = 64;
     private static int s_meterQueued;
     private static long s_failures;
@@ -148,21 +154,22 @@ internal static class MemoMetrics
 
     private static IEnumerable<Measurement<long>> ObserveHits()
     {
-        Dictionary<string, long> byName;
+        var measurements = new List<Measurement<long>>();
         lock (s_tablesLock)
         {
             RetireCollectedTables();
-            byName = new Dictionary<string, long>(s_retiredHits, StringComparer.Ordinal);
+            var byName = new Dictionary<string, long>(s_retiredHits, StringComparer.Ordinal);
             foreach (RegisteredTable registered in s_tables)
             {
                 byName[registered.Name] = byName.GetValueOrDefault(registered.Name) + registered.Hits.Sum();
             }
-        }
 
-        var measurements = new List<Measurement<long>>(byName.Count);
-        foreach (KeyValuePair<string, long> entry in byName)
-        {
-            measurements.Add(new Measurement<long>(entry.Value, new KeyValuePair<string, object?>(FunctionTag, entry.Key)));
+            foreach (KeyValuePair<string, long> entry in byName)
+            {
+                long reported = Math.Max(entry.Value, s_reportedHits.GetValueOrDefault(entry.Key));
+                s_reportedHits[entry.Key] = reported;
+                measurements.Add(new Measurement<long>(reported, new KeyValuePair<string, object?>(FunctionTag, entry.Key)));
+            }
         }
 
         return measurements;

@@ -12,16 +12,27 @@ namespace MemoGen.Infrastructure;
 /// </summary>
 public sealed partial class MemoTable<TKey, TResult>
 {
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <summary>Counts a hit found off the fast path (<see cref="TryGetValue"/> counts its own).</summary>
     private void RecordHit(MemoCell<TKey, TResult> cell)
     {
         _hits.Increment();
+        TouchOnHit(cell);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void TouchOnHit(MemoCell<TKey, TResult> cell)
+    {
         if (_isBounded)
         {
-            // One past the latest insert: a read ranks newer than every entry inserted before it.
-            cell.Touch(Volatile.Read(ref _counters.Clock) + 1);
+            TouchForEviction(cell);
         }
     }
+
+    /// <summary>Out of line so that unbounded tables' hits stay small enough for the JIT to inline.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void TouchForEviction(MemoCell<TKey, TResult> cell) =>
+        // One past the latest insert: a read ranks newer than every entry inserted before it.
+        cell.Touch(Volatile.Read(ref _counters.Clock) + 1);
 
     /// <summary>
     /// Publishes a result: to the table (unless the entry was removed meanwhile), then to the waiters. Returns whether

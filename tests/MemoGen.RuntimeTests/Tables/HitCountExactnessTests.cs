@@ -43,6 +43,70 @@ public sealed class HitCountExactnessTests
     }
 
     [Test]
+    public void Lookups_that_miss_take_their_provisional_hit_back()
+    {
+        MemoTable<IntKey, int> table = TestTables.Create<int>();
+        TestTables.Fill(table, 1);
+        const int Rounds = 200_000;
+
+        Task missing = Task.Factory.StartNew(
+            () =>
+            {
+                for (int i = 0; i < Rounds; i++)
+                {
+                    table.TryGetValue(new IntKey(2 + (i % 7)), out _);
+                }
+            },
+            TaskCreationOptions.LongRunning);
+        for (int i = 0; i < Rounds; i++)
+        {
+            table.TryGetValue(new IntKey(1), out _);
+            table.TryGetValue(new IntKey(-1), out _);
+        }
+
+        Assert.That(missing.Wait(TestTables.HangGuard), Is.True);
+        Assert.That(table.Statistics.Hits, Is.EqualTo(Rounds), "only the lookups that found the entry count");
+    }
+
+    [Test]
+    public void The_hits_metric_never_goes_down_while_lookups_miss()
+    {
+        string name = "misses-" + Guid.NewGuid().ToString("N");
+        var table = new MemoFunction<IntKey, int>(name, "v1", []).TableIn(new MemoContext());
+        TestTables.Fill(table, 1);
+        table.TryGetValue(new IntKey(1), out _);
+        using var stop = new CancellationTokenSource();
+        Task missing = Task.Factory.StartNew(
+            () =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    table.TryGetValue(new IntKey(2), out _);
+                }
+            },
+            TaskCreationOptions.LongRunning);
+
+        var decreases = new List<string>();
+        long previous = 0;
+        for (int i = 0; i < 3_000; i++)
+        {
+            long observed = ObserveHits(name);
+            if (observed < previous)
+            {
+                decreases.Add($"{previous} -> {observed}");
+            }
+
+            previous = Math.Max(previous, observed);
+        }
+
+        stop.Cancel();
+        Assert.That(missing.Wait(TestTables.HangGuard), Is.True);
+        Assert.That(decreases, Is.Empty, "a sum taken while a miss holds its provisional hit is never taken back");
+        Assert.That(table.Statistics.Hits, Is.EqualTo(1));
+        GC.KeepAlive(table);
+    }
+
+    [Test]
     public void The_hits_metric_keeps_the_hits_of_a_context_that_was_collected()
     {
         string name = "hits-" + Guid.NewGuid().ToString("N");
