@@ -30,6 +30,9 @@ public ref struct MemoHasher
 
     private const int ChunkBytes = 256;
 
+    // A string this short always fits the key buffer whole (3 UTF-8 bytes per UTF-16 code unit at most).
+    private const int MaxOnePassChars = (KeyStream.BufferLength - 5) / 3;
+
     private KeyStream _state;
     private bool _ready;
 
@@ -140,6 +143,17 @@ public ref struct MemoHasher
         if (value is null)
         {
             WriteNull();
+            return;
+        }
+
+        // The usual short string, in one pass: transcoded straight into the key's buffer behind its tag and length.
+        if (value.Length <= MaxOnePassChars)
+        {
+            Span<byte> space = _state.Space(5 + (value.Length * 3));
+            Utf8.FromUtf16(value, space[5..], out _, out int encoded, replaceInvalidSequences: true, isFinalBlock: true);
+            space[0] = MemoTag.String;
+            BinaryPrimitives.WriteUInt32LittleEndian(space[1..], (uint)encoded);
+            _state.Advance(5 + encoded);
             return;
         }
 

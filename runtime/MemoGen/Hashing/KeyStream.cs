@@ -74,6 +74,24 @@ internal struct KeyStream
         }
     }
 
+    /// <summary>
+    /// Room for <paramref name="length"/> (at most <see cref="BufferLength"/>) more bytes in the buffer, for the caller
+    /// to fill, then count with <see cref="Advance"/>.
+    /// </summary>
+    [UnscopedRef]
+    public Span<byte> Space(int length)
+    {
+        if (_buffered + length > BufferLength)
+        {
+            Spill();
+        }
+
+        return BufferSpan.Slice(_buffered, length);
+    }
+
+    /// <summary>Counts <paramref name="length"/> bytes the caller wrote into <see cref="Space"/>.</summary>
+    public void Advance(int length) => _buffered += length;
+
     /// <summary>The XXH3-128 hash of everything appended so far. Does not change the stream.</summary>
     public readonly UInt128 Hash()
     {
