@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The cost of the first disk hits in a fresh process, as a user's second run pays it: for each run, a new process times
 # (with a Stopwatch, inside) its first disk hit, then the first hit of another function, then another key of the
-# first function. Prints each column's median in milliseconds.
+# first function. Runs the app twice over, alternating: with the IL-only MemoGen.dll of a project reference, and with
+# the ReadyToRun image the package ships (build/ready-to-run.sh). Prints each column's median in milliseconds.
 #
 # Usage: build/bench-first-hit.sh [runs, default 11] [first: packed (MemoryPack record) or json (plain record), default packed]
 set -euo pipefail
@@ -13,13 +14,19 @@ source "$ROOT/build/bench-common.sh"
 OUT="$(mktemp -d)"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$OUT" "$WORK"' EXIT
-build_bench_app "$OUT"
+build_bench_app "$OUT/il"
+cp -r "$OUT/il" "$OUT/r2r"
+cp "$("$ROOT/build/ready-to-run.sh" "$WORK/image")" "$OUT/r2r/MemoGen.dll"
 
-"$OUT/MemoGen.Benchmarks.Joblib" firsthit-prepare "$WORK/cache"
+"$OUT/il/MemoGen.Benchmarks.Joblib" firsthit-prepare "$WORK/cache"
 for _ in $(seq "$RUNS"); do
-  "$OUT/MemoGen.Benchmarks.Joblib" "firsthit-$FIRST" "$WORK/cache"
-done >"$WORK/times"
+  for side in il r2r; do
+    "$OUT/$side/MemoGen.Benchmarks.Joblib" "firsthit-$FIRST" "$WORK/cache" >>"$WORK/$side"
+  done
+done
 
-printf 'first disk hit (%s)\t%s ms\n' "$FIRST" "$(cut -f1 "$WORK/times" | median)"
-printf 'first hit of another function\t%s ms\n' "$(cut -f2 "$WORK/times" | median)"
-printf 'another key of the first\t%s ms\n' "$(cut -f3 "$WORK/times" | median)"
+for side in il r2r; do
+  printf '%s: first disk hit (%s)\t%s ms\n' "$side" "$FIRST" "$(cut -f1 "$WORK/$side" | median)"
+  printf '%s: first hit of another function\t%s ms\n' "$side" "$(cut -f2 "$WORK/$side" | median)"
+  printf '%s: another key of the first\t%s ms\n' "$side" "$(cut -f3 "$WORK/$side" | median)"
+done

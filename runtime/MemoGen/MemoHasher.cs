@@ -12,8 +12,8 @@ namespace MemoGen;
 
 /// <summary>
 /// Computes the stable key hash: writes values in the canonical encoding of docs/key-hash.md (a type tag, then
-/// little-endian bytes; an array of primitives as the XXH3-128 hash of its bytes) and hashes that byte stream with XXH64
-/// under two seeds.
+/// little-endian bytes; an array of primitives as the XXH3-128 hash of its bytes) and hashes that byte stream with
+/// XXH3-128 (System.IO.Hashing), in one shot for the usual small key, gathered on the stack.
 /// The same values written in the same order give the same <see cref="MemoHash128"/> in every process, on every machine
 /// and in every .NET version.
 /// </summary>
@@ -30,13 +30,16 @@ public ref struct MemoHasher
 
     private const int ChunkBytes = 256;
 
-    private DualXxh64 _state;
+    // A string this short always fits the key buffer whole (3 UTF-8 bytes per UTF-16 code unit at most).
+    private const int MaxOnePassChars = (KeyStream.BufferLength - 5) / 3;
+
+    private KeyStream _state;
     private bool _ready;
 
     /// <summary>Creates a hasher of the empty stream, ready to use (unlike <c>default(MemoHasher)</c>).</summary>
     public MemoHasher()
     {
-        _state = new DualXxh64();
+        _state = default;
         _ready = true;
     }
 
@@ -140,6 +143,17 @@ public ref struct MemoHasher
         if (value is null)
         {
             WriteNull();
+            return;
+        }
+
+        // The usual short string, in one pass: transcoded straight into the key's buffer behind its tag and length.
+        if (value.Length <= MaxOnePassChars)
+        {
+            Span<byte> space = _state.Space(5 + (value.Length * 3));
+            Utf8.FromUtf16(value, space[5..], out _, out int encoded, replaceInvalidSequences: true, isFinalBlock: true);
+            space[0] = MemoTag.String;
+            BinaryPrimitives.WriteUInt32LittleEndian(space[1..], (uint)encoded);
+            _state.Advance(5 + encoded);
             return;
         }
 
@@ -300,8 +314,8 @@ public ref struct MemoHasher
     }
 
     /// <summary>
-    /// Returns the hash of everything written: <see cref="MemoHash128.High"/> is XXH64 of the stream with seed 0,
-    /// <see cref="MemoHash128.Low"/> with seed 0x9E3779B97F4A7C15. Call it once.
+    /// Returns the hash of everything written: XXH3-128 (seed 0) of the stream, <see cref="MemoHash128.High"/> its high
+    /// 64 bits and <see cref="MemoHash128.Low"/> its low 64 bits. Call it once.
     /// </summary>
     /// <exception cref="InvalidOperationException">
     /// The hasher is <c>default(MemoHasher)</c>, or <see cref="Finish"/> was already called.
@@ -315,8 +329,8 @@ public ref struct MemoHasher
         }
 
         _ready = false;
-        (ulong high, ulong low) = _state.Digests();
-        return new MemoHash128(high, low);
+        UInt128 hash = _state.Hash();
+        return new MemoHash128((ulong)(hash >> 64), (ulong)hash);
     }
 
     /// <summary>The hash of an array of primitives alone: a new hasher, <see cref="WriteArray{T}"/>, <see cref="Finish"/>.</summary>

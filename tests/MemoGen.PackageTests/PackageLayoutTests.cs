@@ -24,6 +24,14 @@ public sealed class PackageLayoutTests
     }
 
     [Test]
+    public void TheRuntimeIsReadyToRunCompiledWithItsIl()
+    {
+        Assert.That(Contents.IsReadyToRun("lib/net10.0/MemoGen.dll"), Is.True, "build/pack.sh packs the ReadyToRun image (build/ready-to-run.sh)");
+        Assert.That(Contents.TypeNames("lib/net10.0/MemoGen.dll"), Does.Contain("MemoContext"), "the IL and metadata stay, for other platforms");
+        Assert.That(Contents.IsReadyToRun("analyzers/dotnet/cs/MemoGen.Generator.dll"), Is.False, "the compiler loads the generator: IL only");
+    }
+
+    [Test]
     public void TheAnalyzerAssembliesDefineTheGeneratorAndTheCodeFixes()
     {
         Assert.That(Contents.TypeNames("analyzers/dotnet/cs/MemoGen.Generator.dll"), Is.SupersetOf(new[] { "MemoizeGenerator", "MemoizeAnalyzer" }));

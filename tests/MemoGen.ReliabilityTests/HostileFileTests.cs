@@ -262,7 +262,7 @@ public sealed class HostileFileTests
         Span<byte> page = file.AsSpan(0, 4096);
         edit(page);
         int checksumAt = 72 + (16 * page[17]);
-        BinaryPrimitives.WriteUInt64LittleEndian(page[checksumAt..], Xxh64.Hash(page[..checksumAt], 0));
+        BinaryPrimitives.WriteUInt64LittleEndian(page[checksumAt..], System.IO.Hashing.XxHash64.HashToUInt64(page[..checksumAt]));
         File.WriteAllBytes(path, file);
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics.Metrics;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using MemoGen.Infrastructure;
@@ -21,7 +22,8 @@ namespace MemoGen.Diagnostics;
 /// <item><c>memogen.compute.duration</c>: how long computations took, in seconds.</item>
 /// </list>
 /// The observable counters are running totals that calls add to without the meter; the meter itself is created on the
-/// thread pool after the first table (or by the first computation), so that a first call does not wait for it.
+/// thread pool a second after the first table (or by the first computation), so that a first call, such as a first disk
+/// hit in a fresh process, neither waits for it nor shares the processors with it.
 /// </remarks>
 internal static class MemoMetrics
 {
@@ -42,6 +44,7 @@ internal static class MemoMetrics
     private static readonly Dictionary<string, long> s_reportedHits = new(StringComparer.Ordinal);
     private static int s_pruneAt = 64;
     private static int s_meterQueued;
+    private static Timer? s_meterTimer;
     private static long s_failures;
 
     /// <summary>Lookups that ran the computation.</summary>
@@ -117,12 +120,16 @@ internal static class MemoMetrics
             s_tables.Add(new RegisteredTable(new WeakReference<IMemoTable>(table), table.Function.Name, table.Hits));
         }
 
-        // The meter is created off the caller's thread: a first call, such as a first disk hit, does not wait for it.
+        // Later and off the caller's thread: creating the meter (and starting the thread pool for it) costs tens of
+        // milliseconds of processor time, which a first call should not share. The field roots the timer until it fires.
         if (Interlocked.Exchange(ref s_meterQueued, 1) == 0)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(static _ => CreateMeter(), (object?)null);
+            s_meterTimer = new Timer(static _ => CreateMeter(), null, MeterDelay, Timeout.InfiniteTimeSpan);
         }
     }
+
+    /// <summary>How long after the first table the meter is created, unless a computation creates it first.</summary>
+    private static readonly TimeSpan MeterDelay = TimeSpan.FromSeconds(1);
 
     private static void CreateMeter()
     {
@@ -195,7 +202,8 @@ internal static class MemoMetrics
 
         private static Meter CreateMeterWithObservables()
         {
-            var meter = new Meter(MeterName, typeof(MemoMetrics).Assembly.GetName().Version?.ToString());
+            // The version from the attribute, not Assembly.GetName(), whose culture would load ICU for nothing.
+            var meter = new Meter(MeterName, typeof(MemoMetrics).Assembly.GetCustomAttribute<AssemblyFileVersionAttribute>()?.Version);
             meter.CreateObservableCounter("memogen.hits", ObserveHits, "{call}", "Calls answered from memory.");
             foreach (MemoTotal total in new[] { Misses, DiskLoads, BytesRead, BytesWritten })
             {

@@ -1,8 +1,7 @@
 using System;
 using System.Buffers.Binary;
-using System.Runtime.CompilerServices;
+using System.IO.Hashing;
 using System.Runtime.InteropServices;
-using MemoGen.Hashing;
 
 namespace MemoGen.Disk;
 
@@ -21,42 +20,14 @@ internal static class BlockChecksum
     public static long BlockCount(long length) => (length + BlockSize - 1) / BlockSize;
 
     /// <summary>XXH64 (seed 0) of one block.</summary>
-    public static ulong HashBlock(ReadOnlySpan<byte> block)
-    {
-        ulong hash;
-        int offset = 0;
-        if (block.Length >= Xxh64.StripeLength)
-        {
-            Xxh64.InitialAccumulators(0, out ulong v1, out ulong v2, out ulong v3, out ulong v4);
-            ref byte data = ref MemoryMarshal.GetReference(block);
-            int stripeBytes = block.Length & ~(Xxh64.StripeLength - 1);
-            ref byte end = ref Unsafe.Add(ref data, stripeBytes);
-            while (Unsafe.IsAddressLessThan(ref data, ref end))
-            {
-                v1 = Xxh64.Round(v1, Xxh64.ReadLane(ref data));
-                v2 = Xxh64.Round(v2, Xxh64.ReadLane(ref Unsafe.Add(ref data, 8)));
-                v3 = Xxh64.Round(v3, Xxh64.ReadLane(ref Unsafe.Add(ref data, 16)));
-                v4 = Xxh64.Round(v4, Xxh64.ReadLane(ref Unsafe.Add(ref data, 24)));
-                data = ref Unsafe.Add(ref data, Xxh64.StripeLength);
-            }
-
-            hash = Xxh64.Converge(v1, v2, v3, v4);
-            offset = stripeBytes;
-        }
-        else
-        {
-            hash = Xxh64.Prime5;
-        }
-
-        return Xxh64.Complete(hash, (ulong)block.Length, block[offset..]);
-    }
+    public static ulong HashBlock(ReadOnlySpan<byte> block) => XxHash64.HashToUInt64(block);
 
     /// <summary>The checksum from the digests of every block, in order.</summary>
     public static ulong Combine(ReadOnlySpan<ulong> blockDigests)
     {
         if (BitConverter.IsLittleEndian)
         {
-            return Xxh64.Hash(MemoryMarshal.AsBytes(blockDigests), 0);
+            return XxHash64.HashToUInt64(MemoryMarshal.AsBytes(blockDigests));
         }
 
         var bytes = new byte[blockDigests.Length * sizeof(ulong)];
@@ -65,7 +36,7 @@ internal static class BlockChecksum
             BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(i * sizeof(ulong)), blockDigests[i]);
         }
 
-        return Xxh64.Hash(bytes, 0);
+        return XxHash64.HashToUInt64(bytes);
     }
 
     /// <summary>The checksum of a payload held in memory.</summary>

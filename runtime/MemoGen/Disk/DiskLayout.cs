@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.IO.Hashing;
 using System.Security.Cryptography;
 using System.Text;
 using MemoGen.Hashing;
@@ -47,7 +48,7 @@ internal static class DiskLayout
             return folder;
         }
 
-        ulong hash = Xxh64.Hash(Encoding.UTF8.GetBytes(functionName), 0);
+        ulong hash = XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(functionName));
         string prefix = (folder.Length > 100 ? folder[..100] : folder).TrimStart('.');
         return string.Create(CultureInfo.InvariantCulture, $"{(prefix.Length == 0 ? "_" : prefix)}-{(uint)hash:x8}");
     }
@@ -131,11 +132,14 @@ internal static class DiskLayout
         return true;
     }
 
+    // Ordinal, not ToUpperInvariant: culture-aware casing would load ICU (tens of milliseconds) on a first disk hit.
     private static bool IsReservedDeviceName(string name)
     {
-        string stem = name.Split('.')[0].ToUpperInvariant();
-        return stem is "CON" or "PRN" or "AUX" or "NUL"
-            || (stem.Length == 4 && (stem.StartsWith("COM", StringComparison.Ordinal) || stem.StartsWith("LPT", StringComparison.Ordinal))
+        int dot = name.IndexOf('.', StringComparison.Ordinal);
+        ReadOnlySpan<char> stem = dot < 0 ? name : name.AsSpan(0, dot);
+        return stem.Equals("CON", StringComparison.OrdinalIgnoreCase) || stem.Equals("PRN", StringComparison.OrdinalIgnoreCase)
+            || stem.Equals("AUX", StringComparison.OrdinalIgnoreCase) || stem.Equals("NUL", StringComparison.OrdinalIgnoreCase)
+            || (stem.Length == 4 && (stem.StartsWith("COM", StringComparison.OrdinalIgnoreCase) || stem.StartsWith("LPT", StringComparison.OrdinalIgnoreCase))
                 && char.IsAsciiDigit(stem[3]));
     }
 }

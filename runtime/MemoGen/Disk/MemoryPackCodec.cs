@@ -20,6 +20,8 @@ internal sealed class MemoryPackCodec<TResult> : IPayloadCodec<TResult>
     /// <summary>The one codec of <typeparamref name="TResult"/>: it holds no state.</summary>
     public static MemoryPackCodec<TResult> Instance { get; } = new();
 
+    private MemoryPackCodec() => MemoryPackWarmUp.Begin();
+
     /// <inheritdoc />
     public string Format => FormatName;
 

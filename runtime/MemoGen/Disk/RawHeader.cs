@@ -1,5 +1,6 @@
 using System;
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using MemoGen.Hashing;
 
 namespace MemoGen.Disk;
@@ -83,7 +84,7 @@ internal sealed class RawHeader
             at += 8;
         }
 
-        BinaryPrimitives.WriteUInt64LittleEndian(page[at..], Xxh64.Hash(page[..at], 0));
+        BinaryPrimitives.WriteUInt64LittleEndian(page[at..], XxHash64.HashToUInt64(page[..at]));
     }
 
     /// <summary>
@@ -111,7 +112,7 @@ internal sealed class RawHeader
         }
 
         int checksumAt = FixedLength + (16 * rank);
-        if (BinaryPrimitives.ReadUInt64LittleEndian(page[checksumAt..]) != Xxh64.Hash(page[..checksumAt], 0))
+        if (BinaryPrimitives.ReadUInt64LittleEndian(page[checksumAt..]) != XxHash64.HashToUInt64(page[..checksumAt]))
         {
             throw new InvalidEntryException("the raw payload's header checksum does not match");
         }

@@ -41,16 +41,28 @@ internal sealed class PackageContents
     /// </summary>
     public IReadOnlyList<string> TypeNames(string entryPath)
     {
+        using PEReader pe = OpenImage(entryPath);
+        MetadataReader metadata = pe.GetMetadataReader();
+        return metadata.TypeDefinitions.Select(handle => metadata.GetString(metadata.GetTypeDefinition(handle).Name)).ToList();
+    }
+
+    /// <summary>Whether the assembly at <paramref name="entryPath"/> carries ReadyToRun code (a managed native header) besides its IL.</summary>
+    public bool IsReadyToRun(string entryPath)
+    {
+        using PEReader pe = OpenImage(entryPath);
+        return pe.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 } && pe.HasMetadata;
+    }
+
+    private PEReader OpenImage(string entryPath)
+    {
         using ZipArchive zip = ZipFile.OpenRead(_path);
-        using var image = new MemoryStream();
+        var image = new MemoryStream();
         using (Stream stream = zip.GetEntry(entryPath)!.Open())
         {
             stream.CopyTo(image);
         }
 
         image.Position = 0;
-        using var pe = new PEReader(image);
-        MetadataReader metadata = pe.GetMetadataReader();
-        return metadata.TypeDefinitions.Select(handle => metadata.GetString(metadata.GetTypeDefinition(handle).Name)).ToList();
+        return new PEReader(image);
     }
 }

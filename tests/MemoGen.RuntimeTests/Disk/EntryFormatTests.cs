@@ -1,6 +1,7 @@
 using System;
 using System.Buffers.Binary;
 using System.IO;
+using System.IO.Hashing;
 using System.Linq;
 using System.Text.Json;
 using MemoGen.Disk;
@@ -87,8 +88,8 @@ public sealed class EntryFormatTests
         Assert.That(BinaryPrimitives.ReadInt64LittleEndian(file.AsSpan(80)), Is.EqualTo(3), "length of dimension 1");
         Assert.That(BinaryPrimitives.ReadInt64LittleEndian(file.AsSpan(88)), Is.Zero, "lower bound 0");
         Assert.That(BinaryPrimitives.ReadInt64LittleEndian(file.AsSpan(96)), Is.Zero, "lower bound 1");
-        Assert.That(BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(104)), Is.EqualTo(Xxh64.Hash(file.AsSpan(0, 104), 0)), "header checksum");
-        Assert.That(BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(104)), Is.EqualTo(2280655912349798712UL), "header checksum of this entry, pinned");
+        Assert.That(BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(104)), Is.EqualTo(XxHash64.HashToUInt64(file.AsSpan(0, 104))), "header checksum");
+        Assert.That(BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(104)), Is.EqualTo(746855283002866345UL), "header checksum of this entry, pinned");
         Assert.That(file.AsSpan(112, 4096 - 112).ToArray(), Is.All.Zero, "padding");
         Assert.That(BinaryPrimitives.ReadDoubleLittleEndian(file.AsSpan(4096 + 8)), Is.EqualTo(2.5), "row-major elements");
     }
@@ -99,9 +100,9 @@ public sealed class EntryFormatTests
         byte[] payload = Enumerable.Range(0, (2 * BlockChecksum.BlockSize) + 100).Select(i => (byte)(i * 7)).ToArray();
         ulong[] digests =
         [
-            Xxh64.Hash(payload.AsSpan(0, BlockChecksum.BlockSize), 0),
-            Xxh64.Hash(payload.AsSpan(BlockChecksum.BlockSize, BlockChecksum.BlockSize), 0),
-            Xxh64.Hash(payload.AsSpan(2 * BlockChecksum.BlockSize), 0),
+            XxHash64.HashToUInt64(payload.AsSpan(0, BlockChecksum.BlockSize)),
+            XxHash64.HashToUInt64(payload.AsSpan(BlockChecksum.BlockSize, BlockChecksum.BlockSize)),
+            XxHash64.HashToUInt64(payload.AsSpan(2 * BlockChecksum.BlockSize)),
         ];
         byte[] digestBytes = new byte[24];
         for (int i = 0; i < 3; i++)
@@ -109,7 +110,7 @@ public sealed class EntryFormatTests
             BinaryPrimitives.WriteUInt64LittleEndian(digestBytes.AsSpan(8 * i), digests[i]);
         }
 
-        Assert.That(BlockChecksum.Of(payload), Is.EqualTo(Xxh64.Hash(digestBytes, 0)));
+        Assert.That(BlockChecksum.Of(payload), Is.EqualTo(XxHash64.HashToUInt64(digestBytes)));
         Assert.That(BlockChecksum.Of([]), Is.EqualTo(0xef46db3751d8e999UL), "no block: XXH64 of nothing");
     }
 
@@ -150,8 +151,44 @@ public sealed class EntryFormatTests
         Assert.That(DiskLayout.FolderName("a/b"), Is.Not.EqualTo(DiskLayout.FolderName("a_b")));
     }
 
+    [Test]
+    public void An_entry_written_under_key_hash_format_2_is_a_miss()
+    {
+        using var store = new TempStore();
+        var function = DiskTables.Function<double[]>("rms_squared");
+        DiskTables.Get(DiskTables.Fresh(function, DiskTables.Options(store)), 5, new Counted<double[]>(_ => [1.0, 2.0]));
+        string current = MemoKeyHash.Of(new NumberKey(5)).ToString();
+        Assert.That(current, Is.Not.EqualTo(Format2KeyHash));
+
+        // The same entry moved to the address format 2 gave the key: what a store written by the previous release holds.
+        string currentFolder = Path.Combine(store.Root, "rms_squared", current[..2]);
+        string oldFolder = Directory.CreateDirectory(Path.Combine(store.Root, "rms_squared", Format2KeyHash[..2])).FullName;
+        foreach (string file in Directory.GetFiles(currentFolder, current + ".*"))
+        {
+            string moved = Path.Combine(oldFolder, Path.GetFileName(file).Replace(current, Format2KeyHash, StringComparison.Ordinal));
+            if (file.EndsWith(".meta.json", StringComparison.Ordinal))
+            {
+                File.WriteAllText(moved, File.ReadAllText(file).Replace(current, Format2KeyHash, StringComparison.Ordinal));
+                File.Delete(file);
+            }
+            else
+            {
+                File.Move(file, moved);
+            }
+        }
+
+        var compute = new Counted<double[]>(_ => [1.0, 2.0]);
+        DiskTables.Get(DiskTables.Fresh(function, DiskTables.Options(store)), 5, compute);
+
+        Assert.That(compute.Calls, Is.EqualTo(1), "the old entry is not found: computed, and written under the new address");
+        Assert.That(File.Exists(Path.Combine(currentFolder, current + ".meta.json")), Is.True);
+    }
+
     /// <summary>The stable hash of <c>new NumberKey(5)</c>, the name of its entry's files.</summary>
-    private const string PinnedKeyHash = "7b9da0928d21f82145a23558298f8b65";
+    private const string PinnedKeyHash = "97f24a666e2e1547e4842888a8f5a331";
+
+    /// <summary>The hash key hash format 2 (dual XXH64) gave <c>new NumberKey(5)</c>.</summary>
+    private const string Format2KeyHash = "7b9da0928d21f82145a23558298f8b65";
 
     private readonly record struct SampleReordered(double Value, int Id, bool Flag);
 }

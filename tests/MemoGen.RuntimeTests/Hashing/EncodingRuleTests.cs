@@ -119,6 +119,29 @@ public sealed class EncodingRuleTests
         var hasher = new MemoHasher();
         hasher.Write(text);
 
-        Assert.That(hasher.Finish(), Is.EqualTo(new MemoHash128(Xxh64.Hash(expected, 0), Xxh64.Hash(expected, 0x9E3779B97F4A7C15))));
+        Assert.That(hasher.Finish(), Is.EqualTo(StreamHash.Of(expected)));
+    }
+
+    // Around the one-pass limit (83 UTF-16 units) and the key buffer's end (256 bytes), after a prefix that leaves the
+    // buffer nearly full: the short-string path must spill and encode exactly like the chunked one.
+    [TestCase(0, 0)]
+    [TestCase(82, 200)]
+    [TestCase(83, 200)]
+    [TestCase(84, 200)]
+    [TestCase(83, 250)]
+    [TestCase(30, 251)]
+    public void Strings_near_the_buffer_limits_are_their_utf8_bytes(int length, int prefix)
+    {
+        string text = string.Concat(Enumerable.Range(0, length).Select(i => i % 3 == 0 ? "\u20ac" : i % 3 == 1 ? "\ud800" : "b"));
+        byte[] utf8 = Encoding.UTF8.GetBytes(text);
+        byte[] head = Enumerable.Range(0, prefix).Select(i => (byte)i).ToArray();
+        byte[] expected = [.. head, 0x0e, .. BitConverter.GetBytes((uint)utf8.Length), .. utf8, 0x06, 7, 0, 0, 0];
+
+        var hasher = new MemoHasher();
+        hasher.WriteRawBytes(head);
+        hasher.Write(text);
+        hasher.Write(7);
+
+        Assert.That(hasher.Finish(), Is.EqualTo(StreamHash.Of(expected)));
     }
 }
