@@ -20,7 +20,7 @@ public sealed class GeneratedSizeTests
         const int Classes = 10, Methods = 30;
         var run = GeneratorTestHelper.RunAndCompile(BuildCostSources.Memoized(Classes, Methods));
 
-        var lines = run.Files.Values.Sum(text => text.Count(c => c == '\n'));
+        var lines = run.AllFiles.Values.Sum(text => text.Count(c => c == '\n'));
         var perMethod = (double)lines / (Classes * Methods);
 
         TestContext.Out.WriteLine($"{lines} generated lines, {perMethod:0.0} a method");

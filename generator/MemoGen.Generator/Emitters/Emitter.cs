@@ -31,8 +31,11 @@ internal static class Emitter
         call.WriteRunMethod(writer);
         writer.WriteLine();
         HandleEmitter.Write(writer, model, call);
-        writer.WriteLine();
-        KeyEmitter.Write(writer, model);
+        if (model.SharedKey is null)
+        {
+            writer.WriteLine();
+            KeyEmitter.Write(writer, model);
+        }
     });
 
     /// <summary>Writes a generated file: the header, then <paramref name="body"/> inside the namespace and re-opened types.</summary>
@@ -63,6 +66,25 @@ internal static class Emitter
 
         writer.Flush();
         return BlankLineIndentation.Replace(text.ToString().Replace("\r\n", "\n"), "\n");
+    }
+
+    /// <summary>
+    /// Writes a file of one compilation-wide class, <paramref name="qualifiedClass"/> (<c>global::</c>-qualified), hidden
+    /// from the editor: the shared record writers and the shared keys.
+    /// </summary>
+    public static string EmitSharedClass(string qualifiedClass, System.Action<IndentedTextWriter> members)
+    {
+        var dot = qualifiedClass.LastIndexOf('.');
+        var ns = qualifiedClass.Substring("global::".Length, dot - "global::".Length);
+        return EmitFile(ns, EquatableArray<ContainingTypeModel>.Empty, writer =>
+        {
+            writer.WriteLine(HiddenFromEditor);
+            writer.WriteLine(GeneratedCode);
+            writer.WriteLine($"internal static class {qualifiedClass.Substring(dot + 1)}");
+            writer.OpenBlock();
+            members(writer);
+            writer.CloseBlock();
+        });
     }
 
     private static void WriteMethod(IndentedTextWriter writer, MethodModel model, CallShape call)
