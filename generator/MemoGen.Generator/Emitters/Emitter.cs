@@ -106,15 +106,9 @@ internal static class Emitter
             AsyncKind.Task => ("TryGetCompletedTask", "__memoCached"),
             _ => ("TryGetValue", $"new global::System.Threading.Tasks.ValueTask<{model.ResultType}>(__memoCached)"),
         };
-        writer.WriteLine($"if (__memoTable.{lookup}(__memoKey, out var __memoCached))");
-        writer.OpenBlock();
-        writer.WriteLine($"return {hit};");
-        writer.CloseBlock();
-        writer.WriteLine();
-
         var hasSelf = model.Form != MemoForm.StaticWithContext;
         var passed = (hasSelf ? ["this", "__memoKey"] : new[] { "__memoKey" }).Concat(model.Parameters.Select(p => p.Name));
-        writer.WriteLine($"return __memoCompute({string.Join(", ", passed)});");
+        writer.WriteLine($"return __memoTable.{lookup}(__memoKey, out var __memoCached) ? {hit} : __memoCompute({string.Join(", ", passed)});");
         writer.WriteLine();
         WriteCompute(writer, model, hasSelf);
         writer.CloseBlock();
@@ -136,10 +130,7 @@ internal static class Emitter
             _ => ("GetOrComputeAsync", $"__memoKey, {call.State}, {CallShape.RunMethod(model)}, {call.CallerToken}"),
         };
         writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
-        writer.WriteLine($"static {model.ReturnType} __memoCompute({string.Join(", ", parameters)}) =>");
-        writer.Indent++;
-        writer.WriteLine($"{FunctionField(model)}.TableIn({call.Context}).{method}({arguments});");
-        writer.Indent--;
+        writer.WriteLine($"static {model.ReturnType} __memoCompute({string.Join(", ", parameters)}) => {FunctionField(model)}.TableIn({call.Context}).{method}({arguments});");
     }
 
     /// <summary>

@@ -11,36 +11,25 @@ partial class Trainer
     {
         var __memoTable = __memoTable_TrainAsync ?? (__memoTable_TrainAsync = __memoFunction_TrainAsync.TableIn(this));
         var __memoKey = new global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445(dataset, epochs);
-        if (__memoTable.TryGetCompletedTask(__memoKey, out var __memoCached))
-        {
-            return __memoCached;
-        }
-
-        return __memoCompute(this, __memoKey, dataset, epochs);
+        return __memoTable.TryGetCompletedTask(__memoKey, out var __memoCached) ? __memoCached : __memoCompute(this, __memoKey, dataset, epochs);
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        static global::System.Threading.Tasks.Task<global::Lab.Model> __memoCompute(global::Lab.Trainer __memoSelf, global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445 __memoKey, string dataset, int epochs) =>
-            __memoFunction_TrainAsync.TableIn(__memoSelf).GetOrComputeTaskAsync(__memoKey, (__memoOwner: __memoSelf, dataset, epochs), __memoRun_TrainAsync, default);
+        static global::System.Threading.Tasks.Task<global::Lab.Model> __memoCompute(global::Lab.Trainer __memoSelf, global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445 __memoKey, string dataset, int epochs) => __memoFunction_TrainAsync.TableIn(__memoSelf).GetOrComputeTaskAsync(__memoKey, (__memoOwner: __memoSelf, dataset, epochs), __memoRun_TrainAsync, default);
     }
 
     private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445, global::Lab.Model> __memoFunction_TrainAsync = new("trained_model", "88cbe172892b8355", new string[] { "disk" }, new global::Lab.Storage.ModelCacher());
     private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445, global::Lab.Model>? __memoTable_TrainAsync;
-    private static global::System.Threading.Tasks.ValueTask<global::Lab.Model> __memoRun_TrainAsync((global::Lab.Trainer __memoOwner, string dataset, int epochs) __memoState, global::System.Threading.CancellationToken __memoToken) =>
-        new global::System.Threading.Tasks.ValueTask<global::Lab.Model>(__memoState.__memoOwner.TrainAsyncCore(__memoState.dataset, __memoState.epochs));
+    private static global::System.Threading.Tasks.ValueTask<global::Lab.Model> __memoRun_TrainAsync((global::Lab.Trainer __memoOwner, string dataset, int epochs) __memoState, global::System.Threading.CancellationToken __memoToken) => new global::System.Threading.Tasks.ValueTask<global::Lab.Model>(__memoState.__memoOwner.TrainAsyncCore(__memoState.dataset, __memoState.epochs));
 
     /// <summary>Cache operations for <c>TrainAsync</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>
     public TrainAsyncMemoHandle TrainAsyncMemo => new(this);
-
     /// <summary>Cache operations for <c>TrainAsync</c>, cached as <c>"trained_model"</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
     public readonly struct TrainAsyncMemoHandle
     {
         private readonly global::Lab.Trainer __memoOwner;
-
         internal TrainAsyncMemoHandle(global::Lab.Trainer __memoOwner) => this.__memoOwner = __memoOwner;
-
         private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445, global::Lab.Model> __memoTable => __memoFunction_TrainAsync.TableIn(__memoOwner);
-
         /// <summary>Whether the result of this call is in the cache.</summary>
         public bool IsCached(string dataset, int epochs) => __memoTable.Contains(new global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445(dataset, epochs));
         /// <summary>Removes the cached result of this call; returns whether there was one.</summary>
@@ -63,12 +52,8 @@ partial class Trainer
         public global::MemoGen.Sweeps.Sweep<global::Lab.Model> Sweep(global::MemoGen.Sweeps.Values<string> dataset, global::MemoGen.Sweeps.Values<int> epochs) => __memoSweep(new global::MemoGen.Sweeps.SweepDimension[] { global::MemoGen.Sweeps.SweepDimension.Of("dataset", dataset), global::MemoGen.Sweeps.SweepDimension.Of("epochs", epochs) });
         /// <summary>A sweep of <c>TrainAsync</c> over a parameter space read from data, checked against its parameters' names and types.</summary>
         public global::MemoGen.Sweeps.Sweep<global::Lab.Model> Sweep(global::MemoGen.Sweeps.ParameterSpace space) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, "trained_model", global::MemoGen.Sweeps.SweepParameter.Of<string>("dataset"), global::MemoGen.Sweeps.SweepParameter.Of<int>("epochs")));
-
         private global::MemoGen.Sweeps.Sweep<global::Lab.Model> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions) =>
-            global::MemoGen.Infrastructure.MemoSweeps.Asynchronous<TrainAsyncMemoHandle, global::Lab.Model>("trained_model", __memoDimensions, this,
-                static (__memoHandle, __memoValues, __memoToken) => new global::System.Threading.Tasks.ValueTask<global::Lab.Model>(__memoHandle.__memoOwner.TrainAsync((string)__memoValues[0]!, (int)__memoValues[1]!)),
-                static (__memoHandle, __memoValues, __memoToken) => new global::System.Threading.Tasks.ValueTask<global::Lab.Model>(__memoHandle.RecomputeAsync((string)__memoValues[0]!, (int)__memoValues[1]!)),
-                static (__memoHandle, __memoValues) => __memoHandle.IsCached((string)__memoValues[0]!, (int)__memoValues[1]!),
-                static (__memoHandle, __memoValues) => __memoHandle.Invalidate((string)__memoValues[0]!, (int)__memoValues[1]!));
+            global::MemoGen.Infrastructure.MemoSweeps.Asynchronous<TrainAsyncMemoHandle, global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445, global::Lab.Model, (global::Lab.Trainer __memoOwner, string dataset, int epochs)>("trained_model", __memoDimensions, this, __memoTable, __memoRun_TrainAsync,
+                static (__memoHandle, __memoValues, __memoToken) => (new global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445((string)__memoValues[0]!, (int)__memoValues[1]!), (__memoOwner: __memoHandle.__memoOwner, dataset: (string)__memoValues[0]!, epochs: (int)__memoValues[1]!)));
     }
 }

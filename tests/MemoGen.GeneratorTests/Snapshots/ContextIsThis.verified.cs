@@ -11,36 +11,25 @@ partial class Sky
     {
         var __memoTable = __memoTable_RmsSquared ?? (__memoTable_RmsSquared = __memoFunction_RmsSquared.TableIn(this));
         var __memoKey = new global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4(map);
-        if (__memoTable.TryGetValue(__memoKey, out var __memoCached))
-        {
-            return __memoCached;
-        }
-
-        return __memoCompute(this, __memoKey, map);
+        return __memoTable.TryGetValue(__memoKey, out var __memoCached) ? __memoCached : __memoCompute(this, __memoKey, map);
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        static global::System.Collections.Immutable.ImmutableArray<double> __memoCompute(global::Astro.Sky __memoSelf, global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4 __memoKey, global::Astro.MapDescriptor map) =>
-            __memoFunction_RmsSquared.TableIn(__memoSelf).GetOrCompute(__memoKey, (__memoOwner: __memoSelf, map), __memoRun_RmsSquared);
+        static global::System.Collections.Immutable.ImmutableArray<double> __memoCompute(global::Astro.Sky __memoSelf, global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4 __memoKey, global::Astro.MapDescriptor map) => __memoFunction_RmsSquared.TableIn(__memoSelf).GetOrCompute(__memoKey, (__memoOwner: __memoSelf, map), __memoRun_RmsSquared);
     }
 
     private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4, global::System.Collections.Immutable.ImmutableArray<double>> __memoFunction_RmsSquared = new("rms_squared", "0f5c095eb46d1140", new string[] { "disk" });
     private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4, global::System.Collections.Immutable.ImmutableArray<double>>? __memoTable_RmsSquared;
-    private static global::System.Collections.Immutable.ImmutableArray<double> __memoRun_RmsSquared((global::Astro.Sky __memoOwner, global::Astro.MapDescriptor map) __memoState) =>
-        global::MemoGen.Infrastructure.MemoConvert.ArrayToImmutableArray(__memoState.__memoOwner.RmsSquaredCore(__memoState.map));
+    private static global::System.Collections.Immutable.ImmutableArray<double> __memoRun_RmsSquared((global::Astro.Sky __memoOwner, global::Astro.MapDescriptor map) __memoState) => global::MemoGen.Infrastructure.MemoConvert.ArrayToImmutableArray(__memoState.__memoOwner.RmsSquaredCore(__memoState.map));
 
     /// <summary>Cache operations for <c>RmsSquared</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>
     public RmsSquaredMemoHandle RmsSquaredMemo => new(this);
-
     /// <summary>Cache operations for <c>RmsSquared</c>, cached as <c>"rms_squared"</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
     public readonly struct RmsSquaredMemoHandle
     {
         private readonly global::Astro.Sky __memoOwner;
-
         internal RmsSquaredMemoHandle(global::Astro.Sky __memoOwner) => this.__memoOwner = __memoOwner;
-
         private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4, global::System.Collections.Immutable.ImmutableArray<double>> __memoTable => __memoFunction_RmsSquared.TableIn(__memoOwner);
-
         /// <summary>Whether the result of this call is in the cache.</summary>
         public bool IsCached(global::Astro.MapDescriptor map) => __memoTable.Contains(new global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4(map));
         /// <summary>Removes the cached result of this call; returns whether there was one.</summary>
@@ -63,12 +52,8 @@ partial class Sky
         public global::MemoGen.Sweeps.Sweep<global::System.Collections.Immutable.ImmutableArray<double>> Sweep(global::MemoGen.Sweeps.Values<global::Astro.MapDescriptor> map) => __memoSweep(new global::MemoGen.Sweeps.SweepDimension[] { global::MemoGen.Sweeps.SweepDimension.Of("map", map) });
         /// <summary>A sweep of <c>RmsSquared</c> over a parameter space read from data, checked against its parameters' names and types.</summary>
         public global::MemoGen.Sweeps.Sweep<global::System.Collections.Immutable.ImmutableArray<double>> Sweep(global::MemoGen.Sweeps.ParameterSpace space) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, "rms_squared", global::MemoGen.Sweeps.SweepParameter.Of<global::Astro.MapDescriptor>("map")));
-
         private global::MemoGen.Sweeps.Sweep<global::System.Collections.Immutable.ImmutableArray<double>> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions) =>
-            global::MemoGen.Infrastructure.MemoSweeps.Synchronous<RmsSquaredMemoHandle, global::System.Collections.Immutable.ImmutableArray<double>>("rms_squared", __memoDimensions, this,
-                static (__memoHandle, __memoValues, __memoToken) => __memoHandle.__memoOwner.RmsSquared((global::Astro.MapDescriptor)__memoValues[0]!),
-                static (__memoHandle, __memoValues, __memoToken) => __memoHandle.Recompute((global::Astro.MapDescriptor)__memoValues[0]!),
-                static (__memoHandle, __memoValues) => __memoHandle.IsCached((global::Astro.MapDescriptor)__memoValues[0]!),
-                static (__memoHandle, __memoValues) => __memoHandle.Invalidate((global::Astro.MapDescriptor)__memoValues[0]!));
+            global::MemoGen.Infrastructure.MemoSweeps.Synchronous<RmsSquaredMemoHandle, global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4, global::System.Collections.Immutable.ImmutableArray<double>, (global::Astro.Sky __memoOwner, global::Astro.MapDescriptor map)>("rms_squared", __memoDimensions, this, __memoTable, __memoRun_RmsSquared,
+                static (__memoHandle, __memoValues, __memoToken) => (new global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4((global::Astro.MapDescriptor)__memoValues[0]!), (__memoOwner: __memoHandle.__memoOwner, map: (global::Astro.MapDescriptor)__memoValues[0]!)));
     }
 }

@@ -9,36 +9,25 @@ partial record Telescope
     {
         var __memoTable = __memoFunction_Exposures.TableIn(context);
         var __memoKey = new global::MemoGen.Generated.Keys_MemoGenTests.Key_Telescope_int_Night_int_Filter_intNullable_86343dd3(this, slot, limit);
-        if (__memoTable.TryGetValue(__memoKey, out var __memoCached))
-        {
-            return new global::System.Threading.Tasks.ValueTask<global::System.Collections.Generic.IReadOnlyList<int>>(__memoCached);
-        }
-
-        return __memoCompute(this, __memoKey, context, slot, limit);
+        return __memoTable.TryGetValue(__memoKey, out var __memoCached) ? new global::System.Threading.Tasks.ValueTask<global::System.Collections.Generic.IReadOnlyList<int>>(__memoCached) : __memoCompute(this, __memoKey, context, slot, limit);
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        static global::System.Threading.Tasks.ValueTask<global::System.Collections.Generic.IReadOnlyList<int>> __memoCompute(global::Telescope __memoSelf, global::MemoGen.Generated.Keys_MemoGenTests.Key_Telescope_int_Night_int_Filter_intNullable_86343dd3 __memoKey, global::MemoGen.MemoContext context, (int Night, int Filter) slot, int? limit) =>
-            __memoFunction_Exposures.TableIn(context).GetOrComputeAsync(__memoKey, (__memoOwner: __memoSelf, context, slot, limit), __memoRun_Exposures, default);
+        static global::System.Threading.Tasks.ValueTask<global::System.Collections.Generic.IReadOnlyList<int>> __memoCompute(global::Telescope __memoSelf, global::MemoGen.Generated.Keys_MemoGenTests.Key_Telescope_int_Night_int_Filter_intNullable_86343dd3 __memoKey, global::MemoGen.MemoContext context, (int Night, int Filter) slot, int? limit) => __memoFunction_Exposures.TableIn(context).GetOrComputeAsync(__memoKey, (__memoOwner: __memoSelf, context, slot, limit), __memoRun_Exposures, default);
     }
 
     private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_Telescope_int_Night_int_Filter_intNullable_86343dd3, global::System.Collections.Generic.IReadOnlyList<int>> __memoFunction_Exposures = new("Exposures", "bc80a5c89bf83f2c", global::System.Array.Empty<string>());
-    private static async global::System.Threading.Tasks.ValueTask<global::System.Collections.Generic.IReadOnlyList<int>> __memoRun_Exposures((global::Telescope __memoOwner, global::MemoGen.MemoContext context, (int Night, int Filter) slot, int? limit) __memoState, global::System.Threading.CancellationToken __memoToken) =>
-        global::MemoGen.Infrastructure.MemoConvert.ListToReadOnlyList(await __memoState.__memoOwner.ExposuresCore(__memoState.context, __memoState.slot, __memoState.limit).ConfigureAwait(false));
+    private static async global::System.Threading.Tasks.ValueTask<global::System.Collections.Generic.IReadOnlyList<int>> __memoRun_Exposures((global::Telescope __memoOwner, global::MemoGen.MemoContext context, (int Night, int Filter) slot, int? limit) __memoState, global::System.Threading.CancellationToken __memoToken) => global::MemoGen.Infrastructure.MemoConvert.ListToReadOnlyList(await __memoState.__memoOwner.ExposuresCore(__memoState.context, __memoState.slot, __memoState.limit).ConfigureAwait(false));
 
     /// <summary>Cache operations for <c>Exposures</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>
     internal ExposuresMemoHandle ExposuresMemo(global::MemoGen.MemoContext context) => new(this, context);
-
     /// <summary>Cache operations for <c>Exposures</c>, cached as <c>"Exposures"</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
     internal readonly struct ExposuresMemoHandle
     {
         private readonly global::Telescope __memoOwner;
         private readonly global::MemoGen.MemoContext __memoContext;
-
         internal ExposuresMemoHandle(global::Telescope __memoOwner, global::MemoGen.MemoContext __memoContext) => (this.__memoOwner, this.__memoContext) = (__memoOwner, __memoContext);
-
         private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_Telescope_int_Night_int_Filter_intNullable_86343dd3, global::System.Collections.Generic.IReadOnlyList<int>> __memoTable => __memoFunction_Exposures.TableIn(__memoContext);
-
         /// <summary>Whether the result of this call is in the cache.</summary>
         public bool IsCached((int Night, int Filter) slot, int? limit) => __memoTable.Contains(new global::MemoGen.Generated.Keys_MemoGenTests.Key_Telescope_int_Night_int_Filter_intNullable_86343dd3(__memoOwner, slot, limit));
         /// <summary>Removes the cached result of this call; returns whether there was one.</summary>
@@ -61,12 +50,8 @@ partial record Telescope
         public global::MemoGen.Sweeps.Sweep<global::System.Collections.Generic.IReadOnlyList<int>> Sweep(global::MemoGen.Sweeps.Values<(int Night, int Filter)> slot, global::MemoGen.Sweeps.Values<int?> limit) => __memoSweep(new global::MemoGen.Sweeps.SweepDimension[] { global::MemoGen.Sweeps.SweepDimension.Of("slot", slot), global::MemoGen.Sweeps.SweepDimension.Of("limit", limit) });
         /// <summary>A sweep of <c>Exposures</c> over a parameter space read from data, checked against its parameters' names and types.</summary>
         public global::MemoGen.Sweeps.Sweep<global::System.Collections.Generic.IReadOnlyList<int>> Sweep(global::MemoGen.Sweeps.ParameterSpace space) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, "Exposures", global::MemoGen.Sweeps.SweepParameter.Of<(int Night, int Filter)>("slot"), global::MemoGen.Sweeps.SweepParameter.Of<int?>("limit")));
-
         private global::MemoGen.Sweeps.Sweep<global::System.Collections.Generic.IReadOnlyList<int>> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions) =>
-            global::MemoGen.Infrastructure.MemoSweeps.Asynchronous<ExposuresMemoHandle, global::System.Collections.Generic.IReadOnlyList<int>>("Exposures", __memoDimensions, this,
-                static (__memoHandle, __memoValues, __memoToken) => __memoHandle.__memoOwner.Exposures(__memoHandle.__memoContext, ((int Night, int Filter))__memoValues[0]!, (int?)__memoValues[1]!),
-                static (__memoHandle, __memoValues, __memoToken) => __memoHandle.RecomputeAsync(((int Night, int Filter))__memoValues[0]!, (int?)__memoValues[1]!),
-                static (__memoHandle, __memoValues) => __memoHandle.IsCached(((int Night, int Filter))__memoValues[0]!, (int?)__memoValues[1]!),
-                static (__memoHandle, __memoValues) => __memoHandle.Invalidate(((int Night, int Filter))__memoValues[0]!, (int?)__memoValues[1]!));
+            global::MemoGen.Infrastructure.MemoSweeps.Asynchronous<ExposuresMemoHandle, global::MemoGen.Generated.Keys_MemoGenTests.Key_Telescope_int_Night_int_Filter_intNullable_86343dd3, global::System.Collections.Generic.IReadOnlyList<int>, (global::Telescope __memoOwner, global::MemoGen.MemoContext context, (int Night, int Filter) slot, int? limit)>("Exposures", __memoDimensions, this, __memoTable, __memoRun_Exposures,
+                static (__memoHandle, __memoValues, __memoToken) => (new global::MemoGen.Generated.Keys_MemoGenTests.Key_Telescope_int_Night_int_Filter_intNullable_86343dd3(__memoHandle.__memoOwner, ((int Night, int Filter))__memoValues[0]!, (int?)__memoValues[1]!), (__memoOwner: __memoHandle.__memoOwner, context: __memoHandle.__memoContext, slot: ((int Night, int Filter))__memoValues[0]!, limit: (int?)__memoValues[1]!)));
     }
 }

@@ -13,36 +13,25 @@ partial class Outer<T>
         {
             var __memoTable = __memoTable_Render ?? (__memoTable_Render = __memoFunction_Render.TableIn(this));
             var __memoKey = new global::MemoGen.Generated.Keys_MemoGenTests.Key_Cell_Node_ReadOnlyMemory_float_IReadOnlyList_string_decimal_Guid_DateTime_a8d16958(cell, node, weights, labels, scale, id, at);
-            if (__memoTable.TryGetValue(__memoKey, out var __memoCached))
-            {
-                return __memoCached;
-            }
-
-            return __memoCompute(this, __memoKey, cell, node, weights, labels, scale, id, at);
+            return __memoTable.TryGetValue(__memoKey, out var __memoCached) ? __memoCached : __memoCompute(this, __memoKey, cell, node, weights, labels, scale, id, at);
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            static string __memoCompute(global::Deep.Models.Outer<T>.Grid __memoSelf, global::MemoGen.Generated.Keys_MemoGenTests.Key_Cell_Node_ReadOnlyMemory_float_IReadOnlyList_string_decimal_Guid_DateTime_a8d16958 __memoKey, global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) =>
-                __memoFunction_Render.TableIn(__memoSelf).GetOrCompute(__memoKey, (__memoOwner: __memoSelf, cell, node, weights, labels, scale, id, at), __memoRun_Render);
+            static string __memoCompute(global::Deep.Models.Outer<T>.Grid __memoSelf, global::MemoGen.Generated.Keys_MemoGenTests.Key_Cell_Node_ReadOnlyMemory_float_IReadOnlyList_string_decimal_Guid_DateTime_a8d16958 __memoKey, global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) => __memoFunction_Render.TableIn(__memoSelf).GetOrCompute(__memoKey, (__memoOwner: __memoSelf, cell, node, weights, labels, scale, id, at), __memoRun_Render);
         }
 
         private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_Cell_Node_ReadOnlyMemory_float_IReadOnlyList_string_decimal_Guid_DateTime_a8d16958, string> __memoFunction_Render = new("Render", "6e4be5e6c27e197c", global::System.Array.Empty<string>());
         private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_Cell_Node_ReadOnlyMemory_float_IReadOnlyList_string_decimal_Guid_DateTime_a8d16958, string>? __memoTable_Render;
-        private static string __memoRun_Render((global::Deep.Models.Outer<T>.Grid __memoOwner, global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) __memoState) =>
-            __memoState.__memoOwner.RenderCore(__memoState.cell, __memoState.node, __memoState.weights, __memoState.labels, __memoState.scale, __memoState.id, __memoState.at);
+        private static string __memoRun_Render((global::Deep.Models.Outer<T>.Grid __memoOwner, global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) __memoState) => __memoState.__memoOwner.RenderCore(__memoState.cell, __memoState.node, __memoState.weights, __memoState.labels, __memoState.scale, __memoState.id, __memoState.at);
 
         /// <summary>Cache operations for <c>Render</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>
         protected internal RenderMemoHandle RenderMemo => new(this);
-
         /// <summary>Cache operations for <c>Render</c>, cached as <c>"Render"</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
         protected internal readonly struct RenderMemoHandle
         {
             private readonly global::Deep.Models.Outer<T>.Grid __memoOwner;
-
             internal RenderMemoHandle(global::Deep.Models.Outer<T>.Grid __memoOwner) => this.__memoOwner = __memoOwner;
-
             private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_Cell_Node_ReadOnlyMemory_float_IReadOnlyList_string_decimal_Guid_DateTime_a8d16958, string> __memoTable => __memoFunction_Render.TableIn(__memoOwner);
-
             /// <summary>Whether the result of this call is in the cache.</summary>
             public bool IsCached(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) => __memoTable.Contains(new global::MemoGen.Generated.Keys_MemoGenTests.Key_Cell_Node_ReadOnlyMemory_float_IReadOnlyList_string_decimal_Guid_DateTime_a8d16958(cell, node, weights, labels, scale, id, at));
             /// <summary>Removes the cached result of this call; returns whether there was one.</summary>
@@ -65,13 +54,9 @@ partial class Outer<T>
             public global::MemoGen.Sweeps.Sweep<string> Sweep(global::MemoGen.Sweeps.Values<global::Deep.Models.Cell> cell, global::MemoGen.Sweeps.Values<global::Deep.Models.Node> node, global::MemoGen.Sweeps.Values<global::System.ReadOnlyMemory<float>> weights, global::MemoGen.Sweeps.Values<global::System.Collections.Generic.IReadOnlyList<string>> labels, global::MemoGen.Sweeps.Values<decimal> scale, global::MemoGen.Sweeps.Values<global::System.Guid> id, global::MemoGen.Sweeps.Values<global::System.DateTime> at) => __memoSweep(new global::MemoGen.Sweeps.SweepDimension[] { global::MemoGen.Sweeps.SweepDimension.Of("cell", cell), global::MemoGen.Sweeps.SweepDimension.Of("node", node), global::MemoGen.Sweeps.SweepDimension.Of("weights", weights), global::MemoGen.Sweeps.SweepDimension.Of("labels", labels), global::MemoGen.Sweeps.SweepDimension.Of("scale", scale), global::MemoGen.Sweeps.SweepDimension.Of("id", id), global::MemoGen.Sweeps.SweepDimension.Of("at", at) });
             /// <summary>A sweep of <c>Render</c> over a parameter space read from data, checked against its parameters' names and types.</summary>
             public global::MemoGen.Sweeps.Sweep<string> Sweep(global::MemoGen.Sweeps.ParameterSpace space) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, "Render", global::MemoGen.Sweeps.SweepParameter.Of<global::Deep.Models.Cell>("cell"), global::MemoGen.Sweeps.SweepParameter.Of<global::Deep.Models.Node>("node"), global::MemoGen.Sweeps.SweepParameter.Of<global::System.ReadOnlyMemory<float>>("weights"), global::MemoGen.Sweeps.SweepParameter.Of<global::System.Collections.Generic.IReadOnlyList<string>>("labels"), global::MemoGen.Sweeps.SweepParameter.Of<decimal>("scale"), global::MemoGen.Sweeps.SweepParameter.Of<global::System.Guid>("id"), global::MemoGen.Sweeps.SweepParameter.Of<global::System.DateTime>("at")));
-
             private global::MemoGen.Sweeps.Sweep<string> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions) =>
-                global::MemoGen.Infrastructure.MemoSweeps.Synchronous<RenderMemoHandle, string>("Render", __memoDimensions, this,
-                    static (__memoHandle, __memoValues, __memoToken) => __memoHandle.__memoOwner.Render((global::Deep.Models.Cell)__memoValues[0]!, (global::Deep.Models.Node)__memoValues[1]!, (global::System.ReadOnlyMemory<float>)__memoValues[2]!, (global::System.Collections.Generic.IReadOnlyList<string>)__memoValues[3]!, (decimal)__memoValues[4]!, (global::System.Guid)__memoValues[5]!, (global::System.DateTime)__memoValues[6]!),
-                    static (__memoHandle, __memoValues, __memoToken) => __memoHandle.Recompute((global::Deep.Models.Cell)__memoValues[0]!, (global::Deep.Models.Node)__memoValues[1]!, (global::System.ReadOnlyMemory<float>)__memoValues[2]!, (global::System.Collections.Generic.IReadOnlyList<string>)__memoValues[3]!, (decimal)__memoValues[4]!, (global::System.Guid)__memoValues[5]!, (global::System.DateTime)__memoValues[6]!),
-                    static (__memoHandle, __memoValues) => __memoHandle.IsCached((global::Deep.Models.Cell)__memoValues[0]!, (global::Deep.Models.Node)__memoValues[1]!, (global::System.ReadOnlyMemory<float>)__memoValues[2]!, (global::System.Collections.Generic.IReadOnlyList<string>)__memoValues[3]!, (decimal)__memoValues[4]!, (global::System.Guid)__memoValues[5]!, (global::System.DateTime)__memoValues[6]!),
-                    static (__memoHandle, __memoValues) => __memoHandle.Invalidate((global::Deep.Models.Cell)__memoValues[0]!, (global::Deep.Models.Node)__memoValues[1]!, (global::System.ReadOnlyMemory<float>)__memoValues[2]!, (global::System.Collections.Generic.IReadOnlyList<string>)__memoValues[3]!, (decimal)__memoValues[4]!, (global::System.Guid)__memoValues[5]!, (global::System.DateTime)__memoValues[6]!));
+                global::MemoGen.Infrastructure.MemoSweeps.Synchronous<RenderMemoHandle, global::MemoGen.Generated.Keys_MemoGenTests.Key_Cell_Node_ReadOnlyMemory_float_IReadOnlyList_string_decimal_Guid_DateTime_a8d16958, string, (global::Deep.Models.Outer<T>.Grid __memoOwner, global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at)>("Render", __memoDimensions, this, __memoTable, __memoRun_Render,
+                    static (__memoHandle, __memoValues, __memoToken) => (new global::MemoGen.Generated.Keys_MemoGenTests.Key_Cell_Node_ReadOnlyMemory_float_IReadOnlyList_string_decimal_Guid_DateTime_a8d16958((global::Deep.Models.Cell)__memoValues[0]!, (global::Deep.Models.Node)__memoValues[1]!, (global::System.ReadOnlyMemory<float>)__memoValues[2]!, (global::System.Collections.Generic.IReadOnlyList<string>)__memoValues[3]!, (decimal)__memoValues[4]!, (global::System.Guid)__memoValues[5]!, (global::System.DateTime)__memoValues[6]!), (__memoOwner: __memoHandle.__memoOwner, cell: (global::Deep.Models.Cell)__memoValues[0]!, node: (global::Deep.Models.Node)__memoValues[1]!, weights: (global::System.ReadOnlyMemory<float>)__memoValues[2]!, labels: (global::System.Collections.Generic.IReadOnlyList<string>)__memoValues[3]!, scale: (decimal)__memoValues[4]!, id: (global::System.Guid)__memoValues[5]!, at: (global::System.DateTime)__memoValues[6]!)));
         }
     }
 }

@@ -13,36 +13,25 @@ partial class Outer<T>
         {
             var __memoTable = __memoTable_Count_int ?? (__memoTable_Count_int = __memoFunction_Count_int.TableIn(this));
             var __memoKey = new global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e(@class);
-            if (__memoTable.TryGetValue(__memoKey, out var __memoCached))
-            {
-                return __memoCached;
-            }
-
-            return __memoCompute(this, __memoKey, @class);
+            return __memoTable.TryGetValue(__memoKey, out var __memoCached) ? __memoCached : __memoCompute(this, __memoKey, @class);
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            static global::Deep.Models.FrozenCount __memoCompute(global::Deep.Models.Outer<T>.Grid __memoSelf, global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e __memoKey, int @class) =>
-                __memoFunction_Count_int.TableIn(__memoSelf).GetOrCompute(__memoKey, (__memoOwner: __memoSelf, @class), __memoRun_Count_int);
+            static global::Deep.Models.FrozenCount __memoCompute(global::Deep.Models.Outer<T>.Grid __memoSelf, global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e __memoKey, int @class) => __memoFunction_Count_int.TableIn(__memoSelf).GetOrCompute(__memoKey, (__memoOwner: __memoSelf, @class), __memoRun_Count_int);
         }
 
         private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e, global::Deep.Models.FrozenCount> __memoFunction_Count_int = new("count_in", "c5ffedbe35c4b54c", global::System.Array.Empty<string>());
         private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e, global::Deep.Models.FrozenCount>? __memoTable_Count_int;
-        private static global::Deep.Models.FrozenCount __memoRun_Count_int((global::Deep.Models.Outer<T>.Grid __memoOwner, int @class) __memoState) =>
-            __memoState.__memoOwner.CountCore(__memoState.@class);
+        private static global::Deep.Models.FrozenCount __memoRun_Count_int((global::Deep.Models.Outer<T>.Grid __memoOwner, int @class) __memoState) => __memoState.__memoOwner.CountCore(__memoState.@class);
 
         /// <summary>Cache operations for <c>Count</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>
         public Count_intMemoHandle Count_intMemo => new(this);
-
         /// <summary>Cache operations for <c>Count</c>, cached as <c>"count_in"</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
         public readonly struct Count_intMemoHandle
         {
             private readonly global::Deep.Models.Outer<T>.Grid __memoOwner;
-
             internal Count_intMemoHandle(global::Deep.Models.Outer<T>.Grid __memoOwner) => this.__memoOwner = __memoOwner;
-
             private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e, global::Deep.Models.FrozenCount> __memoTable => __memoFunction_Count_int.TableIn(__memoOwner);
-
             /// <summary>Whether the result of this call is in the cache.</summary>
             public bool IsCached(int @class) => __memoTable.Contains(new global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e(@class));
             /// <summary>Removes the cached result of this call; returns whether there was one.</summary>
@@ -65,13 +54,9 @@ partial class Outer<T>
             public global::MemoGen.Sweeps.Sweep<global::Deep.Models.FrozenCount> Sweep(global::MemoGen.Sweeps.Values<int> @class) => __memoSweep(new global::MemoGen.Sweeps.SweepDimension[] { global::MemoGen.Sweeps.SweepDimension.Of("class", @class) });
             /// <summary>A sweep of <c>Count</c> over a parameter space read from data, checked against its parameters' names and types.</summary>
             public global::MemoGen.Sweeps.Sweep<global::Deep.Models.FrozenCount> Sweep(global::MemoGen.Sweeps.ParameterSpace space) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, "count_in", global::MemoGen.Sweeps.SweepParameter.Of<int>("class")));
-
             private global::MemoGen.Sweeps.Sweep<global::Deep.Models.FrozenCount> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions) =>
-                global::MemoGen.Infrastructure.MemoSweeps.Synchronous<Count_intMemoHandle, global::Deep.Models.FrozenCount>("count_in", __memoDimensions, this,
-                    static (__memoHandle, __memoValues, __memoToken) => __memoHandle.__memoOwner.Count((int)__memoValues[0]!),
-                    static (__memoHandle, __memoValues, __memoToken) => __memoHandle.Recompute((int)__memoValues[0]!),
-                    static (__memoHandle, __memoValues) => __memoHandle.IsCached((int)__memoValues[0]!),
-                    static (__memoHandle, __memoValues) => __memoHandle.Invalidate((int)__memoValues[0]!));
+                global::MemoGen.Infrastructure.MemoSweeps.Synchronous<Count_intMemoHandle, global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e, global::Deep.Models.FrozenCount, (global::Deep.Models.Outer<T>.Grid __memoOwner, int @class)>("count_in", __memoDimensions, this, __memoTable, __memoRun_Count_int,
+                    static (__memoHandle, __memoValues, __memoToken) => (new global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e((int)__memoValues[0]!), (__memoOwner: __memoHandle.__memoOwner, @class: (int)__memoValues[0]!)));
         }
     }
 }

@@ -11,35 +11,24 @@ partial class Spectra
     {
         var __memoTable = __memoFunction_FrobnifyAsync.TableIn(ctx);
         var __memoKey = new global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d(samples);
-        if (__memoTable.TryGetCompletedTask(__memoKey, out var __memoCached))
-        {
-            return __memoCached;
-        }
-
-        return __memoCompute(__memoKey, ctx, samples, verbose, cancellationToken);
+        return __memoTable.TryGetCompletedTask(__memoKey, out var __memoCached) ? __memoCached : __memoCompute(__memoKey, ctx, samples, verbose, cancellationToken);
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        static global::System.Threading.Tasks.Task<global::Astro.Spectrum> __memoCompute(global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d __memoKey, global::MemoGen.MemoContext ctx, double[] samples, bool verbose, global::System.Threading.CancellationToken cancellationToken) =>
-            __memoFunction_FrobnifyAsync.TableIn(ctx).GetOrComputeTaskAsync(__memoKey, (ctx, samples, verbose), __memoRun_FrobnifyAsync, cancellationToken);
+        static global::System.Threading.Tasks.Task<global::Astro.Spectrum> __memoCompute(global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d __memoKey, global::MemoGen.MemoContext ctx, double[] samples, bool verbose, global::System.Threading.CancellationToken cancellationToken) => __memoFunction_FrobnifyAsync.TableIn(ctx).GetOrComputeTaskAsync(__memoKey, (ctx, samples, verbose), __memoRun_FrobnifyAsync, cancellationToken);
     }
 
     private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d, global::Astro.Spectrum> __memoFunction_FrobnifyAsync = new("FrobnifyAsync", "665ddcecc1731242", global::System.Array.Empty<string>());
-    private static global::System.Threading.Tasks.ValueTask<global::Astro.Spectrum> __memoRun_FrobnifyAsync((global::MemoGen.MemoContext ctx, double[] samples, bool verbose) __memoState, global::System.Threading.CancellationToken __memoToken) =>
-        new global::System.Threading.Tasks.ValueTask<global::Astro.Spectrum>(FrobnifyAsyncCore(__memoState.ctx, __memoState.samples, __memoState.verbose, __memoToken));
+    private static global::System.Threading.Tasks.ValueTask<global::Astro.Spectrum> __memoRun_FrobnifyAsync((global::MemoGen.MemoContext ctx, double[] samples, bool verbose) __memoState, global::System.Threading.CancellationToken __memoToken) => new global::System.Threading.Tasks.ValueTask<global::Astro.Spectrum>(FrobnifyAsyncCore(__memoState.ctx, __memoState.samples, __memoState.verbose, __memoToken));
 
     /// <summary>Cache operations for <c>FrobnifyAsync</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>
     public static FrobnifyAsyncMemoHandle FrobnifyAsyncMemo(global::MemoGen.MemoContext ctx) => new(ctx);
-
     /// <summary>Cache operations for <c>FrobnifyAsync</c>, cached as <c>"FrobnifyAsync"</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
     public readonly struct FrobnifyAsyncMemoHandle
     {
         private readonly global::MemoGen.MemoContext __memoContext;
-
         internal FrobnifyAsyncMemoHandle(global::MemoGen.MemoContext __memoContext) => this.__memoContext = __memoContext;
-
         private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d, global::Astro.Spectrum> __memoTable => __memoFunction_FrobnifyAsync.TableIn(__memoContext);
-
         /// <summary>Whether the result of this call is in the cache.</summary>
         public bool IsCached(double[] samples) => __memoTable.Contains(new global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d(samples));
         /// <summary>Removes the cached result of this call; returns whether there was one.</summary>
@@ -62,12 +51,8 @@ partial class Spectra
         public global::MemoGen.Sweeps.Sweep<global::Astro.Spectrum> Sweep(global::MemoGen.Sweeps.Values<double[]> samples, bool verbose) => __memoSweep(new global::MemoGen.Sweeps.SweepDimension[] { global::MemoGen.Sweeps.SweepDimension.Of("samples", samples) }, verbose);
         /// <summary>A sweep of <c>FrobnifyAsync</c> over a parameter space read from data, checked against its parameters' names and types.</summary>
         public global::MemoGen.Sweeps.Sweep<global::Astro.Spectrum> Sweep(global::MemoGen.Sweeps.ParameterSpace space, bool verbose) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, "FrobnifyAsync", global::MemoGen.Sweeps.SweepParameter.Of<double[]>("samples")), verbose);
-
         private global::MemoGen.Sweeps.Sweep<global::Astro.Spectrum> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions, bool verbose) =>
-            global::MemoGen.Infrastructure.MemoSweeps.Asynchronous<FrobnifyAsyncMemoHandle, global::Astro.Spectrum>("FrobnifyAsync", __memoDimensions, this,
-                (__memoHandle, __memoValues, __memoToken) => new global::System.Threading.Tasks.ValueTask<global::Astro.Spectrum>(global::Astro.Spectra.FrobnifyAsync(__memoHandle.__memoContext, (double[])__memoValues[0]!, verbose, __memoToken)),
-                (__memoHandle, __memoValues, __memoToken) => new global::System.Threading.Tasks.ValueTask<global::Astro.Spectrum>(__memoHandle.RecomputeAsync((double[])__memoValues[0]!, verbose, __memoToken)),
-                (__memoHandle, __memoValues) => __memoHandle.IsCached((double[])__memoValues[0]!),
-                (__memoHandle, __memoValues) => __memoHandle.Invalidate((double[])__memoValues[0]!));
+            global::MemoGen.Infrastructure.MemoSweeps.Asynchronous<FrobnifyAsyncMemoHandle, global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d, global::Astro.Spectrum, (global::MemoGen.MemoContext ctx, double[] samples, bool verbose)>("FrobnifyAsync", __memoDimensions, this, __memoTable, __memoRun_FrobnifyAsync,
+                (__memoHandle, __memoValues, __memoToken) => (new global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d((double[])__memoValues[0]!), (ctx: __memoHandle.__memoContext, samples: (double[])__memoValues[0]!, verbose)));
     }
 }
