@@ -38,21 +38,29 @@ internal static class SweepEmitter
         writer.WriteLine($"public {sweep} Sweep({Sweeps}ParameterSpace {space}{onceParameters}) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind({space}, {name}{string.Concat(parameters)}){onceArguments});");
 
         // One lambda makes a point's key and the implementation's state from its values; the runtime does the rest
-        // through the table. It gets the handle as an argument (a struct's 'this' cannot be captured), and is static
-        // unless it needs the parameters passed once. Type arguments spelled out: inferring them binds the lambda twice.
-        var point = new CallShape(model, self: "__memoHandle.__memoOwner", context: "__memoHandle.__memoContext", argument: p => p.Role switch
+        // through the table. It gets what the method runs on (its owner, its context, or both) as an argument, so that it
+        // is static unless it needs the parameters passed once, and the runtime call is the same generic instantiation
+        // for every method of the class with this key and result. Type arguments spelled out: inferring them binds the
+        // lambda twice.
+        var contextType = model.Parameters.FirstOrDefault(p => p.Role == ParameterRole.Context)?.Type;
+        var (target, targetType, parameter, self, context) = model.Form switch
+        {
+            MemoForm.ContextIsThis => ("__memoOwner", model.OwnerType, "__memoOwner", "__memoOwner", null),
+            MemoForm.StaticWithContext => ("__memoContext", contextType!, "__memoContext", "this", "__memoContext"),
+            _ => ("(__memoOwner, __memoContext)", $"({model.OwnerType} __memoOwner, {contextType} __memoContext)", "__memoTarget", "__memoTarget.__memoOwner", "__memoTarget.__memoContext"),
+        };
+        var point = new CallShape(model, self, context, argument: p => p.Role switch
         {
             ParameterRole.Key => $"({p.Type})__memoValues[{keys.IndexOf(p)}]!",
             ParameterRole.CancellationToken => "__memoToken",
             _ => p.Name,
         });
         var lambda = passedOnce.Count == 0 ? "static " : "";
-        var handle = model.Stem + "MemoHandle";
         writer.WriteLine($"private {sweep} __memoSweep({Sweeps}SweepDimension[] __memoDimensions{onceParameters}) =>");
         writer.Indent++;
-        writer.WriteLine($"global::MemoGen.Infrastructure.MemoSweeps.{(model.Async == AsyncKind.None ? "Synchronous" : "Asynchronous")}<{handle}, {KeyEmitter.KeyType(model)}, {model.ResultType}, {point.StateType}>({name}, __memoDimensions, this, __memoTable, {CallShape.RunMethod(model)},");
+        writer.WriteLine($"global::MemoGen.Infrastructure.MemoSweeps.{(model.Async == AsyncKind.None ? "Synchronous" : "Asynchronous")}<{targetType}, {KeyEmitter.KeyType(model)}, {model.ResultType}, {point.StateType}>({name}, __memoDimensions, {target}, __memoTable, {CallShape.RunMethod(model)},");
         writer.Indent++;
-        writer.WriteLine($"{lambda}(__memoHandle, __memoValues, __memoToken) => (new {KeyEmitter.KeyType(model)}({point.KeyArguments}), {point.State}));");
+        writer.WriteLine($"{lambda}({parameter}, __memoValues, __memoToken) => (new {KeyEmitter.KeyType(model)}({point.KeyArguments}), {point.State}));");
         writer.Indent -= 2;
     }
 }

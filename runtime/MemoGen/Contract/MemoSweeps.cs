@@ -27,17 +27,17 @@ public static class MemoSweeps
     /// <summary>A sweep of a synchronous memoized method.</summary>
     /// <param name="function">The function's cache name.</param>
     /// <param name="dimensions">One dimension per key parameter, in the order <paramref name="point"/> reads the values.</param>
-    /// <param name="handle">The method's handle, handed to <paramref name="point"/>.</param>
+    /// <param name="target">What the method runs on (its owner, its context, or both), handed to <paramref name="point"/>.</param>
     /// <param name="table">The method's table in the handle's context.</param>
     /// <param name="run">Calls the implementation with a state, as on the method's miss path.</param>
     /// <param name="point">Makes the key and the state of a point from its values and the run's token.</param>
-    public static Sweep<TResult> Synchronous<THandle, TKey, TResult, TState>(
+    public static Sweep<TResult> Synchronous<TTarget, TKey, TResult, TState>(
         string function,
         SweepDimension[] dimensions,
-        THandle handle,
+        TTarget target,
         MemoTable<TKey, TResult> table,
         Func<TState, TResult> run,
-        Func<THandle, object?[], CancellationToken, (TKey Key, TState State)> point)
+        Func<TTarget, object?[], CancellationToken, (TKey Key, TState State)> point)
         where TKey : struct, IMemoKey<TKey>
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -46,32 +46,32 @@ public static class MemoSweeps
         return new(function, dimensions, SweepCalls<TResult>.Synchronous(
             (values, token) =>
             {
-                var (key, state) = point(handle, values, token);
+                var (key, state) = point(target, values, token);
                 return table.TryGetValue(key, out TResult? cached) ? cached : table.GetOrCompute(key, state, run);
             },
             (values, token) =>
             {
-                var (key, state) = point(handle, values, token);
+                var (key, state) = point(target, values, token);
                 return table.Recompute(key, state, run);
             },
-            values => table.Contains(point(handle, values, CancellationToken.None).Key),
-            values => table.Invalidate(point(handle, values, CancellationToken.None).Key)));
+            values => table.Contains(point(target, values, CancellationToken.None).Key),
+            values => table.Invalidate(point(target, values, CancellationToken.None).Key)));
     }
 
     /// <summary>A sweep of an asynchronous memoized method.</summary>
     /// <param name="function">The function's cache name.</param>
     /// <param name="dimensions">One dimension per key parameter, in the order <paramref name="point"/> reads the values.</param>
-    /// <param name="handle">The method's handle, handed to <paramref name="point"/>.</param>
+    /// <param name="target">What the method runs on (its owner, its context, or both), handed to <paramref name="point"/>.</param>
     /// <param name="table">The method's table in the handle's context.</param>
     /// <param name="run">Calls the implementation with a state and the computation's token, as on the method's miss path.</param>
     /// <param name="point">Makes the key and the state of a point from its values and the run's token.</param>
-    public static Sweep<TResult> Asynchronous<THandle, TKey, TResult, TState>(
+    public static Sweep<TResult> Asynchronous<TTarget, TKey, TResult, TState>(
         string function,
         SweepDimension[] dimensions,
-        THandle handle,
+        TTarget target,
         MemoTable<TKey, TResult> table,
         Func<TState, CancellationToken, ValueTask<TResult>> run,
-        Func<THandle, object?[], CancellationToken, (TKey Key, TState State)> point)
+        Func<TTarget, object?[], CancellationToken, (TKey Key, TState State)> point)
         where TKey : struct, IMemoKey<TKey>
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -80,15 +80,15 @@ public static class MemoSweeps
         return new(function, dimensions, SweepCalls<TResult>.Asynchronous(
             (values, token) =>
             {
-                var (key, state) = point(handle, values, token);
+                var (key, state) = point(target, values, token);
                 return table.GetOrComputeAsync(key, state, run, token);
             },
             (values, token) =>
             {
-                var (key, state) = point(handle, values, token);
+                var (key, state) = point(target, values, token);
                 return table.RecomputeAsync(key, state, run, token);
             },
-            values => table.Contains(point(handle, values, CancellationToken.None).Key),
-            values => table.Invalidate(point(handle, values, CancellationToken.None).Key)));
+            values => table.Contains(point(target, values, CancellationToken.None).Key),
+            values => table.Invalidate(point(target, values, CancellationToken.None).Key)));
     }
 }

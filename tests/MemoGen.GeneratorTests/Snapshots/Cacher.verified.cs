@@ -53,7 +53,7 @@ partial class Trainer
         /// <summary>A sweep of <c>TrainAsync</c> over a parameter space read from data, checked against its parameters' names and types.</summary>
         public global::MemoGen.Sweeps.Sweep<global::Lab.Model> Sweep(global::MemoGen.Sweeps.ParameterSpace space) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, "trained_model", global::MemoGen.Sweeps.SweepParameter.Of<string>("dataset"), global::MemoGen.Sweeps.SweepParameter.Of<int>("epochs")));
         private global::MemoGen.Sweeps.Sweep<global::Lab.Model> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions) =>
-            global::MemoGen.Infrastructure.MemoSweeps.Asynchronous<TrainAsyncMemoHandle, global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445, global::Lab.Model, (global::Lab.Trainer __memoOwner, string dataset, int epochs)>("trained_model", __memoDimensions, this, __memoTable, __memoRun_TrainAsync,
-                static (__memoHandle, __memoValues, __memoToken) => (new global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445((string)__memoValues[0]!, (int)__memoValues[1]!), (__memoOwner: __memoHandle.__memoOwner, dataset: (string)__memoValues[0]!, epochs: (int)__memoValues[1]!)));
+            global::MemoGen.Infrastructure.MemoSweeps.Asynchronous<global::Lab.Trainer, global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445, global::Lab.Model, (global::Lab.Trainer __memoOwner, string dataset, int epochs)>("trained_model", __memoDimensions, __memoOwner, __memoTable, __memoRun_TrainAsync,
+                static (__memoOwner, __memoValues, __memoToken) => (new global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445((string)__memoValues[0]!, (int)__memoValues[1]!), (__memoOwner, dataset: (string)__memoValues[0]!, epochs: (int)__memoValues[1]!)));
     }
 }

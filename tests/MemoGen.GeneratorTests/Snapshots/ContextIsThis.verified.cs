@@ -53,7 +53,7 @@ partial class Sky
         /// <summary>A sweep of <c>RmsSquared</c> over a parameter space read from data, checked against its parameters' names and types.</summary>
         public global::MemoGen.Sweeps.Sweep<global::System.Collections.Immutable.ImmutableArray<double>> Sweep(global::MemoGen.Sweeps.ParameterSpace space) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, "rms_squared", global::MemoGen.Sweeps.SweepParameter.Of<global::Astro.MapDescriptor>("map")));
         private global::MemoGen.Sweeps.Sweep<global::System.Collections.Immutable.ImmutableArray<double>> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions) =>
-            global::MemoGen.Infrastructure.MemoSweeps.Synchronous<RmsSquaredMemoHandle, global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4, global::System.Collections.Immutable.ImmutableArray<double>, (global::Astro.Sky __memoOwner, global::Astro.MapDescriptor map)>("rms_squared", __memoDimensions, this, __memoTable, __memoRun_RmsSquared,
-                static (__memoHandle, __memoValues, __memoToken) => (new global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4((global::Astro.MapDescriptor)__memoValues[0]!), (__memoOwner: __memoHandle.__memoOwner, map: (global::Astro.MapDescriptor)__memoValues[0]!)));
+            global::MemoGen.Infrastructure.MemoSweeps.Synchronous<global::Astro.Sky, global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4, global::System.Collections.Immutable.ImmutableArray<double>, (global::Astro.Sky __memoOwner, global::Astro.MapDescriptor map)>("rms_squared", __memoDimensions, __memoOwner, __memoTable, __memoRun_RmsSquared,
+                static (__memoOwner, __memoValues, __memoToken) => (new global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4((global::Astro.MapDescriptor)__memoValues[0]!), (__memoOwner, map: (global::Astro.MapDescriptor)__memoValues[0]!)));
     }
 }

@@ -55,8 +55,8 @@ partial class Outer<T>
             /// <summary>A sweep of <c>Count</c> over a parameter space read from data, checked against its parameters' names and types.</summary>
             public global::MemoGen.Sweeps.Sweep<global::Deep.Models.FrozenCount> Sweep(global::MemoGen.Sweeps.ParameterSpace space) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, "count_in", global::MemoGen.Sweeps.SweepParameter.Of<int>("class")));
             private global::MemoGen.Sweeps.Sweep<global::Deep.Models.FrozenCount> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions) =>
-                global::MemoGen.Infrastructure.MemoSweeps.Synchronous<Count_intMemoHandle, global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e, global::Deep.Models.FrozenCount, (global::Deep.Models.Outer<T>.Grid __memoOwner, int @class)>("count_in", __memoDimensions, this, __memoTable, __memoRun_Count_int,
-                    static (__memoHandle, __memoValues, __memoToken) => (new global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e((int)__memoValues[0]!), (__memoOwner: __memoHandle.__memoOwner, @class: (int)__memoValues[0]!)));
+                global::MemoGen.Infrastructure.MemoSweeps.Synchronous<global::Deep.Models.Outer<T>.Grid, global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e, global::Deep.Models.FrozenCount, (global::Deep.Models.Outer<T>.Grid __memoOwner, int @class)>("count_in", __memoDimensions, __memoOwner, __memoTable, __memoRun_Count_int,
+                    static (__memoOwner, __memoValues, __memoToken) => (new global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e((int)__memoValues[0]!), (__memoOwner, @class: (int)__memoValues[0]!)));
         }
     }
 }

@@ -52,7 +52,7 @@ partial class Spectra
         /// <summary>A sweep of <c>FrobnifyAsync</c> over a parameter space read from data, checked against its parameters' names and types.</summary>
         public global::MemoGen.Sweeps.Sweep<global::Astro.Spectrum> Sweep(global::MemoGen.Sweeps.ParameterSpace space, bool verbose) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, "FrobnifyAsync", global::MemoGen.Sweeps.SweepParameter.Of<double[]>("samples")), verbose);
         private global::MemoGen.Sweeps.Sweep<global::Astro.Spectrum> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions, bool verbose) =>
-            global::MemoGen.Infrastructure.MemoSweeps.Asynchronous<FrobnifyAsyncMemoHandle, global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d, global::Astro.Spectrum, (global::MemoGen.MemoContext ctx, double[] samples, bool verbose)>("FrobnifyAsync", __memoDimensions, this, __memoTable, __memoRun_FrobnifyAsync,
-                (__memoHandle, __memoValues, __memoToken) => (new global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d((double[])__memoValues[0]!), (ctx: __memoHandle.__memoContext, samples: (double[])__memoValues[0]!, verbose)));
+            global::MemoGen.Infrastructure.MemoSweeps.Asynchronous<global::MemoGen.MemoContext, global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d, global::Astro.Spectrum, (global::MemoGen.MemoContext ctx, double[] samples, bool verbose)>("FrobnifyAsync", __memoDimensions, __memoContext, __memoTable, __memoRun_FrobnifyAsync,
+                (__memoContext, __memoValues, __memoToken) => (new global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d((double[])__memoValues[0]!), (ctx: __memoContext, samples: (double[])__memoValues[0]!, verbose)));
     }
 }
