@@ -95,6 +95,20 @@ internal static class GeneratedNames
     public static string HashWritersClass(string? assemblyName) =>
         "global::MemoGen.Generated.HashWriters_" + Identifier(assemblyName ?? "");
 
+    /// <summary>
+    /// The class that holds the compilation's shared key structs, <c>global::</c>-qualified, named after the assembly
+    /// for the reason <see cref="HashWritersClass"/> is.
+    /// </summary>
+    public static string SharedKeysClass(string? assemblyName) =>
+        "global::MemoGen.Generated.Keys_" + Identifier(assemblyName ?? "");
+
+    /// <summary>
+    /// A shared key struct's name: its component types as a reader knows them (<c>Key_int_string_Descriptor</c>), and a
+    /// hash of their exact names and hashing, since two namespaces may each have a <c>Descriptor</c>.
+    /// </summary>
+    public static string SharedKeyName(IEnumerable<ITypeSymbol> types, string exactShape) =>
+        "Key" + string.Concat(types.Select(t => "_" + Identifier(t.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)))) + "_" + Fnv(exactShape);
+
     private static string BaseStem(IMethodSymbol method) =>
         IsOverloaded(method)
             ? method.Name + string.Concat(method.Parameters.Select(p => "_" + Identifier(p.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat))))

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace MemoGen.Generator;
 
-/// <summary>Implements every <c>[Memoize]</c> partial method: one generated file per method, and one of record hash writers they share.</summary>
+/// <summary>Implements every <c>[Memoize]</c> partial method: one generated file per method, and the record hash writers and key structs they share.</summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class MemoizeGenerator : IIncrementalGenerator
 {
@@ -33,12 +33,26 @@ public sealed class MemoizeGenerator : IIncrementalGenerator
             .Select(static (all, _) => HashWritersEmitter.Gather(all))
             .WithTrackingName(TrackingNames.HashWriters);
 
+        var sharedKeys = methods
+            .Where(static model => model.SharedKey is not null)
+            .Select(static (model, _) => model.SharedKey!)
+            .Collect()
+            .Select(static (all, _) => SharedKeysEmitter.Gather(all))
+            .WithTrackingName(TrackingNames.SharedKeys);
+
         context.RegisterSourceOutput(methods, static (output, model) => output.AddSource(model.HintName, Emitter.Emit(model)));
         context.RegisterSourceOutput(hashWriters, static (output, model) =>
         {
             if (model is not null)
             {
                 output.AddSource(HashWritersEmitter.HintName, HashWritersEmitter.Emit(model));
+            }
+        });
+        context.RegisterSourceOutput(sharedKeys, static (output, keys) =>
+        {
+            if (keys.Count > 0)
+            {
+                output.AddSource(SharedKeysEmitter.HintName, SharedKeysEmitter.Emit(keys));
             }
         });
         context.RegisterSourceOutput(stubs, static (output, stub) => output.AddSource(stub.HintName, StubEmitter.Emit(stub)));

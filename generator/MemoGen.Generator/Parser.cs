@@ -38,6 +38,10 @@ internal static class Parser
             ? GeneratedNames.HashWritersClass(context.SemanticModel.Compilation.AssemblyName)
             : null;
         ValueShape? Shared(ValueShape? shape) => shape is null || writers is null ? shape : HashWriterSharing.Share(shape, writers);
+        var keyComponents = (found.OwnerShape is { } ownerShape ? [(Type: (ITypeSymbol)method.ContainingType, Shape: Shared(ownerShape)!)] : new List<(ITypeSymbol Type, ValueShape Shape)>())
+            .Concat(found.Parameters.Where(p => p.Role == ParameterRole.Key).Select(p => (Type: p.Symbol.Type, Shape: Shared(p.Shape)!)))
+            .ToList();
+        var sharedKey = KeySharing.For(keyComponents, writers, shapes.CompositesAreShareable, context.SemanticModel.Compilation);
         var version = CodeVersion.Compute(core, arguments.Version, CodeVersion.IsPinned(context.Attributes[0]), context.SemanticModel.Compilation, cancellationToken);
 
         return new ParseResult(new MethodModel
@@ -64,6 +68,7 @@ internal static class Parser
             OwnerShape = Shared(found.OwnerShape),
             Composites = writers is null ? shapes.Composites : EquatableArray<CompositeShape>.Empty,
             HashWriters = writers,
+            SharedKey = sharedKey,
             SharedComposites = writers is null ? EquatableArray<CompositeShape>.Empty : shapes.Composites.Select(c => HashWriterSharing.Share(c, writers)).ToEquatableArray(),
             FunctionName = arguments.FunctionName,
             Tags = arguments.Tags.ToEquatableArray(),

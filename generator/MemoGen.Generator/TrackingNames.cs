@@ -7,4 +7,5 @@ internal static class TrackingNames
     public const string ValidMethods = nameof(ValidMethods);
     public const string Stubs = nameof(Stubs);
     public const string HashWriters = nameof(HashWriters);
+    public const string SharedKeys = nameof(SharedKeys);
 }

@@ -30,12 +30,14 @@ public class GeneratorBenchmarks
     private Compilation _generated = null!;
     private CSharpCompilation _edited = null!;
     private GeneratorDriver _ranOnce = null!;
+    private ImmutableArray<DiagnosticAnalyzer> _sdkAnalyzers;
 
     [GlobalSetup]
     public void Setup()
     {
         _memoized = Compile(BuildCostSources.Memoized(Classes, Methods));
         _plain = Compile(BuildCostSources.Plain(Classes, Methods));
+        _sdkAnalyzers = SdkAnalyzers.Load("CA2252", "CA1856");
         _ranOnce = NewDriver().RunGeneratorsAndUpdateCompilation(_memoized, out _generated, out _);
         var old = _memoized.SyntaxTrees.ElementAt(4);
         _edited = _memoized.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(BuildCostSources.MemoizedClass(3, Methods, editedMethod: 7), ParseOptions, old.FilePath));
@@ -57,6 +59,19 @@ public class GeneratorBenchmarks
     [Benchmark]
     public Task<ImmutableArray<Diagnostic>> Analyzer() =>
         _generated.Clone().WithAnalyzers([new MemoizeAnalyzer()]).GetAnalyzerDiagnosticsAsync();
+
+    /// <summary>
+    /// The SDK's analyzers that cost most on generated code, CA2252 (preview features) and CA1856 (ConstantExpected):
+    /// they analyze generated code too, and their work grows with its operations and the distinct symbols it references.
+    /// </summary>
+    [Benchmark]
+    public Task<ImmutableArray<Diagnostic>> SdkAnalyzersOnGenerated() =>
+        _generated.Clone().WithAnalyzers(_sdkAnalyzers).GetAnalyzerDiagnosticsAsync();
+
+    /// <summary>The same SDK analyzers over the 300 methods written plainly.</summary>
+    [Benchmark]
+    public Task<ImmutableArray<Diagnostic>> SdkAnalyzersOnPlain() =>
+        _plain.Clone().WithAnalyzers(_sdkAnalyzers).GetAnalyzerDiagnosticsAsync();
 
     /// <summary>The compiler binding the user's code and the generated code.</summary>
     [Benchmark]

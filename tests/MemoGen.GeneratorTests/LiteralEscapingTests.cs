@@ -45,9 +45,9 @@ public sealed class LiteralEscapingTests
     /// <summary>The character as a C# escape, so that the test source itself is valid.</summary>
     private static string Escaped(string character) => $"\\u{(int)character[0]:X4}";
 
-    /// <summary>The values of the string literals in the generated file, as the compiler reads them.</summary>
+    /// <summary>The values of the string literals in the method's generated file, as the compiler reads them.</summary>
     private static string[] StringLiteralsIn(GeneratorRun run) =>
-        run.Output.SyntaxTrees.Single(t => t.FilePath.EndsWith(".g.cs", System.StringComparison.Ordinal))
+        run.Output.SyntaxTrees.Single(t => t.FilePath.EndsWith("Context.Square.g.cs", System.StringComparison.Ordinal))
             .GetRoot().DescendantNodes()
             .OfType<LiteralExpressionSyntax>()
             .Where(l => l.IsKind(SyntaxKind.StringLiteralExpression))

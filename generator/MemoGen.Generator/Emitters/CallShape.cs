@@ -13,6 +13,7 @@ internal sealed class CallShape
 {
     private readonly MethodModel _model;
     private readonly string _self;
+    private readonly System.Func<ParameterModel, string> _argument;
     /// <summary>Names C# does not take for a tuple element; such an element is read by its position instead.</summary>
     private static readonly HashSet<string> DisallowedElementNames = ["CompareTo", "Deconstruct", "Equals", "GetHashCode", "Rest", "ToString"];
 
@@ -22,10 +23,12 @@ internal sealed class CallShape
     /// <param name="model">The method.</param>
     /// <param name="self">How the owning instance is reached: <c>this</c> in the method, a field in the handle.</param>
     /// <param name="context">How the context is reached, when it is not <paramref name="self"/> or the context parameter.</param>
-    public CallShape(MethodModel model, string self = "this", string? context = null)
+    /// <param name="argument">How each other parameter is reached, when it is not by its name.</param>
+    public CallShape(MethodModel model, string self = "this", string? context = null, System.Func<ParameterModel, string>? argument = null)
     {
         _model = model;
         _self = self;
+        _argument = argument ?? (p => p.Name);
         ContextParameter = model.Parameters.FirstOrDefault(p => p.Role == ParameterRole.Context)?.Name ?? self;
         Context = model.Form == MemoForm.ContextIsThis ? self : context ?? ContextParameter;
 
@@ -42,7 +45,7 @@ internal sealed class CallShape
             }
             else if (!(parameter.Role == ParameterRole.CancellationToken && model.Async != AsyncKind.None))
             {
-                AddState(parameter.Name, parameter.Name, parameter.Type);
+                AddState(parameter.Name, _argument(parameter), parameter.Type);
             }
         }
     }
@@ -52,7 +55,7 @@ internal sealed class CallShape
     public string Context { get; }
 
     public string KeyArguments => string.Join(", ", (_model.Form == MemoForm.InstanceWithContext ? [_self] : new string[0])
-        .Concat(_model.Parameters.Where(p => p.Role == ParameterRole.Key).Select(p => p.Name)));
+        .Concat(_model.Parameters.Where(p => p.Role == ParameterRole.Key).Select(_argument)));
 
     /// <summary>
     /// The state handed to the lambda: the value itself when there is one, else a tuple whose elements are named after
@@ -82,10 +85,7 @@ internal sealed class CallShape
         var name = RunMethod(_model);
         if (_model.Async == AsyncKind.None)
         {
-            writer.WriteLine($"private static {_model.ResultType} {name}({StateType} __memoState) =>");
-            writer.Indent++;
-            writer.WriteLine(Convert(CoreCall) + ";");
-            writer.Indent--;
+            writer.WriteLine($"private static {_model.ResultType} {name}({StateType} __memoState) => {Convert(CoreCall)};");
             return;
         }
 
@@ -96,10 +96,7 @@ internal sealed class CallShape
             (true, _) => ("private static", $"new global::System.Threading.Tasks.ValueTask<{_model.ResultType}>({CoreCall})"),
             _ => ("private static async", Convert($"await {CoreCall}.ConfigureAwait(false)")),
         };
-        writer.WriteLine($"{modifiers} global::System.Threading.Tasks.ValueTask<{_model.ResultType}> {name}({StateType} __memoState, global::System.Threading.CancellationToken __memoToken) =>");
-        writer.Indent++;
-        writer.WriteLine(body + ";");
-        writer.Indent--;
+        writer.WriteLine($"{modifiers} global::System.Threading.Tasks.ValueTask<{_model.ResultType}> {name}({StateType} __memoState, global::System.Threading.CancellationToken __memoToken) => {body};");
     }
 
     private string CoreCall

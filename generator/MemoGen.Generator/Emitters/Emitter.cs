@@ -31,8 +31,11 @@ internal static class Emitter
         call.WriteRunMethod(writer);
         writer.WriteLine();
         HandleEmitter.Write(writer, model, call);
-        writer.WriteLine();
-        KeyEmitter.Write(writer, model);
+        if (model.SharedKey is null)
+        {
+            writer.WriteLine();
+            KeyEmitter.Write(writer, model);
+        }
     });
 
     /// <summary>Writes a generated file: the header, then <paramref name="body"/> inside the namespace and re-opened types.</summary>
@@ -65,6 +68,25 @@ internal static class Emitter
         return BlankLineIndentation.Replace(text.ToString().Replace("\r\n", "\n"), "\n");
     }
 
+    /// <summary>
+    /// Writes a file of one compilation-wide class, <paramref name="qualifiedClass"/> (<c>global::</c>-qualified), hidden
+    /// from the editor: the shared record writers and the shared keys.
+    /// </summary>
+    public static string EmitSharedClass(string qualifiedClass, System.Action<IndentedTextWriter> members)
+    {
+        var dot = qualifiedClass.LastIndexOf('.');
+        var ns = qualifiedClass.Substring("global::".Length, dot - "global::".Length);
+        return EmitFile(ns, EquatableArray<ContainingTypeModel>.Empty, writer =>
+        {
+            writer.WriteLine(HiddenFromEditor);
+            writer.WriteLine(GeneratedCode);
+            writer.WriteLine($"internal static class {qualifiedClass.Substring(dot + 1)}");
+            writer.OpenBlock();
+            members(writer);
+            writer.CloseBlock();
+        });
+    }
+
     private static void WriteMethod(IndentedTextWriter writer, MethodModel model, CallShape call)
     {
         var where = model.Form == MemoForm.ContextIsThis ? "this context" : $"<c>{call.ContextParameter}</c>";
@@ -84,15 +106,9 @@ internal static class Emitter
             AsyncKind.Task => ("TryGetCompletedTask", "__memoCached"),
             _ => ("TryGetValue", $"new global::System.Threading.Tasks.ValueTask<{model.ResultType}>(__memoCached)"),
         };
-        writer.WriteLine($"if (__memoTable.{lookup}(__memoKey, out var __memoCached))");
-        writer.OpenBlock();
-        writer.WriteLine($"return {hit};");
-        writer.CloseBlock();
-        writer.WriteLine();
-
         var hasSelf = model.Form != MemoForm.StaticWithContext;
         var passed = (hasSelf ? ["this", "__memoKey"] : new[] { "__memoKey" }).Concat(model.Parameters.Select(p => p.Name));
-        writer.WriteLine($"return __memoCompute({string.Join(", ", passed)});");
+        writer.WriteLine($"return __memoTable.{lookup}(__memoKey, out var __memoCached) ? {hit} : __memoCompute({string.Join(", ", passed)});");
         writer.WriteLine();
         WriteCompute(writer, model, hasSelf);
         writer.CloseBlock();
@@ -114,10 +130,7 @@ internal static class Emitter
             _ => ("GetOrComputeAsync", $"__memoKey, {call.State}, {CallShape.RunMethod(model)}, {call.CallerToken}"),
         };
         writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
-        writer.WriteLine($"static {model.ReturnType} __memoCompute({string.Join(", ", parameters)}) =>");
-        writer.Indent++;
-        writer.WriteLine($"{FunctionField(model)}.TableIn({call.Context}).{method}({arguments});");
-        writer.Indent--;
+        writer.WriteLine($"static {model.ReturnType} __memoCompute({string.Join(", ", parameters)}) => {FunctionField(model)}.TableIn({call.Context}).{method}({arguments});");
     }
 
     /// <summary>

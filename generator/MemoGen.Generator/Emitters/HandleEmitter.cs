@@ -32,7 +32,6 @@ internal static class HandleEmitter
                 break;
         }
 
-        writer.WriteLine();
         writer.WriteLine($"/// <summary>Cache operations for <c>{model.MethodName}</c>, cached as <c>\"{Emitter.XmlText(model.FunctionName)}\"</c>.</summary>");
         writer.WriteLine(Emitter.GeneratedCode);
         writer.WriteLine($"{model.Accessibility} readonly struct {handle}");
@@ -53,11 +52,8 @@ internal static class HandleEmitter
         var assignment = fields.Length == 1
             ? $"this.{fields[0].Item2} = {fields[0].Item2}"
             : $"({string.Join(", ", fields.Select(f => "this." + f.Item2))}) = ({string.Join(", ", fields.Select(f => f.Item2))})";
-        writer.WriteLine();
         writer.WriteLine($"internal {handle}({ctorParameters}) => {assignment};");
-        writer.WriteLine();
         writer.WriteLine($"private {Emitter.TableType(model)} __memoTable => {Emitter.FunctionField(model)}.TableIn({call.Context});");
-        writer.WriteLine();
         var newKey = $"new {KeyEmitter.KeyType(model)}({call.KeyArguments})";
 
         // One line per member after its summary, without blank lines between: the handle reads as a list of operations.

@@ -32,36 +32,25 @@ internal static class HashWritersEmitter
         return new HashWritersModel(sharing[0].HashWriters!, composites.Values.ToEquatableArray());
     }
 
-    public static string Emit(HashWritersModel model)
+    public static string Emit(HashWritersModel model) => Emitter.EmitSharedClass(model.Class, writer =>
     {
-        var dot = model.Class.LastIndexOf('.');
-        var ns = model.Class.Substring("global::".Length, dot - "global::".Length);
-        return Emitter.EmitFile(ns, EquatableArray<ContainingTypeModel>.Empty, writer =>
+        var first = true;
+        foreach (var composite in model.Composites)
         {
-            writer.WriteLine(Emitter.HiddenFromEditor);
-            writer.WriteLine(Emitter.GeneratedCode);
-            writer.WriteLine($"internal static class {model.Class.Substring(dot + 1)}");
-            writer.OpenBlock();
-            var first = true;
-            foreach (var composite in model.Composites)
+            if (!first)
             {
-                if (!first)
-                {
-                    writer.WriteLine();
-                }
-
-                first = false;
-                writer.WriteLine($"public static {KeyEmitter.Hash} Digest({StableHashWriter.ParameterType(composite)} value)");
-                writer.OpenBlock();
-                writer.WriteLine($"var hasher = new {KeyEmitter.Hasher}();");
-                writer.WriteLine("Write(ref hasher, value);");
-                writer.WriteLine("return hasher.Finish();");
-                writer.CloseBlock();
                 writer.WriteLine();
-                StableHashWriter.WriteComposite(writer, composite, "public static void Write");
             }
 
+            first = false;
+            writer.WriteLine($"public static {KeyEmitter.Hash} Digest({StableHashWriter.ParameterType(composite)} value)");
+            writer.OpenBlock();
+            writer.WriteLine($"var hasher = new {KeyEmitter.Hasher}();");
+            writer.WriteLine("Write(ref hasher, value);");
+            writer.WriteLine("return hasher.Finish();");
             writer.CloseBlock();
-        });
-    }
+            writer.WriteLine();
+            StableHashWriter.WriteComposite(writer, composite, "public static void Write");
+        }
+    });
 }

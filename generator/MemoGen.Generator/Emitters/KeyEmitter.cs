@@ -1,6 +1,8 @@
 using System.CodeDom.Compiler;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using MemoGen.Generator.Helpers;
 using MemoGen.Generator.Models;
 
 namespace MemoGen.Generator;
@@ -15,15 +17,31 @@ internal static class KeyEmitter
     public const string Hash = "global::MemoGen.MemoHash128";
     public const string Hasher = "global::MemoGen.MemoHasher";
 
-    public static string KeyType(MethodModel model) => "__memoKey_" + model.Stem;
+    /// <summary>The key type as the method's generated code names it: the shared struct, or the method's own.</summary>
+    public static string KeyType(MethodModel model) => model.SharedKey?.QualifiedName ?? "__memoKey_" + model.Stem;
 
+    /// <summary>Writes the method's own key struct, nested in its containing type; nothing when it shares one.</summary>
     public static void Write(IndentedTextWriter writer, MethodModel model)
     {
-        var key = KeyType(model);
-        var components = Components(model).ToList();
+        if (model.SharedKey is null)
+        {
+            WriteStruct(writer, "private", KeyType(model), Components(model).ToList(), model.HashWriters, model.Composites);
+        }
+    }
 
+    /// <summary>Writes a key struct shared by the methods whose keys have its shape (<see cref="SharedKeysEmitter"/>).</summary>
+    public static void WriteShared(IndentedTextWriter writer, SharedKeyModel key)
+    {
+        var components = key.Components
+            .Select((c, i) => new Component(i.ToString(CultureInfo.InvariantCulture), c.Type, "value" + i.ToString(CultureInfo.InvariantCulture), c.Shape))
+            .ToList();
+        WriteStruct(writer, "internal", key.Name, components, key.HashWriters, EquatableArray<CompositeShape>.Empty);
+    }
+
+    private static void WriteStruct(IndentedTextWriter writer, string accessibility, string key, List<Component> components, string? hashWriters, EquatableArray<CompositeShape> composites)
+    {
         writer.WriteLine(Emitter.GeneratedCode);
-        writer.WriteLine($"private readonly struct {key} : global::MemoGen.Infrastructure.IMemoKey<{key}>");
+        writer.WriteLine($"{accessibility} readonly struct {key} : global::MemoGen.Infrastructure.IMemoKey<{key}>");
         writer.OpenBlock();
         foreach (var component in components)
         {
@@ -33,7 +51,7 @@ internal static class KeyEmitter
         if (components.Count > 0)
         {
             // 'this.' because a parameter may be named like another component's field.
-            var values = components.Select(c => c.Shape.IsDirect ? c.Argument : $"{Digest(model, c)}({c.Argument})").ToList();
+            var values = components.Select(c => c.Shape.IsDirect ? c.Argument : $"{Digest(hashWriters, c)}({c.Argument})").ToList();
             var assignment = components.Count == 1
                 ? $"this.{components[0].Field} = {values[0]}"
                 : $"({string.Join(", ", components.Select(c => "this." + c.Field))}) = ({string.Join(", ", values)})";
@@ -49,18 +67,18 @@ internal static class KeyEmitter
         foreach (var component in components)
         {
             writer.WriteLine(component.Shape.IsDirect
-                ? $"hasher.Write({Digest(model, component)}({component.Field}));"
+                ? $"hasher.Write({Digest(hashWriters, component)}({component.Field}));"
                 : $"hasher.Write({component.Field});");
         }
 
         writer.CloseBlock();
-        foreach (var component in components.Where(c => Digest(model, c) == c.Digest))
+        foreach (var component in components.Where(c => Digest(hashWriters, c) == c.Digest))
         {
             writer.WriteLine();
             StableHashWriter.WriteDigest(writer, $"private static {Hash} {component.Digest}({component.Type} value)", component.Shape);
         }
 
-        foreach (var composite in model.Composites)
+        foreach (var composite in composites)
         {
             writer.WriteLine();
             StableHashWriter.WriteComposite(writer, composite, "private static void " + composite.WriterName);
@@ -73,10 +91,10 @@ internal static class KeyEmitter
     /// The function that digests a component: shared by every key for scalars (the runtime's <c>MemoDigest</c>) and
     /// records (the compilation's hash writers), the key's own for anything else.
     /// </summary>
-    private static string Digest(MethodModel model, Component component) => component.Shape.Kind switch
+    private static string Digest(string? hashWriters, Component component) => component.Shape.Kind switch
     {
         ValueKind.Scalar => "global::MemoGen.Infrastructure.MemoDigest.Of",
-        ValueKind.Composite when model.HashWriters is { } shared => shared + ".Digest",
+        ValueKind.Composite when hashWriters is { } shared => shared + ".Digest",
         _ => component.Digest,
     };
 

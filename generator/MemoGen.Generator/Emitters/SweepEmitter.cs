@@ -1,5 +1,4 @@
 using System.CodeDom.Compiler;
-using System.Collections.Generic;
 using System.Linq;
 using MemoGen.Generator.Models;
 
@@ -37,49 +36,31 @@ internal static class SweepEmitter
         writer.WriteLine($"/// <summary>A sweep of <c>{model.MethodName}</c> over a parameter space read from data, checked against its parameters' names and types.</summary>");
         var parameters = keys.Select(p => $", {Sweeps}SweepParameter.Of<{p.Type}>({Emitter.Literal(p.PlainName)})");
         writer.WriteLine($"public {sweep} Sweep({Sweeps}ParameterSpace {space}{onceParameters}) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind({space}, {name}{string.Concat(parameters)}){onceArguments});");
-        writer.WriteLine();
 
-        // The lambdas get the handle as an argument (a struct's 'this' cannot be captured); they are static unless they
-        // need the parameters passed once.
-        var lambda = passedOnce.Count == 0 ? "static " : "";
-        var isAsync = model.Async != AsyncKind.None;
-        var keyArguments = string.Join(", ", keys.Select((p, i) => $"({p.Type})__memoValues[{i}]!"));
-        var recompute = isAsync ? "RecomputeAsync" : "Recompute";
-        writer.WriteLine($"private {sweep} __memoSweep({Sweeps}SweepDimension[] __memoDimensions{onceParameters}) =>");
-        writer.Indent++;
-        // Type arguments spelled out: inferring them would have the compiler bind each lambda more than once.
-        writer.WriteLine($"global::MemoGen.Infrastructure.MemoSweeps.{(isAsync ? "Asynchronous" : "Synchronous")}<{model.Stem}MemoHandle, {model.ResultType}>({name}, __memoDimensions, this,");
-        string[] calls =
-        [
-            $"{lambda}(__memoHandle, __memoValues, __memoToken) => {AsValueTask(model, $"{Receiver(model)}{model.MethodName}({Arguments(model, keys, withContext: true)})")}",
-            $"{lambda}(__memoHandle, __memoValues, __memoToken) => {AsValueTask(model, $"__memoHandle.{recompute}({Arguments(model, keys, withContext: false)})")}",
-            $"{lambda}(__memoHandle, __memoValues) => __memoHandle.IsCached({keyArguments})",
-            $"{lambda}(__memoHandle, __memoValues) => __memoHandle.Invalidate({keyArguments})",
-        ];
-        writer.Indent++;
-        for (var i = 0; i < calls.Length; i++)
+        // One lambda makes a point's key and the implementation's state from its values; the runtime does the rest
+        // through the table. It gets what the method runs on (its owner, its context, or both) as an argument, so that it
+        // is static unless it needs the parameters passed once, and the runtime call is the same generic instantiation
+        // for every method of the class with this key and result. Type arguments spelled out: inferring them binds the
+        // lambda twice.
+        var contextType = model.Parameters.FirstOrDefault(p => p.Role == ParameterRole.Context)?.Type;
+        var (target, targetType, parameter, self, context) = model.Form switch
         {
-            writer.WriteLine(calls[i] + (i < calls.Length - 1 ? "," : ");"));
-        }
-
-        writer.Indent -= 2;
-    }
-
-    private static string Receiver(MethodModel model) => model.Form == MemoForm.StaticWithContext
-        ? model.OwnerType + "."
-        : "__memoHandle.__memoOwner.";
-
-    private static string Arguments(MethodModel model, List<ParameterModel> keys, bool withContext) => string.Join(", ", model.Parameters
-        .Where(p => withContext || p.Role != ParameterRole.Context)
-        .Select(p => p.Role switch
+            MemoForm.ContextIsThis => ("__memoOwner", model.OwnerType, "__memoOwner", "__memoOwner", null),
+            MemoForm.StaticWithContext => ("__memoContext", contextType!, "__memoContext", "this", "__memoContext"),
+            _ => ("(__memoOwner, __memoContext)", $"({model.OwnerType} __memoOwner, {contextType} __memoContext)", "__memoTarget", "__memoTarget.__memoOwner", "__memoTarget.__memoContext"),
+        };
+        var point = new CallShape(model, self, context, argument: p => p.Role switch
         {
-            ParameterRole.Context => "__memoHandle.__memoContext",
             ParameterRole.Key => $"({p.Type})__memoValues[{keys.IndexOf(p)}]!",
             ParameterRole.CancellationToken => "__memoToken",
             _ => p.Name,
-        }));
-
-    private static string AsValueTask(MethodModel model, string call) => model.Async == AsyncKind.Task
-        ? $"new global::System.Threading.Tasks.ValueTask<{model.ResultType}>({call})"
-        : call;
+        });
+        var lambda = passedOnce.Count == 0 ? "static " : "";
+        writer.WriteLine($"private {sweep} __memoSweep({Sweeps}SweepDimension[] __memoDimensions{onceParameters}) =>");
+        writer.Indent++;
+        writer.WriteLine($"global::MemoGen.Infrastructure.MemoSweeps.{(model.Async == AsyncKind.None ? "Synchronous" : "Asynchronous")}<{targetType}, {KeyEmitter.KeyType(model)}, {model.ResultType}, {point.StateType}>({name}, __memoDimensions, {target}, __memoTable, {CallShape.RunMethod(model)},");
+        writer.Indent++;
+        writer.WriteLine($"{lambda}({parameter}, __memoValues, __memoToken) => (new {KeyEmitter.KeyType(model)}({point.KeyArguments}), {point.State}));");
+        writer.Indent -= 2;
+    }
 }

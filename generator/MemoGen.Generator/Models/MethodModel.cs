@@ -47,6 +47,12 @@ internal sealed record MethodModel
     /// </summary>
     public required string? HashWriters { get; init; }
 
+    /// <summary>
+    /// The key struct this method shares with every method whose key has its shape; null when its key is its own (a
+    /// component type that only its containing type can name, or a type parameter).
+    /// </summary>
+    public required SharedKeyModel? SharedKey { get; init; }
+
     /// <summary>The records the shared hash writers must write for this method.</summary>
     public required EquatableArray<CompositeShape> SharedComposites { get; init; }
 

@@ -7,8 +7,9 @@ using MemoGen.Sweeps;
 namespace MemoGen.Infrastructure;
 
 /// <summary>
-/// The plumbing of a generated handle's <c>Sweep</c> methods: each is one call here, with static lambdas that get the
-/// handle as their first argument, so that the generated code neither captures a struct nor repeats the set-up.
+/// The plumbing of a generated handle's <c>Sweep</c> methods: each is one call here with one static lambda that makes
+/// a point's key and the implementation's state from its values; the call, the forced recomputation, the probe and the
+/// invalidation go through the method's table, as the method and its handle do.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class MemoSweeps
@@ -25,45 +26,69 @@ public static class MemoSweeps
 
     /// <summary>A sweep of a synchronous memoized method.</summary>
     /// <param name="function">The function's cache name.</param>
-    /// <param name="dimensions">One dimension per key parameter, in the order the calls read the values.</param>
-    /// <param name="handle">The method's handle, handed to each call.</param>
-    /// <param name="call">The memoized call.</param>
-    /// <param name="recompute">The handle's <c>Recompute</c>.</param>
-    /// <param name="isCached">The handle's <c>IsCached</c>.</param>
-    /// <param name="invalidate">The handle's <c>Invalidate</c>.</param>
-    public static Sweep<TResult> Synchronous<THandle, TResult>(
+    /// <param name="dimensions">One dimension per key parameter, in the order <paramref name="point"/> reads the values.</param>
+    /// <param name="target">What the method runs on (its owner, its context, or both), handed to <paramref name="point"/>.</param>
+    /// <param name="table">The method's table in the handle's context.</param>
+    /// <param name="run">Calls the implementation with a state, as on the method's miss path.</param>
+    /// <param name="point">Makes the key and the state of a point from its values and the run's token.</param>
+    public static Sweep<TResult> Synchronous<TTarget, TKey, TResult, TState>(
         string function,
         SweepDimension[] dimensions,
-        THandle handle,
-        Func<THandle, object?[], CancellationToken, TResult> call,
-        Func<THandle, object?[], CancellationToken, TResult> recompute,
-        Func<THandle, object?[], bool> isCached,
-        Func<THandle, object?[], bool> invalidate) =>
-        new(function, dimensions, SweepCalls<TResult>.Synchronous(
-            (values, token) => call(handle, values, token),
-            (values, token) => recompute(handle, values, token),
-            values => isCached(handle, values),
-            values => invalidate(handle, values)));
+        TTarget target,
+        MemoTable<TKey, TResult> table,
+        Func<TState, TResult> run,
+        Func<TTarget, object?[], CancellationToken, (TKey Key, TState State)> point)
+        where TKey : struct, IMemoKey<TKey>
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(point);
+        return new(function, dimensions, SweepCalls<TResult>.Synchronous(
+            (values, token) =>
+            {
+                var (key, state) = point(target, values, token);
+                return table.TryGetValue(key, out TResult? cached) ? cached : table.GetOrCompute(key, state, run);
+            },
+            (values, token) =>
+            {
+                var (key, state) = point(target, values, token);
+                return table.Recompute(key, state, run);
+            },
+            values => table.Contains(point(target, values, CancellationToken.None).Key),
+            values => table.Invalidate(point(target, values, CancellationToken.None).Key)));
+    }
 
     /// <summary>A sweep of an asynchronous memoized method.</summary>
     /// <param name="function">The function's cache name.</param>
-    /// <param name="dimensions">One dimension per key parameter, in the order the calls read the values.</param>
-    /// <param name="handle">The method's handle, handed to each call.</param>
-    /// <param name="call">The memoized call.</param>
-    /// <param name="recompute">The handle's <c>RecomputeAsync</c>.</param>
-    /// <param name="isCached">The handle's <c>IsCached</c>.</param>
-    /// <param name="invalidate">The handle's <c>Invalidate</c>.</param>
-    public static Sweep<TResult> Asynchronous<THandle, TResult>(
+    /// <param name="dimensions">One dimension per key parameter, in the order <paramref name="point"/> reads the values.</param>
+    /// <param name="target">What the method runs on (its owner, its context, or both), handed to <paramref name="point"/>.</param>
+    /// <param name="table">The method's table in the handle's context.</param>
+    /// <param name="run">Calls the implementation with a state and the computation's token, as on the method's miss path.</param>
+    /// <param name="point">Makes the key and the state of a point from its values and the run's token.</param>
+    public static Sweep<TResult> Asynchronous<TTarget, TKey, TResult, TState>(
         string function,
         SweepDimension[] dimensions,
-        THandle handle,
-        Func<THandle, object?[], CancellationToken, ValueTask<TResult>> call,
-        Func<THandle, object?[], CancellationToken, ValueTask<TResult>> recompute,
-        Func<THandle, object?[], bool> isCached,
-        Func<THandle, object?[], bool> invalidate) =>
-        new(function, dimensions, SweepCalls<TResult>.Asynchronous(
-            (values, token) => call(handle, values, token),
-            (values, token) => recompute(handle, values, token),
-            values => isCached(handle, values),
-            values => invalidate(handle, values)));
+        TTarget target,
+        MemoTable<TKey, TResult> table,
+        Func<TState, CancellationToken, ValueTask<TResult>> run,
+        Func<TTarget, object?[], CancellationToken, (TKey Key, TState State)> point)
+        where TKey : struct, IMemoKey<TKey>
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(point);
+        return new(function, dimensions, SweepCalls<TResult>.Asynchronous(
+            (values, token) =>
+            {
+                var (key, state) = point(target, values, token);
+                return table.GetOrComputeAsync(key, state, run, token);
+            },
+            (values, token) =>
+            {
+                var (key, state) = point(target, values, token);
+                return table.RecomputeAsync(key, state, run, token);
+            },
+            values => table.Contains(point(target, values, CancellationToken.None).Key),
+            values => table.Invalidate(point(target, values, CancellationToken.None).Key)));
+    }
 }

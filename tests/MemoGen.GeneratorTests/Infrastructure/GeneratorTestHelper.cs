@@ -57,8 +57,19 @@ internal sealed record GeneratorRun(GeneratorDriver Driver, Compilation Input, C
 {
     public GeneratorDriverRunResult Result => Driver.GetRunResult();
 
-    public IReadOnlyDictionary<string, string> Files =>
+    /// <summary>Every generated file, by hint name.</summary>
+    public IReadOnlyDictionary<string, string> AllFiles =>
         Result.Results.SelectMany(r => r.GeneratedSources).ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+
+    /// <summary>
+    /// The generated files but the shared key structs (<see cref="SharedKeys"/>), which nearly every run has: the
+    /// methods' files, their stubs and the shared record writers.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Files =>
+        AllFiles.Where(f => f.Key != SharedKeysEmitter.HintName).ToDictionary(f => f.Key, f => f.Value);
+
+    /// <summary>The file of the shared key structs, or null when no method shares one.</summary>
+    public string? SharedKeys => AllFiles.TryGetValue(SharedKeysEmitter.HintName, out var text) ? text : null;
 
     public IReadOnlyList<Diagnostic> Errors =>
         Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -70,7 +81,7 @@ internal sealed record GeneratorRun(GeneratorDriver Driver, Compilation Input, C
     {
         Assert.That(GeneratorDiagnostics, Is.Empty, "the generator reported diagnostics");
         Assert.That(Result.Results.Select(r => r.Exception).Where(e => e is not null), Is.Empty, "the generator threw");
-        Assert.That(Errors.Select(Describe), Is.Empty, "the generated code does not compile:\n" + string.Join("\n\n", Files.Values));
+        Assert.That(Errors.Select(Describe), Is.Empty, "the generated code does not compile:\n" + string.Join("\n\n", AllFiles.Values));
         Assert.That(GeneratedWarnings.Select(Describe), Is.Empty, "the generated code has warnings, which break users who treat them as errors");
     }
 

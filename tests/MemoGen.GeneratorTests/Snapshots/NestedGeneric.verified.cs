@@ -12,51 +12,40 @@ partial class Outer<T>
         protected internal partial string Render(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at)
         {
             var __memoTable = __memoTable_Render ?? (__memoTable_Render = __memoFunction_Render.TableIn(this));
-            var __memoKey = new __memoKey_Render(cell, node, weights, labels, scale, id, at);
-            if (__memoTable.TryGetValue(__memoKey, out var __memoCached))
-            {
-                return __memoCached;
-            }
-
-            return __memoCompute(this, __memoKey, cell, node, weights, labels, scale, id, at);
+            var __memoKey = new global::MemoGen.Generated.Keys_MemoGenTests.Key_Cell_Node_ReadOnlyMemory_float_IReadOnlyList_string_decimal_Guid_DateTime_a8d16958(cell, node, weights, labels, scale, id, at);
+            return __memoTable.TryGetValue(__memoKey, out var __memoCached) ? __memoCached : __memoCompute(this, __memoKey, cell, node, weights, labels, scale, id, at);
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            static string __memoCompute(global::Deep.Models.Outer<T>.Grid __memoSelf, __memoKey_Render __memoKey, global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) =>
-                __memoFunction_Render.TableIn(__memoSelf).GetOrCompute(__memoKey, (__memoOwner: __memoSelf, cell, node, weights, labels, scale, id, at), __memoRun_Render);
+            static string __memoCompute(global::Deep.Models.Outer<T>.Grid __memoSelf, global::MemoGen.Generated.Keys_MemoGenTests.Key_Cell_Node_ReadOnlyMemory_float_IReadOnlyList_string_decimal_Guid_DateTime_a8d16958 __memoKey, global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) => __memoFunction_Render.TableIn(__memoSelf).GetOrCompute(__memoKey, (__memoOwner: __memoSelf, cell, node, weights, labels, scale, id, at), __memoRun_Render);
         }
 
-        private static readonly global::MemoGen.Infrastructure.MemoFunction<__memoKey_Render, string> __memoFunction_Render = new("Render", "6e4be5e6c27e197c", global::System.Array.Empty<string>());
-        private global::MemoGen.Infrastructure.MemoTable<__memoKey_Render, string>? __memoTable_Render;
-        private static string __memoRun_Render((global::Deep.Models.Outer<T>.Grid __memoOwner, global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) __memoState) =>
-            __memoState.__memoOwner.RenderCore(__memoState.cell, __memoState.node, __memoState.weights, __memoState.labels, __memoState.scale, __memoState.id, __memoState.at);
+        private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_Cell_Node_ReadOnlyMemory_float_IReadOnlyList_string_decimal_Guid_DateTime_a8d16958, string> __memoFunction_Render = new("Render", "6e4be5e6c27e197c", global::System.Array.Empty<string>());
+        private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_Cell_Node_ReadOnlyMemory_float_IReadOnlyList_string_decimal_Guid_DateTime_a8d16958, string>? __memoTable_Render;
+        private static string __memoRun_Render((global::Deep.Models.Outer<T>.Grid __memoOwner, global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) __memoState) => __memoState.__memoOwner.RenderCore(__memoState.cell, __memoState.node, __memoState.weights, __memoState.labels, __memoState.scale, __memoState.id, __memoState.at);
 
         /// <summary>Cache operations for <c>Render</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>
         protected internal RenderMemoHandle RenderMemo => new(this);
-
         /// <summary>Cache operations for <c>Render</c>, cached as <c>"Render"</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
         protected internal readonly struct RenderMemoHandle
         {
             private readonly global::Deep.Models.Outer<T>.Grid __memoOwner;
-
             internal RenderMemoHandle(global::Deep.Models.Outer<T>.Grid __memoOwner) => this.__memoOwner = __memoOwner;
-
-            private global::MemoGen.Infrastructure.MemoTable<__memoKey_Render, string> __memoTable => __memoFunction_Render.TableIn(__memoOwner);
-
+            private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_Cell_Node_ReadOnlyMemory_float_IReadOnlyList_string_decimal_Guid_DateTime_a8d16958, string> __memoTable => __memoFunction_Render.TableIn(__memoOwner);
             /// <summary>Whether the result of this call is in the cache.</summary>
-            public bool IsCached(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) => __memoTable.Contains(new __memoKey_Render(cell, node, weights, labels, scale, id, at));
+            public bool IsCached(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) => __memoTable.Contains(new global::MemoGen.Generated.Keys_MemoGenTests.Key_Cell_Node_ReadOnlyMemory_float_IReadOnlyList_string_decimal_Guid_DateTime_a8d16958(cell, node, weights, labels, scale, id, at));
             /// <summary>Removes the cached result of this call; returns whether there was one.</summary>
-            public bool Invalidate(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) => __memoTable.Invalidate(new __memoKey_Render(cell, node, weights, labels, scale, id, at));
+            public bool Invalidate(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) => __memoTable.Invalidate(new global::MemoGen.Generated.Keys_MemoGenTests.Key_Cell_Node_ReadOnlyMemory_float_IReadOnlyList_string_decimal_Guid_DateTime_a8d16958(cell, node, weights, labels, scale, id, at));
             /// <summary>Computes this call anew, whether or not it is cached, and caches the fresh result.</summary>
-            public string Recompute(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) => __memoTable.Recompute(new __memoKey_Render(cell, node, weights, labels, scale, id, at), (__memoOwner, cell, node, weights, labels, scale, id, at), __memoRun_Render);
+            public string Recompute(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) => __memoTable.Recompute(new global::MemoGen.Generated.Keys_MemoGenTests.Key_Cell_Node_ReadOnlyMemory_float_IReadOnlyList_string_decimal_Guid_DateTime_a8d16958(cell, node, weights, labels, scale, id, at), (__memoOwner, cell, node, weights, labels, scale, id, at), __memoRun_Render);
             /// <summary>Removes every cached result of this function from the context; returns how many.</summary>
             public long Clear() => __memoTable.Clear();
             /// <summary>A readable description of this call, such as <c>name(x=1, label="a")</c>.</summary>
             public string Describe(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) => global::MemoGen.Infrastructure.MemoCallFormatter.Format("Render", ("cell", global::MemoGen.Infrastructure.MemoCallFormatter.Value(cell)), ("node", global::MemoGen.Infrastructure.MemoCallFormatter.Value(node)), ("weights", global::MemoGen.Infrastructure.MemoCallFormatter.Value(weights)), ("labels", global::MemoGen.Infrastructure.MemoCallFormatter.Value(labels)), ("scale", global::MemoGen.Infrastructure.MemoCallFormatter.Value(scale)), ("id", global::MemoGen.Infrastructure.MemoCallFormatter.Value(id)), ("at", global::MemoGen.Infrastructure.MemoCallFormatter.Value(at)));
             /// <summary>The stable hash of this call's key: the same in every process, and the address of its entry on disk.</summary>
-            public global::MemoGen.MemoHash128 KeyHash(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) => global::MemoGen.Infrastructure.MemoKeyHash.Of(new __memoKey_Render(cell, node, weights, labels, scale, id, at));
+            public global::MemoGen.MemoHash128 KeyHash(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) => global::MemoGen.Infrastructure.MemoKeyHash.Of(new global::MemoGen.Generated.Keys_MemoGenTests.Key_Cell_Node_ReadOnlyMemory_float_IReadOnlyList_string_decimal_Guid_DateTime_a8d16958(cell, node, weights, labels, scale, id, at));
             /// <summary>Where this call's entry lives on disk (its metadata file), or null when the function has no disk tier.</summary>
-            public string? EntryPath(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) => __memoTable.EntryPath(new __memoKey_Render(cell, node, weights, labels, scale, id, at));
+            public string? EntryPath(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) => __memoTable.EntryPath(new global::MemoGen.Generated.Keys_MemoGenTests.Key_Cell_Node_ReadOnlyMemory_float_IReadOnlyList_string_decimal_Guid_DateTime_a8d16958(cell, node, weights, labels, scale, id, at));
             /// <summary>What this function's code version covers (the members and assemblies hashed into it): an entry written by other code is a miss.</summary>
             public string ExplainVersion() => "Render: code version 6e4be5e6c27e197c covers\n  Deep.Models.Outer<T>.Grid.RenderCore(Deep.Models.Cell, Deep.Models.Node, System.ReadOnlyMemory<float>, System.Collections.Generic.IReadOnlyList<string>, decimal, System.Guid, System.DateTime)\n  Deep.Models.Node.Label.get\n  Deep.Models.Node.Label.init\n  assembly System.Private.CoreLib, Version=10.0.0.0\n";
             /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
@@ -65,64 +54,9 @@ partial class Outer<T>
             public global::MemoGen.Sweeps.Sweep<string> Sweep(global::MemoGen.Sweeps.Values<global::Deep.Models.Cell> cell, global::MemoGen.Sweeps.Values<global::Deep.Models.Node> node, global::MemoGen.Sweeps.Values<global::System.ReadOnlyMemory<float>> weights, global::MemoGen.Sweeps.Values<global::System.Collections.Generic.IReadOnlyList<string>> labels, global::MemoGen.Sweeps.Values<decimal> scale, global::MemoGen.Sweeps.Values<global::System.Guid> id, global::MemoGen.Sweeps.Values<global::System.DateTime> at) => __memoSweep(new global::MemoGen.Sweeps.SweepDimension[] { global::MemoGen.Sweeps.SweepDimension.Of("cell", cell), global::MemoGen.Sweeps.SweepDimension.Of("node", node), global::MemoGen.Sweeps.SweepDimension.Of("weights", weights), global::MemoGen.Sweeps.SweepDimension.Of("labels", labels), global::MemoGen.Sweeps.SweepDimension.Of("scale", scale), global::MemoGen.Sweeps.SweepDimension.Of("id", id), global::MemoGen.Sweeps.SweepDimension.Of("at", at) });
             /// <summary>A sweep of <c>Render</c> over a parameter space read from data, checked against its parameters' names and types.</summary>
             public global::MemoGen.Sweeps.Sweep<string> Sweep(global::MemoGen.Sweeps.ParameterSpace space) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, "Render", global::MemoGen.Sweeps.SweepParameter.Of<global::Deep.Models.Cell>("cell"), global::MemoGen.Sweeps.SweepParameter.Of<global::Deep.Models.Node>("node"), global::MemoGen.Sweeps.SweepParameter.Of<global::System.ReadOnlyMemory<float>>("weights"), global::MemoGen.Sweeps.SweepParameter.Of<global::System.Collections.Generic.IReadOnlyList<string>>("labels"), global::MemoGen.Sweeps.SweepParameter.Of<decimal>("scale"), global::MemoGen.Sweeps.SweepParameter.Of<global::System.Guid>("id"), global::MemoGen.Sweeps.SweepParameter.Of<global::System.DateTime>("at")));
-
             private global::MemoGen.Sweeps.Sweep<string> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions) =>
-                global::MemoGen.Infrastructure.MemoSweeps.Synchronous<RenderMemoHandle, string>("Render", __memoDimensions, this,
-                    static (__memoHandle, __memoValues, __memoToken) => __memoHandle.__memoOwner.Render((global::Deep.Models.Cell)__memoValues[0]!, (global::Deep.Models.Node)__memoValues[1]!, (global::System.ReadOnlyMemory<float>)__memoValues[2]!, (global::System.Collections.Generic.IReadOnlyList<string>)__memoValues[3]!, (decimal)__memoValues[4]!, (global::System.Guid)__memoValues[5]!, (global::System.DateTime)__memoValues[6]!),
-                    static (__memoHandle, __memoValues, __memoToken) => __memoHandle.Recompute((global::Deep.Models.Cell)__memoValues[0]!, (global::Deep.Models.Node)__memoValues[1]!, (global::System.ReadOnlyMemory<float>)__memoValues[2]!, (global::System.Collections.Generic.IReadOnlyList<string>)__memoValues[3]!, (decimal)__memoValues[4]!, (global::System.Guid)__memoValues[5]!, (global::System.DateTime)__memoValues[6]!),
-                    static (__memoHandle, __memoValues) => __memoHandle.IsCached((global::Deep.Models.Cell)__memoValues[0]!, (global::Deep.Models.Node)__memoValues[1]!, (global::System.ReadOnlyMemory<float>)__memoValues[2]!, (global::System.Collections.Generic.IReadOnlyList<string>)__memoValues[3]!, (decimal)__memoValues[4]!, (global::System.Guid)__memoValues[5]!, (global::System.DateTime)__memoValues[6]!),
-                    static (__memoHandle, __memoValues) => __memoHandle.Invalidate((global::Deep.Models.Cell)__memoValues[0]!, (global::Deep.Models.Node)__memoValues[1]!, (global::System.ReadOnlyMemory<float>)__memoValues[2]!, (global::System.Collections.Generic.IReadOnlyList<string>)__memoValues[3]!, (decimal)__memoValues[4]!, (global::System.Guid)__memoValues[5]!, (global::System.DateTime)__memoValues[6]!));
-        }
-
-        [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
-        private readonly struct __memoKey_Render : global::MemoGen.Infrastructure.IMemoKey<__memoKey_Render>
-        {
-            private readonly global::Deep.Models.Cell __memo_cell;
-            private readonly global::MemoGen.MemoHash128 __memo_node;
-            private readonly global::MemoGen.MemoHash128 __memo_weights;
-            private readonly global::MemoGen.MemoHash128 __memo_labels;
-            private readonly decimal __memo_scale;
-            private readonly global::System.Guid __memo_id;
-            private readonly global::System.DateTime __memo_at;
-            public __memoKey_Render(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at) => (this.__memo_cell, this.__memo_node, this.__memo_weights, this.__memo_labels, this.__memo_scale, this.__memo_id, this.__memo_at) = (cell, global::MemoGen.Generated.HashWriters_MemoGenTests.Digest(node), __memoDigest_weights(weights), __memoDigest_labels(labels), scale, id, at);
-            public bool Equals(__memoKey_Render other) => global::System.Collections.Generic.EqualityComparer<global::Deep.Models.Cell>.Default.Equals(__memo_cell, other.__memo_cell) && __memo_node == other.__memo_node && __memo_weights == other.__memo_weights && __memo_labels == other.__memo_labels && __memo_scale == other.__memo_scale && __memo_id == other.__memo_id && __memo_at == other.__memo_at;
-            public override bool Equals(object? obj) => obj is __memoKey_Render other && Equals(other);
-            public override int GetHashCode() => global::System.HashCode.Combine(__memo_cell, __memo_node, __memo_weights, __memo_labels, __memo_scale, __memo_id, __memo_at);
-            public void WriteStableHash(ref global::MemoGen.MemoHasher hasher)
-            {
-                hasher.Write(global::MemoGen.Generated.HashWriters_MemoGenTests.Digest(__memo_cell));
-                hasher.Write(__memo_node);
-                hasher.Write(__memo_weights);
-                hasher.Write(__memo_labels);
-                hasher.Write(global::MemoGen.Infrastructure.MemoDigest.Of(__memo_scale));
-                hasher.Write(global::MemoGen.Infrastructure.MemoDigest.Of(__memo_id));
-                hasher.Write(global::MemoGen.Infrastructure.MemoDigest.Of(__memo_at));
-            }
-
-            private static global::MemoGen.MemoHash128 __memoDigest_weights(global::System.ReadOnlyMemory<float> value)
-            {
-                var hasher = new global::MemoGen.MemoHasher();
-                hasher.WriteArray<float>(value.Span);
-                return hasher.Finish();
-            }
-
-            private static global::MemoGen.MemoHash128 __memoDigest_labels(global::System.Collections.Generic.IReadOnlyList<string> value)
-            {
-                var hasher = new global::MemoGen.MemoHasher();
-                if (value is null)
-                {
-                    hasher.WriteNull();
-                }
-                else
-                {
-                    hasher.BeginSequence(value.Count);
-                    foreach (var __memoItem0 in value)
-                    {
-                        hasher.Write(__memoItem0);
-                    }
-                }
-                return hasher.Finish();
-            }
+                global::MemoGen.Infrastructure.MemoSweeps.Synchronous<global::Deep.Models.Outer<T>.Grid, global::MemoGen.Generated.Keys_MemoGenTests.Key_Cell_Node_ReadOnlyMemory_float_IReadOnlyList_string_decimal_Guid_DateTime_a8d16958, string, (global::Deep.Models.Outer<T>.Grid __memoOwner, global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at)>("Render", __memoDimensions, __memoOwner, __memoTable, __memoRun_Render,
+                    static (__memoOwner, __memoValues, __memoToken) => (new global::MemoGen.Generated.Keys_MemoGenTests.Key_Cell_Node_ReadOnlyMemory_float_IReadOnlyList_string_decimal_Guid_DateTime_a8d16958((global::Deep.Models.Cell)__memoValues[0]!, (global::Deep.Models.Node)__memoValues[1]!, (global::System.ReadOnlyMemory<float>)__memoValues[2]!, (global::System.Collections.Generic.IReadOnlyList<string>)__memoValues[3]!, (decimal)__memoValues[4]!, (global::System.Guid)__memoValues[5]!, (global::System.DateTime)__memoValues[6]!), (__memoOwner, cell: (global::Deep.Models.Cell)__memoValues[0]!, node: (global::Deep.Models.Node)__memoValues[1]!, weights: (global::System.ReadOnlyMemory<float>)__memoValues[2]!, labels: (global::System.Collections.Generic.IReadOnlyList<string>)__memoValues[3]!, scale: (decimal)__memoValues[4]!, id: (global::System.Guid)__memoValues[5]!, at: (global::System.DateTime)__memoValues[6]!)));
         }
     }
 }

@@ -10,50 +10,39 @@ partial class Spectra
     public static partial global::System.Threading.Tasks.Task<global::Astro.Spectrum> FrobnifyAsync(global::MemoGen.MemoContext ctx, double[] samples, bool verbose, global::System.Threading.CancellationToken cancellationToken)
     {
         var __memoTable = __memoFunction_FrobnifyAsync.TableIn(ctx);
-        var __memoKey = new __memoKey_FrobnifyAsync(samples);
-        if (__memoTable.TryGetCompletedTask(__memoKey, out var __memoCached))
-        {
-            return __memoCached;
-        }
-
-        return __memoCompute(__memoKey, ctx, samples, verbose, cancellationToken);
+        var __memoKey = new global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d(samples);
+        return __memoTable.TryGetCompletedTask(__memoKey, out var __memoCached) ? __memoCached : __memoCompute(__memoKey, ctx, samples, verbose, cancellationToken);
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        static global::System.Threading.Tasks.Task<global::Astro.Spectrum> __memoCompute(__memoKey_FrobnifyAsync __memoKey, global::MemoGen.MemoContext ctx, double[] samples, bool verbose, global::System.Threading.CancellationToken cancellationToken) =>
-            __memoFunction_FrobnifyAsync.TableIn(ctx).GetOrComputeTaskAsync(__memoKey, (ctx, samples, verbose), __memoRun_FrobnifyAsync, cancellationToken);
+        static global::System.Threading.Tasks.Task<global::Astro.Spectrum> __memoCompute(global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d __memoKey, global::MemoGen.MemoContext ctx, double[] samples, bool verbose, global::System.Threading.CancellationToken cancellationToken) => __memoFunction_FrobnifyAsync.TableIn(ctx).GetOrComputeTaskAsync(__memoKey, (ctx, samples, verbose), __memoRun_FrobnifyAsync, cancellationToken);
     }
 
-    private static readonly global::MemoGen.Infrastructure.MemoFunction<__memoKey_FrobnifyAsync, global::Astro.Spectrum> __memoFunction_FrobnifyAsync = new("FrobnifyAsync", "665ddcecc1731242", global::System.Array.Empty<string>());
-    private static global::System.Threading.Tasks.ValueTask<global::Astro.Spectrum> __memoRun_FrobnifyAsync((global::MemoGen.MemoContext ctx, double[] samples, bool verbose) __memoState, global::System.Threading.CancellationToken __memoToken) =>
-        new global::System.Threading.Tasks.ValueTask<global::Astro.Spectrum>(FrobnifyAsyncCore(__memoState.ctx, __memoState.samples, __memoState.verbose, __memoToken));
+    private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d, global::Astro.Spectrum> __memoFunction_FrobnifyAsync = new("FrobnifyAsync", "665ddcecc1731242", global::System.Array.Empty<string>());
+    private static global::System.Threading.Tasks.ValueTask<global::Astro.Spectrum> __memoRun_FrobnifyAsync((global::MemoGen.MemoContext ctx, double[] samples, bool verbose) __memoState, global::System.Threading.CancellationToken __memoToken) => new global::System.Threading.Tasks.ValueTask<global::Astro.Spectrum>(FrobnifyAsyncCore(__memoState.ctx, __memoState.samples, __memoState.verbose, __memoToken));
 
     /// <summary>Cache operations for <c>FrobnifyAsync</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>
     public static FrobnifyAsyncMemoHandle FrobnifyAsyncMemo(global::MemoGen.MemoContext ctx) => new(ctx);
-
     /// <summary>Cache operations for <c>FrobnifyAsync</c>, cached as <c>"FrobnifyAsync"</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
     public readonly struct FrobnifyAsyncMemoHandle
     {
         private readonly global::MemoGen.MemoContext __memoContext;
-
         internal FrobnifyAsyncMemoHandle(global::MemoGen.MemoContext __memoContext) => this.__memoContext = __memoContext;
-
-        private global::MemoGen.Infrastructure.MemoTable<__memoKey_FrobnifyAsync, global::Astro.Spectrum> __memoTable => __memoFunction_FrobnifyAsync.TableIn(__memoContext);
-
+        private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d, global::Astro.Spectrum> __memoTable => __memoFunction_FrobnifyAsync.TableIn(__memoContext);
         /// <summary>Whether the result of this call is in the cache.</summary>
-        public bool IsCached(double[] samples) => __memoTable.Contains(new __memoKey_FrobnifyAsync(samples));
+        public bool IsCached(double[] samples) => __memoTable.Contains(new global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d(samples));
         /// <summary>Removes the cached result of this call; returns whether there was one.</summary>
-        public bool Invalidate(double[] samples) => __memoTable.Invalidate(new __memoKey_FrobnifyAsync(samples));
+        public bool Invalidate(double[] samples) => __memoTable.Invalidate(new global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d(samples));
         /// <summary>Computes this call anew, whether or not it is cached, and caches the fresh result.</summary>
-        public global::System.Threading.Tasks.Task<global::Astro.Spectrum> RecomputeAsync(double[] samples, bool verbose, global::System.Threading.CancellationToken cancellationToken) => __memoTable.RecomputeAsync(new __memoKey_FrobnifyAsync(samples), (ctx: __memoContext, samples, verbose), __memoRun_FrobnifyAsync, cancellationToken).AsTask();
+        public global::System.Threading.Tasks.Task<global::Astro.Spectrum> RecomputeAsync(double[] samples, bool verbose, global::System.Threading.CancellationToken cancellationToken) => __memoTable.RecomputeAsync(new global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d(samples), (ctx: __memoContext, samples, verbose), __memoRun_FrobnifyAsync, cancellationToken).AsTask();
         /// <summary>Removes every cached result of this function from the context; returns how many.</summary>
         public long Clear() => __memoTable.Clear();
         /// <summary>A readable description of this call, such as <c>name(x=1, label="a")</c>.</summary>
         public string Describe(double[] samples) => global::MemoGen.Infrastructure.MemoCallFormatter.Format("FrobnifyAsync", ("samples", global::MemoGen.Infrastructure.MemoCallFormatter.Value(samples)));
         /// <summary>The stable hash of this call's key: the same in every process, and the address of its entry on disk.</summary>
-        public global::MemoGen.MemoHash128 KeyHash(double[] samples) => global::MemoGen.Infrastructure.MemoKeyHash.Of(new __memoKey_FrobnifyAsync(samples));
+        public global::MemoGen.MemoHash128 KeyHash(double[] samples) => global::MemoGen.Infrastructure.MemoKeyHash.Of(new global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d(samples));
         /// <summary>Where this call's entry lives on disk (its metadata file), or null when the function has no disk tier.</summary>
-        public string? EntryPath(double[] samples) => __memoTable.EntryPath(new __memoKey_FrobnifyAsync(samples));
+        public string? EntryPath(double[] samples) => __memoTable.EntryPath(new global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d(samples));
         /// <summary>What this function's code version covers (the members and assemblies hashed into it): an entry written by other code is a miss.</summary>
         public string ExplainVersion() => "FrobnifyAsync: code version 665ddcecc1731242 covers\n  Astro.Spectra.FrobnifyAsyncCore(MemoGen.MemoContext, double[], bool, System.Threading.CancellationToken)\n  Astro.Spectrum.Spectrum(double, System.Collections.Generic.IReadOnlyList<double>)\n  assembly System.Private.CoreLib, Version=10.0.0.0\n";
         /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
@@ -62,40 +51,8 @@ partial class Spectra
         public global::MemoGen.Sweeps.Sweep<global::Astro.Spectrum> Sweep(global::MemoGen.Sweeps.Values<double[]> samples, bool verbose) => __memoSweep(new global::MemoGen.Sweeps.SweepDimension[] { global::MemoGen.Sweeps.SweepDimension.Of("samples", samples) }, verbose);
         /// <summary>A sweep of <c>FrobnifyAsync</c> over a parameter space read from data, checked against its parameters' names and types.</summary>
         public global::MemoGen.Sweeps.Sweep<global::Astro.Spectrum> Sweep(global::MemoGen.Sweeps.ParameterSpace space, bool verbose) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, "FrobnifyAsync", global::MemoGen.Sweeps.SweepParameter.Of<double[]>("samples")), verbose);
-
         private global::MemoGen.Sweeps.Sweep<global::Astro.Spectrum> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions, bool verbose) =>
-            global::MemoGen.Infrastructure.MemoSweeps.Asynchronous<FrobnifyAsyncMemoHandle, global::Astro.Spectrum>("FrobnifyAsync", __memoDimensions, this,
-                (__memoHandle, __memoValues, __memoToken) => new global::System.Threading.Tasks.ValueTask<global::Astro.Spectrum>(global::Astro.Spectra.FrobnifyAsync(__memoHandle.__memoContext, (double[])__memoValues[0]!, verbose, __memoToken)),
-                (__memoHandle, __memoValues, __memoToken) => new global::System.Threading.Tasks.ValueTask<global::Astro.Spectrum>(__memoHandle.RecomputeAsync((double[])__memoValues[0]!, verbose, __memoToken)),
-                (__memoHandle, __memoValues) => __memoHandle.IsCached((double[])__memoValues[0]!),
-                (__memoHandle, __memoValues) => __memoHandle.Invalidate((double[])__memoValues[0]!));
-    }
-
-    [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
-    private readonly struct __memoKey_FrobnifyAsync : global::MemoGen.Infrastructure.IMemoKey<__memoKey_FrobnifyAsync>
-    {
-        private readonly global::MemoGen.MemoHash128 __memo_samples;
-        public __memoKey_FrobnifyAsync(double[] samples) => this.__memo_samples = __memoDigest_samples(samples);
-        public bool Equals(__memoKey_FrobnifyAsync other) => __memo_samples == other.__memo_samples;
-        public override bool Equals(object? obj) => obj is __memoKey_FrobnifyAsync other && Equals(other);
-        public override int GetHashCode() => global::System.HashCode.Combine(__memo_samples);
-        public void WriteStableHash(ref global::MemoGen.MemoHasher hasher)
-        {
-            hasher.Write(__memo_samples);
-        }
-
-        private static global::MemoGen.MemoHash128 __memoDigest_samples(double[] value)
-        {
-            var hasher = new global::MemoGen.MemoHasher();
-            if (value is null)
-            {
-                hasher.WriteNull();
-            }
-            else
-            {
-                hasher.WriteArray<double>(new global::System.ReadOnlySpan<double>(value));
-            }
-            return hasher.Finish();
-        }
+            global::MemoGen.Infrastructure.MemoSweeps.Asynchronous<global::MemoGen.MemoContext, global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d, global::Astro.Spectrum, (global::MemoGen.MemoContext ctx, double[] samples, bool verbose)>("FrobnifyAsync", __memoDimensions, __memoContext, __memoTable, __memoRun_FrobnifyAsync,
+                (__memoContext, __memoValues, __memoToken) => (new global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d((double[])__memoValues[0]!), (ctx: __memoContext, samples: (double[])__memoValues[0]!, verbose)));
     }
 }

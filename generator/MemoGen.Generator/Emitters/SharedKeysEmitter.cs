@@ -1,0 +1,41 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using MemoGen.Generator.Helpers;
+using MemoGen.Generator.Models;
+
+namespace MemoGen.Generator;
+
+/// <summary>
+/// Writes the compilation's shared key structs (<c>MemoGen.Keys.g.cs</c>): one per key shape, however many methods
+/// have it, in a class named after the assembly.
+/// </summary>
+internal static class SharedKeysEmitter
+{
+    public const string HintName = "MemoGen.Keys.g.cs";
+
+    /// <summary>The distinct shared keys, ordered by name; empty when no method shares one.</summary>
+    public static EquatableArray<SharedKeyModel> Gather(ImmutableArray<SharedKeyModel> keys)
+    {
+        var distinct = new SortedDictionary<string, SharedKeyModel>(System.StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            distinct[key.Name] = key;
+        }
+
+        return distinct.Values.ToEquatableArray();
+    }
+
+    public static string Emit(EquatableArray<SharedKeyModel> keys) => Emitter.EmitSharedClass(keys[0].Class, writer =>
+    {
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (i > 0)
+            {
+                writer.WriteLine();
+            }
+
+            KeyEmitter.WriteShared(writer, keys[i]);
+        }
+    });
+}
