@@ -96,7 +96,7 @@ internal static class Emitter
         writer.WriteLine($"{model.Modifiers} {model.ReturnType} {model.MethodName}({string.Join(", ", parameters)})");
         writer.OpenBlock();
         var table = model.Form == MemoForm.ContextIsThis
-            ? $"{TableField(model)} ?? ({TableField(model)} = {FunctionField(model)}.TableIn(this))"
+            ? $"{TableField(model)} ?? ({TableField(model)} = {FunctionField(model)}.TableInFirstUse(this))"
             : $"{FunctionField(model)}.TableIn({call.Context})";
         writer.WriteLine($"var __memoTable = {table};");
         writer.WriteLine($"var __memoKey = new {KeyEmitter.KeyType(model)}({call.KeyArguments});");

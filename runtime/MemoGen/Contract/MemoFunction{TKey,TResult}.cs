@@ -51,6 +51,14 @@ public sealed class MemoFunction<TKey, TResult> : MemoFunction
         return Unsafe.As<MemoTable<TKey, TResult>>(context.GetOrAddTable(this));
     }
 
+    /// <summary>
+    /// <see cref="TableIn"/> for a call site that keeps the table in a field after its first use: out of line, so that
+    /// the rare first call does not take the JIT's inlining budget from the hit path around it.
+    /// </summary>
+    /// <param name="context">The context that holds the results.</param>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public MemoTable<TKey, TResult> TableInFirstUse(MemoContext context) => TableIn(context);
+
     internal override IMemoTable CreateTable(MemoContext context)
     {
         var table = new MemoTable<TKey, TResult>(this, context.Options.LimitsFor(Name), context.CreateDiskTier(this), context.Logger);

@@ -9,7 +9,7 @@ partial class Trainer
     [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
     public partial global::System.Threading.Tasks.Task<global::Lab.Model> TrainAsync(string dataset, int epochs)
     {
-        var __memoTable = __memoTable_TrainAsync ?? (__memoTable_TrainAsync = __memoFunction_TrainAsync.TableIn(this));
+        var __memoTable = __memoTable_TrainAsync ?? (__memoTable_TrainAsync = __memoFunction_TrainAsync.TableInFirstUse(this));
         var __memoKey = new global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445(dataset, epochs);
         return __memoTable.TryGetCompletedTask(__memoKey, out var __memoCached) ? __memoCached : __memoCompute(this, __memoKey, dataset, epochs);
 

@@ -9,7 +9,7 @@ partial class Sky
     [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
     public partial global::System.Collections.Immutable.ImmutableArray<double> RmsSquared(global::Astro.MapDescriptor map)
     {
-        var __memoTable = __memoTable_RmsSquared ?? (__memoTable_RmsSquared = __memoFunction_RmsSquared.TableIn(this));
+        var __memoTable = __memoTable_RmsSquared ?? (__memoTable_RmsSquared = __memoFunction_RmsSquared.TableInFirstUse(this));
         var __memoKey = new global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4(map);
         return __memoTable.TryGetValue(__memoKey, out var __memoCached) ? __memoCached : __memoCompute(this, __memoKey, map);
 

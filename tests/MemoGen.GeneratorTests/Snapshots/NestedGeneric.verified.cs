@@ -11,7 +11,7 @@ partial class Outer<T>
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
         protected internal partial string Render(global::Deep.Models.Cell cell, global::Deep.Models.Node node, global::System.ReadOnlyMemory<float> weights, global::System.Collections.Generic.IReadOnlyList<string> labels, decimal scale, global::System.Guid id, global::System.DateTime at)
         {
-            var __memoTable = __memoTable_Render ?? (__memoTable_Render = __memoFunction_Render.TableIn(this));
+            var __memoTable = __memoTable_Render ?? (__memoTable_Render = __memoFunction_Render.TableInFirstUse(this));
             var __memoKey = new global::MemoGen.Generated.Keys_MemoGenTests.Key_Cell_Node_ReadOnlyMemory_float_IReadOnlyList_string_decimal_Guid_DateTime_a8d16958(cell, node, weights, labels, scale, id, at);
             return __memoTable.TryGetValue(__memoKey, out var __memoCached) ? __memoCached : __memoCompute(this, __memoKey, cell, node, weights, labels, scale, id, at);
 

@@ -11,7 +11,7 @@ partial class Outer<T>
         [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
         public partial global::Deep.Models.FrozenCount Count(int @class)
         {
-            var __memoTable = __memoTable_Count_int ?? (__memoTable_Count_int = __memoFunction_Count_int.TableIn(this));
+            var __memoTable = __memoTable_Count_int ?? (__memoTable_Count_int = __memoFunction_Count_int.TableInFirstUse(this));
             var __memoKey = new global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e(@class);
             return __memoTable.TryGetValue(__memoKey, out var __memoCached) ? __memoCached : __memoCompute(this, __memoKey, @class);
 
