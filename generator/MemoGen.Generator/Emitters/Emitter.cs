@@ -144,7 +144,10 @@ internal static class Emitter
             : $"new string[] {{ {string.Join(", ", model.Tags.Select(Literal))} }}";
         var cacher = model.Cacher is null ? "" : $", new {model.Cacher}()";
         var format = model.UsesMemoryPack ? ", format: global::MemoGen.Infrastructure.MemoPayloadFormat.MemoryPack" : "";
-        writer.WriteLine($"private static readonly {FunctionType(model)} {FunctionField(model)} = new({Literal(model.FunctionName)}, {Literal(model.CodeVersion)}, {tags}{cacher}{format});");
+        var arguments = model.SharedKey is null
+            ? ""
+            : $", arguments: new string[] {{ {string.Join(", ", KeyEmitter.ComponentNames(model).Select(Literal))} }}";
+        writer.WriteLine($"private static readonly {FunctionType(model)} {FunctionField(model)} = new({Literal(model.FunctionName)}, {Literal(model.CodeVersion)}, {tags}{cacher}{format}{arguments});");
         if (model.Form == MemoForm.ContextIsThis)
         {
             writer.WriteLine($"private {TableType(model)}? {TableField(model)};");

@@ -98,6 +98,9 @@ internal static class KeyEmitter
         _ => component.Digest,
     };
 
+    /// <summary>The names of the key's components in field order (a shared key's fields are numbered, not named).</summary>
+    public static IEnumerable<string> ComponentNames(MethodModel model) => Components(model).Select(component => component.Name);
+
     private static IEnumerable<Component> Components(MethodModel model)
     {
         if (model.OwnerShape is { } owner)

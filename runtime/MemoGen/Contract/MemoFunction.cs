@@ -18,7 +18,8 @@ public abstract class MemoFunction
     /// <param name="name">The cache name (<see cref="MemoizeAttribute.Name"/>, or the method's name).</param>
     /// <param name="codeVersion">The hash of the implementation's source and <see cref="MemoizeAttribute.Version"/>.</param>
     /// <param name="tags">The policy tags (<see cref="MemoizeAttribute.Tags"/>).</param>
-    protected MemoFunction(string name, string codeVersion, string[] tags)
+    /// <param name="arguments">The names of a shared key's numbered fields, or <see langword="null"/>.</param>
+    protected MemoFunction(string name, string codeVersion, string[] tags, string[]? arguments = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(codeVersion);
@@ -27,7 +28,11 @@ public abstract class MemoFunction
         CodeVersion = codeVersion;
         Tags = Array.AsReadOnly((string[])tags.Clone());
         Index = Interlocked.Increment(ref s_createdCount) - 1;
+        ArgumentNames = arguments is null ? null : (string[])arguments.Clone();
     }
+
+    /// <summary>The names of a shared key's numbered fields, in order; <see langword="null"/> when its fields are named.</summary>
+    internal string[]? ArgumentNames { get; }
 
     /// <summary>The cache name; several functions (closed generic instantiations) may share it.</summary>
     public string Name { get; }

@@ -21,8 +21,18 @@ public sealed class MemoFunction<TKey, TResult> : MemoFunction
     /// the serializer. A cacher registered with <see cref="MemoOptions.UseCacher{T}"/> takes precedence over it.
     /// </param>
     /// <param name="format">The format the generator chose for results that are not written raw.</param>
-    public MemoFunction(string name, string codeVersion, string[] tags, IMemoCacher<TResult>? cacher = null, MemoPayloadFormat format = MemoPayloadFormat.Serializer)
-        : base(name, codeVersion, tags)
+    /// <param name="arguments">
+    /// The names of the key's components in field order, for a key struct shared by methods whose keys have the same
+    /// shape (its fields are numbered); <see langword="null"/> when the key's fields carry the names.
+    /// </param>
+    public MemoFunction(
+        string name,
+        string codeVersion,
+        string[] tags,
+        IMemoCacher<TResult>? cacher = null,
+        MemoPayloadFormat format = MemoPayloadFormat.Serializer,
+        string[]? arguments = null)
+        : base(name, codeVersion, tags, arguments)
     {
         Cacher = cacher;
         PayloadFormat = format;

@@ -6,7 +6,8 @@ namespace MemoGen.Disk;
 
 /// <summary>
 /// Describes a call for the metadata file and the log, like the generated handle's <c>Describe</c>, from the key alone:
-/// the key's fields, named without their leading underscores, formatted by <see cref="MemoCallFormatter"/>. Runs only
+/// the key's fields, named without their leading underscores (or, for a key struct shared by methods of the same key
+/// shape, by the function's argument names), formatted by <see cref="MemoCallFormatter"/>. Runs only
 /// when an entry is written or a debug message is logged.
 /// </summary>
 /// <remarks>
@@ -16,17 +17,17 @@ namespace MemoGen.Disk;
 internal static class CallDescriber
 {
     /// <summary>Such as <c>rms(map=MapDescriptor { Name = planck, NSide = 4 })</c>.</summary>
-    public static string Describe<TKey>(string function, in TKey key)
+    public static string Describe<TKey>(MemoFunction function, in TKey key)
         where TKey : struct, IMemoKey<TKey>
     {
         try
         {
-            return Fields<TKey>.Describe(function, key);
+            return Fields<TKey>.Describe(function.Name, function.ArgumentNames, key);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // A ToString that throws must not cost the caller its result.
-            return function + "(…)";
+            return function.Name + "(…)";
         }
     }
 
@@ -37,7 +38,7 @@ internal static class CallDescriber
         private static readonly bool s_hasToString =
             typeof(TKey).GetMethod(nameof(ToString), Type.EmptyTypes)?.DeclaringType == typeof(TKey);
 
-        public static string Describe(string function, TKey key)
+        public static string Describe(string function, string[]? argumentNames, TKey key)
         {
             if (s_hasToString)
             {
@@ -48,7 +49,8 @@ internal static class CallDescriber
             var arguments = new (string Name, string Value)[s_fields.Length];
             for (int i = 0; i < s_fields.Length; i++)
             {
-                arguments[i] = (ArgumentName(s_fields[i].Name), MemoCallFormatter.Value(s_fields[i].GetValue(boxed)));
+                string name = argumentNames is not null && i < argumentNames.Length ? argumentNames[i] : ArgumentName(s_fields[i].Name);
+                arguments[i] = (name, MemoCallFormatter.Value(s_fields[i].GetValue(boxed)));
             }
 
             return MemoCallFormatter.Format(function, arguments);

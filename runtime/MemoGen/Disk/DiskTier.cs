@@ -72,7 +72,7 @@ internal sealed class DiskTier<TKey, TResult>
 
     /// <summary>Writes a computed result as an entry; returns it, or <see langword="null"/> if nothing was written.</summary>
     public WrittenEntry? Save(in TKey key, MemoHash128 hash, TResult value, TimeSpan computeTime) =>
-        _writer.Save(CallDescriber.Describe(Function.Name, key), hash, value, computeTime);
+        _writer.Save(CallDescriber.Describe(Function, key), hash, value, computeTime);
 
     /// <summary>Takes back an entry written for a result that was invalidated meanwhile.</summary>
     public void Undo(WrittenEntry written) => _writer.Undo(written);
@@ -133,11 +133,11 @@ internal sealed class DiskTier<TKey, TResult>
         if (outcome == LoadOutcome.Loaded)
         {
             MemoLog.Loaded(
-                logger, name, CallDescriber.Describe(name, key), trace.MetadataPath!, trace.BytesRead, Stopwatch.GetElapsedTime(trace.Started).TotalMilliseconds);
+                logger, name, CallDescriber.Describe(Function, key), trace.MetadataPath!, trace.BytesRead, Stopwatch.GetElapsedTime(trace.Started).TotalMilliseconds);
         }
         else if (trace.MissReason is { } reason)
         {
-            MemoLog.Missed(logger, name, CallDescriber.Describe(name, key), reason);
+            MemoLog.Missed(logger, name, CallDescriber.Describe(Function, key), reason);
         }
     }
 }

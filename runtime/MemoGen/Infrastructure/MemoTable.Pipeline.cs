@@ -351,7 +351,7 @@ public sealed partial class MemoTable<TKey, TResult>
         MemoMetrics.Record(MemoMetrics.ComputeDuration, elapsed.TotalSeconds, _function);
         if (_logger is { } logger && logger.IsEnabled(LogLevel.Debug))
         {
-            MemoLog.Computed(logger, _function.Name, CallDescriber.Describe(_function.Name, key), elapsed.TotalMilliseconds);
+            MemoLog.Computed(logger, _function.Name, CallDescriber.Describe(_function, key), elapsed.TotalMilliseconds);
         }
 
         return elapsed;

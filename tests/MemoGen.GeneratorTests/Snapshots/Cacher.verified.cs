@@ -17,7 +17,7 @@ partial class Trainer
         static global::System.Threading.Tasks.Task<global::Lab.Model> __memoCompute(global::Lab.Trainer __memoSelf, global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445 __memoKey, string dataset, int epochs) => __memoFunction_TrainAsync.TableIn(__memoSelf).GetOrComputeTaskAsync(__memoKey, (__memoOwner: __memoSelf, dataset, epochs), __memoRun_TrainAsync, default);
     }
 
-    private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445, global::Lab.Model> __memoFunction_TrainAsync = new("trained_model", "88cbe172892b8355", new string[] { "disk" }, new global::Lab.Storage.ModelCacher());
+    private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445, global::Lab.Model> __memoFunction_TrainAsync = new("trained_model", "88cbe172892b8355", new string[] { "disk" }, new global::Lab.Storage.ModelCacher(), arguments: new string[] { "dataset", "epochs" });
     private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445, global::Lab.Model>? __memoTable_TrainAsync;
     private static global::System.Threading.Tasks.ValueTask<global::Lab.Model> __memoRun_TrainAsync((global::Lab.Trainer __memoOwner, string dataset, int epochs) __memoState, global::System.Threading.CancellationToken __memoToken) => new global::System.Threading.Tasks.ValueTask<global::Lab.Model>(__memoState.__memoOwner.TrainAsyncCore(__memoState.dataset, __memoState.epochs));
 

@@ -17,7 +17,7 @@ partial class Sky
         static global::System.Collections.Immutable.ImmutableArray<double> __memoCompute(global::Astro.Sky __memoSelf, global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4 __memoKey, global::Astro.MapDescriptor map) => __memoFunction_RmsSquared.TableIn(__memoSelf).GetOrCompute(__memoKey, (__memoOwner: __memoSelf, map), __memoRun_RmsSquared);
     }
 
-    private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4, global::System.Collections.Immutable.ImmutableArray<double>> __memoFunction_RmsSquared = new("rms_squared", "0f5c095eb46d1140", new string[] { "disk" });
+    private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4, global::System.Collections.Immutable.ImmutableArray<double>> __memoFunction_RmsSquared = new("rms_squared", "0f5c095eb46d1140", new string[] { "disk" }, arguments: new string[] { "map" });
     private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4, global::System.Collections.Immutable.ImmutableArray<double>>? __memoTable_RmsSquared;
     private static global::System.Collections.Immutable.ImmutableArray<double> __memoRun_RmsSquared((global::Astro.Sky __memoOwner, global::Astro.MapDescriptor map) __memoState) => global::MemoGen.Infrastructure.MemoConvert.ArrayToImmutableArray(__memoState.__memoOwner.RmsSquaredCore(__memoState.map));
 

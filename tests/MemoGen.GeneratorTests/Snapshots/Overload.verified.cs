@@ -19,7 +19,7 @@ partial class Outer<T>
             static global::Deep.Models.FrozenCount __memoCompute(global::Deep.Models.Outer<T>.Grid __memoSelf, global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e __memoKey, int @class) => __memoFunction_Count_int.TableIn(__memoSelf).GetOrCompute(__memoKey, (__memoOwner: __memoSelf, @class), __memoRun_Count_int);
         }
 
-        private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e, global::Deep.Models.FrozenCount> __memoFunction_Count_int = new("count_in", "c5ffedbe35c4b54c", global::System.Array.Empty<string>());
+        private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e, global::Deep.Models.FrozenCount> __memoFunction_Count_int = new("count_in", "c5ffedbe35c4b54c", global::System.Array.Empty<string>(), arguments: new string[] { "class" });
         private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e, global::Deep.Models.FrozenCount>? __memoTable_Count_int;
         private static global::Deep.Models.FrozenCount __memoRun_Count_int((global::Deep.Models.Outer<T>.Grid __memoOwner, int @class) __memoState) => __memoState.__memoOwner.CountCore(__memoState.@class);
 

@@ -17,7 +17,7 @@ partial class Spectra
         static global::System.Threading.Tasks.Task<global::Astro.Spectrum> __memoCompute(global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d __memoKey, global::MemoGen.MemoContext ctx, double[] samples, bool verbose, global::System.Threading.CancellationToken cancellationToken) => __memoFunction_FrobnifyAsync.TableIn(ctx).GetOrComputeTaskAsync(__memoKey, (ctx, samples, verbose), __memoRun_FrobnifyAsync, cancellationToken);
     }
 
-    private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d, global::Astro.Spectrum> __memoFunction_FrobnifyAsync = new("FrobnifyAsync", "665ddcecc1731242", global::System.Array.Empty<string>());
+    private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d, global::Astro.Spectrum> __memoFunction_FrobnifyAsync = new("FrobnifyAsync", "665ddcecc1731242", global::System.Array.Empty<string>(), arguments: new string[] { "samples" });
     private static global::System.Threading.Tasks.ValueTask<global::Astro.Spectrum> __memoRun_FrobnifyAsync((global::MemoGen.MemoContext ctx, double[] samples, bool verbose) __memoState, global::System.Threading.CancellationToken __memoToken) => new global::System.Threading.Tasks.ValueTask<global::Astro.Spectrum>(FrobnifyAsyncCore(__memoState.ctx, __memoState.samples, __memoState.verbose, __memoToken));
 
     /// <summary>Cache operations for <c>FrobnifyAsync</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>
