@@ -48,15 +48,6 @@ internal static class EntryQueries
             : null;
     }
 
-    /// <summary>Marks an entry as used now (at most once a minute, to spare writes on hot entries).</summary>
-    public static async Task TouchAsync(NpgsqlConnection connection, long entryId, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(
-            "UPDATE memogen.entry SET last_used = now() WHERE id = $1 AND last_used < now() - interval '1 minute'", connection);
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = entryId });
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>Records who computes <paramref name="key"/> (replacing the claim of a holder that died).</summary>
     public static async Task ClaimAsync(NpgsqlConnection connection, EntryKey key, CancellationToken cancellationToken)
     {
@@ -142,7 +133,8 @@ internal static class EntryQueries
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static void AddKey(NpgsqlCommand command, EntryKey key)
+    /// <summary>Adds the key's function, code version and hash as the command's parameters $1, $2, $3.</summary>
+    public static void AddKey(NpgsqlCommand command, EntryKey key)
     {
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.Function });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.CodeVersion });

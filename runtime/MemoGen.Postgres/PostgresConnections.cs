@@ -30,6 +30,13 @@ internal sealed class PostgresConnections : IAsyncDisposable
         }
 
         ApplyKeepalives(builder);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            // The store's statements are few and repeated: prepared once per physical connection, parsed never again.
+            builder.MaxAutoPrepare = 32;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
         Server = $"{builder.Host}:{builder.Port}/{builder.Database} as {builder.Username}";
         _pooled = NpgsqlDataSource.Create(builder.ConnectionString);
         builder.Pooling = false;

@@ -47,14 +47,8 @@ internal sealed class PostgresSharedTier : ISharedTier
     /// <inheritdoc />
     public bool TryFetch(in Infrastructure.SharedEntry entry, FetchTarget target)
     {
-        EntryKey key = KeyOf(entry);
-        if (Store.FindAsync(key, CancellationToken.None).GetAwaiter().GetResult() is not { } found)
-        {
-            return false;
-        }
-
         using var sink = new EntryContainerSink(target);
-        if (!Store.TryReadAsync(found, sink, CancellationToken.None).GetAwaiter().GetResult())
+        if (!Store.TryReadAsync(KeyOf(entry), sink, CancellationToken.None).GetAwaiter().GetResult())
         {
             return false;
         }

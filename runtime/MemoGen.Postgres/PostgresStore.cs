@@ -116,20 +116,25 @@ internal sealed class PostgresStore : IAsyncDisposable
     }
 
     /// <summary>
-    /// Streams the payload of <paramref name="entry"/> into <paramref name="destination"/>, verified chunk by chunk.
-    /// Returns false when PostgreSQL failed or the entry does not verify (logged): the destination then holds a partial
-    /// payload that the caller must discard.
+    /// Streams the payload of <paramref name="key"/>'s entry into <paramref name="destination"/>, verified chunk by
+    /// chunk, in one round trip on one pooled connection. Returns false when there is no entry, PostgreSQL failed or the
+    /// entry does not verify (logged): the destination then holds a partial payload that the caller must discard.
     /// </summary>
-    public async Task<bool> TryReadAsync(StoredEntry entry, Stream destination, CancellationToken cancellationToken)
+    public async Task<bool> TryReadAsync(EntryKey key, Stream destination, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(destination);
+        if (!_outage.ShouldTry)
+        {
+            return false;
+        }
+
         try
         {
+            await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
             await using NpgsqlConnection connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await ChunkReader.ReadAsync(connection, entry, destination, cancellationToken).ConfigureAwait(false);
-            await EntryQueries.TouchAsync(connection, entry.Id, cancellationToken).ConfigureAwait(false);
-            return true;
+            bool read = await ChunkReader.TryReadAsync(connection, key, destination, cancellationToken).ConfigureAwait(false);
+            _outage.Succeeded();
+            return read;
         }
         catch (InvalidDataException e)
         {

@@ -1,6 +1,6 @@
 namespace MemoGen.Postgres;
 
-/// <summary>An entry found in the shared tier: read its payload with <see cref="PostgresStore.TryReadAsync"/>.</summary>
+/// <summary>An entry found in the shared tier: its payload is read by key with <see cref="PostgresStore.TryReadAsync"/>.</summary>
 /// <param name="Id">The row id in <c>memogen.entry</c>.</param>
 /// <param name="Size">The payload's length in bytes.</param>
 /// <param name="PayloadHash">The SHA-256 of the whole payload.</param>
