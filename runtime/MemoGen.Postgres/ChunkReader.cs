@@ -37,7 +37,7 @@ internal static class ChunkReader
     public static async Task<bool> TryReadAsync(NpgsqlConnection connection, EntryKey key, Stream destination, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(Query, connection);
-        EntryQueries.AddKey(command, key);
+        EntryQueries.AddKey(command.Parameters, key);
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {

@@ -45,16 +45,20 @@ internal sealed class ComputationClaim : IAsyncDisposable
                 _generation,
                 connection => EntryQueries.PublishAsync(connection, Key, published, _lockId, cancellationToken),
                 cancellationToken).ConfigureAwait(false);
+            // Waiters already found the entry on the notification: the caller need not wait for the unlock.
+            _ = UnlockAsync();
             return kept ? PublishOutcome.Kept : PublishOutcome.AnotherKept;
         }
         catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e))
         {
             _store.ReportPublishFailure(Key, e);
+            await UnlockAsync().ConfigureAwait(false);
             return PublishOutcome.Failed;
         }
-        finally
+        catch
         {
             await UnlockAsync().ConfigureAwait(false);
+            throw;
         }
     }
 
@@ -121,15 +125,16 @@ internal sealed class ComputationClaim : IAsyncDisposable
         }
     }
 
+    /// <summary>Releases the lock; never throws (a dead or disposed session has released it already).</summary>
     private async Task UnlockAsync()
     {
         try
         {
             await _store.Locks.UnlockAsync(_generation, _lockId).ConfigureAwait(false);
         }
-        catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e))
+        catch (Exception)
         {
-            // Unlocking a dead session is the server's job.
+            // Unlocking a dead or disposed session is the server's job: it released the lock with the session.
         }
     }
 }

@@ -25,34 +25,26 @@ internal sealed class LockSession : IAsyncDisposable
     public LockSession(PostgresConnections connections) => _connections = connections;
 
     /// <summary>
-    /// Takes the lock <paramref name="lockId"/> if nobody holds it, in this process or another; returns the session
-    /// generation it was taken in, or <see langword="null"/> when it is held.
+    /// Runs <paramref name="attempt"/> on the session: it may take the lock <paramref name="lockId"/> (when its second
+    /// argument is true: no other caller of this process holds it) and says whether it did. Returns the session
+    /// generation the lock was taken in (<see langword="null"/> when it was not) and the attempt's result.
     /// </summary>
-    public async Task<int?> TryLockAsync(long lockId, CancellationToken cancellationToken)
+    public async Task<(int? Generation, T Result)> TryLockAsync<T>(long lockId, Func<NpgsqlConnection, bool, Task<(bool Locked, T Result)>> attempt, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             // Session locks are re-entrant: a second caller in this process must wait like any other.
-            if (_held.Contains(lockId))
-            {
-                return null;
-            }
-
+            bool mayLock = !_held.Contains(lockId);
             NpgsqlConnection connection = await ConnectedAsync(cancellationToken).ConfigureAwait(false);
-            bool taken = await OnSessionAsync(connection, async () =>
+            (bool locked, T result) = await OnSessionAsync(connection, () => attempt(connection, mayLock)).ConfigureAwait(false);
+            if (!locked)
             {
-                await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", connection);
-                command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = lockId });
-                return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-            }).ConfigureAwait(false);
-            if (!taken)
-            {
-                return null;
+                return (null, result);
             }
 
             _held.Add(lockId);
-            return _generation;
+            return (_generation, result);
         }
         finally
         {

@@ -28,6 +28,7 @@ internal sealed class PostgresSharedTier : ISharedTier
         // Parse now, so that a malformed connection string is an error at configuration, not a warning per call.
         _ = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         _options = options;
+        options.FileSystem = new StagingFileSystem(options.FileSystem, () => _staging.IsValueCreated ? _staging.Value.Path : null);
         _logger = new Lazy<ILogger?>(() => options.LoggerFactory?.CreateLogger("MemoGen"), LazyThreadSafetyMode.ExecutionAndPublication);
         _store = new Lazy<PostgresStore>(
             () => new PostgresStore(connectionString, _logger.Value, settings),

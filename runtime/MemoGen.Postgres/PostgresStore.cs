@@ -221,23 +221,42 @@ internal sealed class PostgresStore : IAsyncDisposable
     private async Task<ClaimOutcome> ClaimOrWaitAsync(EntryKey key, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        (StoredEntry? entry, long failuresBefore) = await LookAsync(key, cancellationToken).ConfigureAwait(false);
-        if (entry is not null)
-        {
-            return new ClaimOutcome(entry, null);
-        }
-
+        _listener.Start();
         long lockId = key.LockId();
+        long? failuresBefore = null;
         bool announced = false;
         while (true)
         {
-            if (await Locks.TryLockAsync(lockId, cancellationToken).ConfigureAwait(false) is int generation)
+            (int? generation, ClaimAttempt attempt) = await Locks.TryLockAsync(
+                lockId,
+                (connection, mayLock) => EntryQueries.TryLockAndClaimAsync(connection, key, lockId, mayLock, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
+            failuresBefore ??= attempt.FailureBefore;
+            ComputationClaim? claim = generation is int taken ? new ComputationClaim(this, key, lockId, taken) : null;
+            if (attempt.Entry is null && attempt.FailureAfter <= failuresBefore)
             {
-                return await ClaimLockedAsync(key, lockId, generation, failuresBefore, cancellationToken).ConfigureAwait(false);
+                if (claim is not null)
+                {
+                    return new ClaimOutcome(null, claim);
+                }
+            }
+            else
+            {
+                // Published, or failed, by the holder waited for: nothing to compute here.
+                if (claim is not null)
+                {
+                    await claim.DisposeAsync().ConfigureAwait(false);
+                }
+
+                if ((attempt.Entry ?? await CheckWhileWaitingAsync(key, failuresBefore.Value, cancellationToken).ConfigureAwait(false)) is { } entry)
+                {
+                    return new ClaimOutcome(entry, null);
+                }
             }
 
+            await _listener.ListeningAsync(Settings.PollInterval, cancellationToken).ConfigureAwait(false);
             Task notified = _listener.NextAsync(lockId);
-            if (await CheckWhileWaitingAsync(key, failuresBefore, cancellationToken).ConfigureAwait(false) is { } found)
+            if (await CheckWhileWaitingAsync(key, failuresBefore.Value, cancellationToken).ConfigureAwait(false) is { } found)
             {
                 return new ClaimOutcome(found, null);
             }
@@ -251,39 +270,10 @@ internal sealed class PostgresStore : IAsyncDisposable
 
             await Task.WhenAny(notified, Task.Delay(Settings.PollInterval, cancellationToken)).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
-            if (await CheckWhileWaitingAsync(key, failuresBefore, cancellationToken).ConfigureAwait(false) is { } published)
+            if (await CheckWhileWaitingAsync(key, failuresBefore.Value, cancellationToken).ConfigureAwait(false) is { } published)
             {
                 return new ClaimOutcome(published, null);
             }
-        }
-    }
-
-    /// <summary>With the lock held: re-check (the entry may have been published since the first look), then claim.</summary>
-    private async Task<ClaimOutcome> ClaimLockedAsync(EntryKey key, long lockId, int generation, long failuresBefore, CancellationToken cancellationToken)
-    {
-        var claim = new ComputationClaim(this, key, lockId, generation);
-        try
-        {
-            if (await CheckWhileWaitingAsync(key, failuresBefore, cancellationToken).ConfigureAwait(false) is { } entry)
-            {
-                await claim.DisposeAsync().ConfigureAwait(false);
-                return new ClaimOutcome(entry, null);
-            }
-
-            await Locks.RunAsync(
-                generation,
-                async connection =>
-                {
-                    await EntryQueries.ClaimAsync(connection, key, cancellationToken).ConfigureAwait(false);
-                    return true;
-                },
-                cancellationToken).ConfigureAwait(false);
-            return new ClaimOutcome(null, claim);
-        }
-        catch
-        {
-            await claim.DisposeAsync().ConfigureAwait(false);
-            throw;
         }
     }
 

@@ -78,7 +78,8 @@ public sealed class RoundTripTests : StoreFixture
         PostgresStore store = OpenStore();
         byte[] kept = [1, 2, 3];
         await SharedWorker.GetOrComputeAsync(store, Key, _ => Task.FromResult(kept), CancellationToken.None).WaitAsync(Patience);
-        await store.WriteChunksAsync(new MemoryStream([4, 5, 6, 7]), CancellationToken.None).WaitAsync(Patience);
+        // Larger than a chunk stored with its entry's statement (a small one is never stored without its entry).
+        await store.WriteChunksAsync(new MemoryStream(new byte[100_000]), CancellationToken.None).WaitAsync(Patience);
         Assert.That(await ScalarAsync<long>("SELECT count(*) FROM memogen.chunk"), Is.EqualTo(2));
 
         long collected = await store.CollectOrphanChunksAsync(TimeSpan.Zero, CancellationToken.None).WaitAsync(Patience);
