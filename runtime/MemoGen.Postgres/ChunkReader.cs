@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Data;
 using System.IO;
 using System.Security.Cryptography;
@@ -11,8 +12,8 @@ namespace MemoGen.Postgres;
 
 /// <summary>
 /// Reads an entry in one round trip: one statement finds the entry by its key, marks it used and returns its chunks in
-/// order, which the server streams while this side verifies each chunk's SHA-256 and writes it (one chunk buffer in
-/// memory at a time), then checks the whole payload's length and hash.
+/// order, which the server streams while this side verifies each chunk's address and writes it (one chunk buffer in
+/// memory at a time), then checks the whole payload's length and hash (<see cref="ChunkHash"/>).
 /// </summary>
 internal static class ChunkReader
 {
@@ -47,7 +48,8 @@ internal static class ChunkReader
         long id = await reader.GetFieldValueAsync<long>(0, cancellationToken).ConfigureAwait(false);
         long expectedSize = await reader.GetFieldValueAsync<long>(1, cancellationToken).ConfigureAwait(false);
         byte[] expectedHash = await reader.GetFieldValueAsync<byte[]>(2, cancellationToken).ConfigureAwait(false);
-        using var whole = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using IncrementalHash? legacyWhole = ChunkHash.IsLegacyPayloadHash(expectedHash) ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
+        var chunks = new List<byte[]>();
         long size = 0;
         byte[] buffer = [];
         try
@@ -75,13 +77,14 @@ internal static class ChunkReader
                 await using (Stream data = await reader.GetStreamAsync(5, cancellationToken).ConfigureAwait(false))
                 {
                     int read = await data.ReadAtLeastAsync(buffer.AsMemory(0, length), length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-                    if (read != length || data.ReadByte() != -1 || !SHA256.HashData(buffer.AsSpan(0, length)).AsSpan().SequenceEqual(hash))
+                    if (read != length || data.ReadByte() != -1 || !ChunkHash.Matches(buffer.AsSpan(0, length), hash))
                     {
                         throw new InvalidDataException($"Chunk {Convert.ToHexStringLower(hash)} of shared entry {id} does not match its hash.");
                     }
                 }
 
-                whole.AppendData(buffer, 0, length);
+                legacyWhole?.AppendData(buffer, 0, length);
+                chunks.Add(hash);
                 await destination.WriteAsync(buffer.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
                 size += length;
             }
@@ -92,7 +95,8 @@ internal static class ChunkReader
             ReturnBuffer(buffer);
         }
 
-        if (size != expectedSize || !whole.GetHashAndReset().AsSpan().SequenceEqual(expectedHash))
+        byte[] payloadHash = legacyWhole?.GetHashAndReset() ?? ChunkHash.OfPayload(size, chunks);
+        if (size != expectedSize || !payloadHash.AsSpan().SequenceEqual(expectedHash))
         {
             throw new InvalidDataException($"Shared entry {id} does not match its recorded size and hash.");
         }

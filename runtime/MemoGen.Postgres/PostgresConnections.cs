@@ -12,6 +12,7 @@ namespace MemoGen.Postgres;
 /// </summary>
 internal sealed class PostgresConnections : IAsyncDisposable
 {
+    private const int NpgsqlDefaultBufferSize = 8192;
     private readonly NpgsqlDataSource _pooled;
     private readonly NpgsqlDataSource _sessions;
 
@@ -35,6 +36,12 @@ internal sealed class PostgresConnections : IAsyncDisposable
             // The store's statements are few and repeated: prepared once per physical connection, parsed never again.
             builder.MaxAutoPrepare = 32;
             builder.AutoPrepareMinUsages = 2;
+        }
+
+        if (builder.ReadBufferSize == NpgsqlDefaultBufferSize)
+        {
+            // Chunks of megabytes are read in fewer, larger socket reads.
+            builder.ReadBufferSize = 256 * 1024;
         }
 
         Server = $"{builder.Host}:{builder.Port}/{builder.Database} as {builder.Username}";

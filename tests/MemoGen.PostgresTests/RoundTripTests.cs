@@ -90,6 +90,30 @@ public sealed class RoundTripTests : StoreFixture
     }
 
     [Test]
+    public async Task An_entry_with_sha256_addresses_written_before_xxh3_still_verifies()
+    {
+        byte[] payload = new byte[200_000];
+        new Random(6).NextBytes(payload);
+        PostgresStore store = OpenStore();
+        await store.EnsureReadyAsync(CancellationToken.None).WaitAsync(Patience);
+        string hash = @"\x" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(payload));
+        string key = @"\x" + Convert.ToHexStringLower(Key.KeyBytes());
+        string data = @"\x" + Convert.ToHexStringLower(payload);
+        await ScalarAsync<int>(
+            $"""
+            WITH c AS (INSERT INTO memogen.chunk (hash, size, data) VALUES ('{hash}', {payload.Length}, '{data}')),
+            e AS (INSERT INTO memogen.entry (function, code_version, key_hash, payload_hash, size, producer_host, producer_pid)
+                  VALUES ('{Key.Function}', '{Key.CodeVersion}', '{key}', '{hash}', {payload.Length}, 'old', 1) RETURNING id),
+            ec AS (INSERT INTO memogen.entry_chunk (entry_id, ordinal, chunk_hash) SELECT id, 0, '{hash}' FROM e)
+            SELECT 1
+            """);
+
+        var read = new MemoryStream();
+        Assert.That(await store.TryReadAsync(Key, read, CancellationToken.None).WaitAsync(Patience), Is.True);
+        Assert.That(read.ToArray(), Is.EqualTo(payload));
+    }
+
+    [Test]
     public async Task A_corrupt_chunk_is_detected_and_not_served()
     {
         byte[] payload = new byte[5000];
