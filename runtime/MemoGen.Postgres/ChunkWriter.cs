@@ -32,7 +32,8 @@ internal static class ChunkWriter
             long size = 0;
             while (true)
             {
-                int length = await source.ReadAtLeastAsync(current.AsMemory(0, chunkSize), chunkSize, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                // Read synchronously: the sources are files, and a stream's default asynchronous read is a thread pool hop.
+                int length = source.ReadAtLeast(current.AsSpan(0, chunkSize), chunkSize, throwOnEndOfStream: false);
                 if (length == 0)
                 {
                     break;

@@ -47,9 +47,9 @@ internal static class EntryQueries
     /// the claim if <paramref name="mayLock"/> and nobody holds it, then looks again (a fresh snapshot: an entry
     /// published before the lock was taken is seen). Returns whether the lock was taken, with both looks.
     /// </summary>
-    public static async Task<(bool Locked, ClaimAttempt Attempt)> TryLockAndClaimAsync(NpgsqlConnection connection, EntryKey key, long lockId, bool mayLock, CancellationToken cancellationToken)
+    public static (bool Locked, ClaimAttempt Attempt) TryLockAndClaim(NpgsqlConnection connection, EntryKey key, long lockId, bool mayLock)
     {
-        await using var batch = new NpgsqlBatch(connection);
+        using var batch = new NpgsqlBatch(connection);
         var before = new NpgsqlBatchCommand(FindSql);
         var claim = new NpgsqlBatchCommand(LockAndClaimSql);
         var after = new NpgsqlBatchCommand(FindSql);
@@ -62,12 +62,12 @@ internal static class EntryQueries
         batch.BatchCommands.Add(before);
         batch.BatchCommands.Add(claim);
         batch.BatchCommands.Add(after);
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        (StoredEntry? entryBefore, long failureBefore) = await ReadFoundAsync(reader, cancellationToken).ConfigureAwait(false);
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        bool locked = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        (StoredEntry? entryAfter, long failureAfter) = await ReadFoundAsync(reader, cancellationToken).ConfigureAwait(false);
+        using NpgsqlDataReader reader = batch.ExecuteReader();
+        (StoredEntry? entryBefore, long failureBefore) = ReadFound(reader);
+        reader.NextResult();
+        bool locked = reader.Read();
+        reader.NextResult();
+        (StoredEntry? entryAfter, long failureAfter) = ReadFound(reader);
         return (locked, new ClaimAttempt(entryBefore ?? entryAfter, failureBefore, failureAfter));
     }
 
@@ -95,9 +95,9 @@ internal static class EntryQueries
     /// entry (unless one is there already: only one result is kept) with its chunk list, deletes the claim (unless <paramref name="releaseClaim"/> is false: the claim
     /// is not ours) and notifies waiters. Returns whether this entry was the one kept.
     /// </summary>
-    public static async Task<bool> PublishAsync(NpgsqlConnection connection, EntryKey key, PublishedPayload payload, long lockId, CancellationToken cancellationToken, bool releaseClaim = true)
+    public static bool Publish(NpgsqlConnection connection, EntryKey key, PublishedPayload payload, long lockId, bool releaseClaim = true)
     {
-        await using var insert = new NpgsqlCommand(
+        using var insert = new NpgsqlCommand(
             $"""
             WITH stored_chunk AS (
                 INSERT INTO memogen.chunk (hash, size, data)
@@ -125,14 +125,14 @@ internal static class EntryQueries
         insert.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = releaseClaim });
         insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = lockId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bytea, Value = (object?)payload.PendingChunk ?? DBNull.Value });
-        return (long)(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 1;
+        return (long)insert.ExecuteScalar()! == 1;
     }
 
     /// <summary>In one transaction: records <paramref name="failure"/>, deletes the claim and notifies waiters.</summary>
-    public static async Task RecordFailureAsync(NpgsqlConnection connection, EntryKey key, Exception failure, long lockId, CancellationToken cancellationToken)
+    public static void RecordFailure(NpgsqlConnection connection, EntryKey key, Exception failure, long lockId)
     {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var insert = new NpgsqlCommand(
+        using NpgsqlTransaction transaction = connection.BeginTransaction();
+        using var insert = new NpgsqlCommand(
             """
             INSERT INTO memogen.failure (function, code_version, key_hash, host, pid, error_type, message)
             VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -143,25 +143,25 @@ internal static class EntryQueries
         AddProducer(insert.Parameters);
         insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = failure.GetType().FullName ?? failure.GetType().Name });
         insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = failure.Message });
-        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        await FinishAsync(connection, transaction, key, lockId, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        insert.ExecuteNonQuery();
+        Finish(connection, transaction, key, lockId);
+        transaction.Commit();
     }
 
     /// <summary>
     /// Deletes the claim of <paramref name="key"/> (unless <paramref name="releaseClaim"/> is false: the claim is not
     /// ours) and notifies its waiters (who re-check and may take over).
     /// </summary>
-    public static async Task FinishAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, EntryKey key, long lockId, CancellationToken cancellationToken, bool releaseClaim = true)
+    public static void Finish(NpgsqlConnection connection, NpgsqlTransaction? transaction, EntryKey key, long lockId, bool releaseClaim = true)
     {
-        await using var command = new NpgsqlCommand(
+        using var command = new NpgsqlCommand(
             $"WITH gone AS (DELETE FROM memogen.claim WHERE function = $1 AND code_version = $2 AND key_hash = $3 AND $5) SELECT pg_notify('{Channel}', $4)",
             connection,
             transaction);
         AddKey(command.Parameters, key);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = lockId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = releaseClaim });
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        command.ExecuteNonQuery();
     }
 
     /// <summary>Adds the key's function, code version and hash as the command's parameters $1, $2, $3.</summary>
@@ -181,6 +181,17 @@ internal static class EntryQueries
     private static async Task<(StoredEntry? Entry, long LatestFailure)> ReadFoundAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
     {
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return Found(reader);
+    }
+
+    private static (StoredEntry? Entry, long LatestFailure) ReadFound(NpgsqlDataReader reader)
+    {
+        reader.Read();
+        return Found(reader);
+    }
+
+    private static (StoredEntry? Entry, long LatestFailure) Found(NpgsqlDataReader reader)
+    {
         StoredEntry? entry = reader.IsDBNull(0) ? null : new StoredEntry(reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<byte[]>(2));
         return (entry, reader.GetInt64(3));
     }

@@ -49,7 +49,7 @@ internal sealed class PostgresSharedTier : ISharedTier
     public bool TryFetch(in Infrastructure.SharedEntry entry, FetchTarget target)
     {
         using var sink = new EntryContainerSink(target);
-        if (!Store.TryReadAsync(KeyOf(entry), sink, CancellationToken.None).GetAwaiter().GetResult())
+        if (!Store.TryRead(KeyOf(entry), sink))
         {
             return false;
         }

@@ -11,7 +11,7 @@ namespace MemoGen.Postgres;
 /// The shared tier on PostgreSQL: entries of content-addressed chunks, and compute-once across processes and machines
 /// through session advisory locks and NOTIFY (see docs/postgres.md). One store per process and connection string; it
 /// creates and migrates its schema on first use. Database problems never escape as exceptions from
-/// <see cref="ClaimAsync"/>, <see cref="TryReadAsync"/> or a claim: they are logged once and the caller computes locally.
+/// <see cref="ClaimAsync"/>, <see cref="TryRead"/> or a claim: they are logged once and the caller computes locally.
 /// </summary>
 internal sealed class PostgresStore : IAsyncDisposable
 {
@@ -117,10 +117,11 @@ internal sealed class PostgresStore : IAsyncDisposable
 
     /// <summary>
     /// Streams the payload of <paramref name="key"/>'s entry into <paramref name="destination"/>, verified chunk by
-    /// chunk, in one round trip on one pooled connection. Returns false when there is no entry, PostgreSQL failed or the
-    /// entry does not verify (logged): the destination then holds a partial payload that the caller must discard.
+    /// chunk, in one round trip on one pooled connection, blocking the calling thread (see <see cref="ChunkReader"/>).
+    /// Returns false when there is no entry, PostgreSQL failed or the entry does not verify (logged): the destination
+    /// then holds a partial payload that the caller must discard.
     /// </summary>
-    public async Task<bool> TryReadAsync(EntryKey key, Stream destination, CancellationToken cancellationToken)
+    public bool TryRead(EntryKey key, Stream destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
         if (!_outage.ShouldTry)
@@ -130,9 +131,13 @@ internal sealed class PostgresStore : IAsyncDisposable
 
         try
         {
-            await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-            await using NpgsqlConnection connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-            bool read = await ChunkReader.TryReadAsync(connection, key, destination, cancellationToken).ConfigureAwait(false);
+            if (!_schemaReady)
+            {
+                EnsureSchemaAsync(CancellationToken.None).GetAwaiter().GetResult();
+            }
+
+            using NpgsqlConnection connection = _connections.Open();
+            bool read = ChunkReader.TryRead(connection, key, destination);
             _outage.Succeeded();
             return read;
         }
@@ -141,7 +146,7 @@ internal sealed class PostgresStore : IAsyncDisposable
             _logger?.LogWarning(new EventId(1203, "SharedEntryInvalid"), "{Message} It is computed again locally.", e.Message);
             return false;
         }
-        catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e) && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e))
         {
             _outage.Failed(e);
             return false;
@@ -166,7 +171,7 @@ internal sealed class PostgresStore : IAsyncDisposable
             await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
             PublishedPayload published = await WriteChunksAsync(payload, cancellationToken).ConfigureAwait(false);
             await using NpgsqlConnection connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-            bool kept = await EntryQueries.PublishAsync(connection, key, published, key.LockId(), cancellationToken, releaseClaim: false).ConfigureAwait(false);
+            bool kept = EntryQueries.Publish(connection, key, published, key.LockId(), releaseClaim: false);
             _outage.Succeeded();
             return kept ? PublishOutcome.Kept : PublishOutcome.AnotherKept;
         }
@@ -194,7 +199,7 @@ internal sealed class PostgresStore : IAsyncDisposable
         await _stop.CancelAsync().ConfigureAwait(false);
         await _heartbeat.ConfigureAwait(false);
         await _listener.DisposeAsync().ConfigureAwait(false);
-        await Locks.DisposeAsync().ConfigureAwait(false);
+        Locks.Dispose();
         await _connections.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
     }
@@ -227,10 +232,9 @@ internal sealed class PostgresStore : IAsyncDisposable
         bool announced = false;
         while (true)
         {
-            (int? generation, ClaimAttempt attempt) = await Locks.TryLockAsync(
+            (int? generation, ClaimAttempt attempt) = Locks.TryLock(
                 lockId,
-                (connection, mayLock) => EntryQueries.TryLockAndClaimAsync(connection, key, lockId, mayLock, cancellationToken),
-                cancellationToken).ConfigureAwait(false);
+                (connection, mayLock) => EntryQueries.TryLockAndClaim(connection, key, lockId, mayLock));
             failuresBefore ??= attempt.FailureBefore;
             ComputationClaim? claim = generation is int taken ? new ComputationClaim(this, key, lockId, taken) : null;
             if (attempt.Entry is null && attempt.FailureAfter <= failuresBefore)
@@ -329,7 +333,7 @@ internal sealed class PostgresStore : IAsyncDisposable
             {
                 try
                 {
-                    await Locks.HeartbeatAsync(_stop.Token).ConfigureAwait(false);
+                    Locks.Heartbeat();
                 }
                 catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e))
                 {

@@ -79,5 +79,5 @@ public class PostgresChunkBenchmarks
     }
 
     [Benchmark]
-    public bool ReadChunks() => _store!.TryReadAsync(Key, Stream.Null, CancellationToken.None).GetAwaiter().GetResult();
+    public bool ReadChunks() => _store!.TryRead(Key, Stream.Null);
 }

@@ -27,7 +27,7 @@ internal static class SharedWorker
         if (outcome.Entry is not null)
         {
             var buffer = new MemoryStream();
-            if (await store.TryReadAsync(key, buffer, cancellationToken))
+            if (store.TryRead(key, buffer))
             {
                 return buffer.ToArray();
             }
