@@ -5,10 +5,10 @@ using MemoGen.Disk;
 namespace MemoGen.Postgres;
 
 /// <summary>
-/// The disk store's file system with flushes skipped inside the <see cref="StagingFolder"/>: a staged entry lives only
-/// as long as this process (the folder is removed at exit or by the next process), so making it survive a machine crash
-/// is wasted time; its rename still commits it atomically and its checksum still guards every read. Everything else,
-/// a <see cref="MemoOptions.CacheDirectory"/> included, goes to the inner file system unchanged.
+/// The disk store's file system with flushes and preallocation skipped inside the <see cref="StagingFolder"/>: a staged
+/// entry lives only as long as this process (the folder is removed at exit or by the next process), so making it
+/// survive a machine crash is wasted time; its rename still commits it atomically and its checksum still guards every
+/// read. Everything else, a <see cref="MemoOptions.CacheDirectory"/> included, goes to the inner file system unchanged.
 /// </summary>
 internal sealed class StagingFileSystem(IMemoFileSystem inner, Func<string?> stagingRoot) : IMemoFileSystem
 {
@@ -18,8 +18,14 @@ internal sealed class StagingFileSystem(IMemoFileSystem inner, Func<string?> sta
     /// <inheritdoc />
     public IMemoWritableFile CreateNew(string path, long expectedLength)
     {
-        IMemoWritableFile file = inner.CreateNew(path, expectedLength);
-        return IsStaged(path) ? new UnflushedFile(file) : file;
+        if (!IsStaged(path))
+        {
+            return inner.CreateNew(path, expectedLength);
+        }
+
+        // Not preallocated either: a staged file is short-lived, and the file system allocates its blocks lazily (often
+        // never, when the file is removed before it is written back), where a preallocation costs a journal entry.
+        return new UnflushedFile(inner.CreateNew(path, 0));
     }
 
     /// <inheritdoc />
