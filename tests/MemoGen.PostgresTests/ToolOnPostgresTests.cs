@@ -18,11 +18,7 @@ public sealed class ToolOnPostgresTests : StoreFixture
     [Test]
     public async Task Lists_the_stored_functions_and_the_live_claims()
     {
-        var options = new MemoOptions();
-        options.SharedTier = new PostgresSharedTier(ConnectionString, options, SharedWorker.FastSettings);
-        var context = new SquaresContext(options, new ConcurrentDictionary<int, int>());
-        context.Squares(10);
-        context.Squares(20);
+        StoreTwoEntries();
         ClaimOutcome held = await OpenStore().ClaimAsync(SweepPoints.Key(3), CancellationToken.None).WaitAsync(Patience);
         Assert.That(held.Claim, Is.Not.Null);
 
@@ -44,11 +40,7 @@ public sealed class ToolOnPostgresTests : StoreFixture
     [Test]
     public async Task Verify_names_an_entry_whose_chunk_was_altered_and_fix_removes_it()
     {
-        var options = new MemoOptions();
-        options.SharedTier = new PostgresSharedTier(ConnectionString, options, SharedWorker.FastSettings);
-        var context = new SquaresContext(options, new ConcurrentDictionary<int, int>());
-        context.Squares(10);
-        context.Squares(20);
+        StoreTwoEntries();
         (int goodCode, string good, string goodError) = Run("postgres", ConnectionString, "--verify");
         Assert.That(goodCode, Is.Zero, goodError);
         Assert.That(good, Does.Contain("2 entries checked, 0 bad"));
@@ -87,6 +79,16 @@ public sealed class ToolOnPostgresTests : StoreFixture
 
         Assert.That(code, Is.EqualTo(ToolApp.UsageError));
         Assert.That(error, Does.Contain("holds no MemoGen store"));
+    }
+
+    /// <summary>Computes and publishes two entries of <c>pg_squares</c> through <c>UsePostgres</c>.</summary>
+    private void StoreTwoEntries()
+    {
+        var options = new MemoOptions();
+        options.SharedTier = new PostgresSharedTier(ConnectionString, options, SharedWorker.FastSettings);
+        var context = new SquaresContext(options, new ConcurrentDictionary<int, int>());
+        context.Squares(10);
+        context.Squares(20);
     }
 
     private static (int Code, string Output, string Error) Run(params string[] args)
