@@ -6,7 +6,7 @@ using NUnit.Framework;
 
 namespace MemoGen.PostgresTests;
 
-/// <summary>Files in the staging folder are not flushed to the device (they die with the process); all others are.</summary>
+/// <summary>Files in the staging folder are not flushed to the device (they die with the process), small ones live in memory; all others are untouched.</summary>
 [TestFixture]
 public sealed class StagingFileSystemTests
 {
@@ -23,7 +23,7 @@ public sealed class StagingFileSystemTests
     {
         var counting = new FlushCountingFileSystem();
         string staging = Path.Combine(_root, "staging");
-        var fileSystem = new StagingFileSystem(counting, () => staging);
+        var fileSystem = new StagingFileSystem(counting, () => staging, () => false);
         Directory.CreateDirectory(staging);
         Directory.CreateDirectory(Path.Combine(_root, "stagingother"));
 
@@ -42,11 +42,59 @@ public sealed class StagingFileSystemTests
     public void Before_the_staging_folder_exists_every_flush_goes_through()
     {
         var counting = new FlushCountingFileSystem();
-        var fileSystem = new StagingFileSystem(counting, () => null);
+        var fileSystem = new StagingFileSystem(counting, () => null, () => true);
 
         fileSystem.FlushToDisk(Path.Combine(_root, "x"));
 
         Assert.That(counting.Flushes, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void A_small_staged_file_lives_in_memory_through_write_rename_read_and_delete()
+    {
+        string staging = Path.Combine(_root, "staging");
+        Directory.CreateDirectory(staging);
+        var fileSystem = new StagingFileSystem(PhysicalFileSystem.Instance, () => staging, () => true);
+        string temporary = Path.Combine(staging, "entry.tmp");
+        string final = Path.Combine(staging, "entry.meta");
+
+        using (IMemoWritableFile file = fileSystem.CreateNew(temporary, 3))
+        {
+            file.Write([1, 2, 3], 0);
+        }
+
+        fileSystem.Replace(temporary, final);
+        byte[] read = new byte[3];
+        using (IMemoReadableFile file = fileSystem.OpenRead(final))
+        {
+            Assert.That(file.Read(read, 0), Is.EqualTo(3));
+        }
+
+        Assert.That(read, Is.EqualTo(new byte[] { 1, 2, 3 }));
+        Assert.That(fileSystem.FileExists(final) && !fileSystem.FileExists(temporary), Is.True);
+        Assert.That(fileSystem.ListFiles(staging), Has.Count.EqualTo(1));
+        Assert.That(Directory.GetFiles(staging), Is.Empty, "nothing on disk");
+        Assert.Throws<IOException>(() => fileSystem.CreateNew(final, 3));
+        fileSystem.Delete(final);
+        Assert.That(fileSystem.FileExists(final), Is.False);
+        Assert.Throws<FileNotFoundException>(() => fileSystem.OpenRead(final));
+    }
+
+    [Test]
+    public void Large_or_unstaged_files_and_mapped_results_stay_on_disk()
+    {
+        string staging = Path.Combine(_root, "staging");
+        Directory.CreateDirectory(staging);
+        var mapping = new StagingFileSystem(PhysicalFileSystem.Instance, () => staging, () => false);
+        var holding = new StagingFileSystem(PhysicalFileSystem.Instance, () => staging, () => true);
+
+        mapping.CreateNew(Path.Combine(staging, "small-mapped"), 3).Dispose();
+        holding.CreateNew(Path.Combine(staging, "large"), StagingFileSystem.MaxInMemoryBytes + 1).Dispose();
+        holding.CreateNew(Path.Combine(_root, "outside"), 3).Dispose();
+
+        Assert.That(File.Exists(Path.Combine(staging, "small-mapped")), Is.True);
+        Assert.That(File.Exists(Path.Combine(staging, "large")), Is.True);
+        Assert.That(File.Exists(Path.Combine(_root, "outside")), Is.True);
     }
 
     private sealed class FlushCountingFileSystem : IMemoFileSystem

@@ -60,5 +60,5 @@ public sealed class WithoutCacheDirectoryTests : StoreFixture
     }
 
     private static string[] StagedFiles(MemoOptions options) =>
-        Directory.GetFiles(((PostgresSharedTier)options.SharedTier!).StagingDirectory!, "*", SearchOption.AllDirectories);
+        Support.StagedFiles.Of(options);
 }
