@@ -41,7 +41,7 @@ internal static class EntryContainer
             WriteInt64(header, file.Bytes);
             string path = paths.PayloadPath(file.Name);
             long bytes = file.Bytes;
-            parts.Add(() => new ExactLengthStream(new ReadableFileStream(fileSystem.OpenRead(path)), bytes, path));
+            parts.Add(() => new ExactLengthStream(fileSystem.OpenRead(path), bytes, path));
         }
 
         return new ConcatenatedStream(parts);
