@@ -1,76 +1,106 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Data;
 using System.IO;
 using System.Security.Cryptography;
-using System.Threading;
-using System.Threading.Tasks;
 using Npgsql;
 
 namespace MemoGen.Postgres;
 
 /// <summary>
-/// Streams an entry's chunks into a destination, one chunk buffer in memory at a time, verifying each chunk's SHA-256
-/// before writing it and the whole payload's length and hash at the end.
+/// Reads an entry in one round trip, synchronously: the runtime's miss path is synchronous, and a thread blocked on its
+/// socket wakes sooner than an awaited continuation handed back through the thread pool (three wake-ups instead of
+/// one on a busy machine). One statement finds the entry by its key, marks it used and returns its chunks in order, which the server streams while this side verifies each chunk's address and writes it (one chunk buffer in
+/// memory at a time), then checks the whole payload's length and hash (<see cref="ChunkHash"/>).
 /// </summary>
 internal static class ChunkReader
 {
-    /// <summary>Writes the payload of <paramref name="entry"/> to <paramref name="destination"/>; <see cref="InvalidDataException"/> when it does not verify.</summary>
-    public static async Task ReadAsync(NpgsqlConnection connection, StoredEntry entry, Stream destination, CancellationToken cancellationToken)
+    // The entry's columns repeat on every row (the join); only the first row's are read.
+    private const string Query =
+        """
+        WITH e AS (
+            SELECT id, size, payload_hash FROM memogen.entry WHERE function = $1 AND code_version = $2 AND key_hash = $3),
+        touched AS (
+            UPDATE memogen.entry t SET last_used = now() FROM e WHERE t.id = e.id AND t.last_used < now() - interval '1 minute')
+        SELECT e.id, e.size, e.payload_hash, ec.chunk_hash, c.size, c.data
+        FROM e
+        LEFT JOIN memogen.entry_chunk ec ON ec.entry_id = e.id
+        LEFT JOIN memogen.chunk c ON c.hash = ec.chunk_hash
+        ORDER BY ec.ordinal
+        """;
+
+    /// <summary>
+    /// Writes the payload of <paramref name="key"/>'s entry to <paramref name="destination"/>; false when there is no
+    /// entry, <see cref="InvalidDataException"/> when it does not verify (the destination then holds a partial payload).
+    /// </summary>
+    public static bool TryRead(NpgsqlConnection connection, EntryKey key, Stream destination)
     {
-        using var whole = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var command = new NpgsqlCommand(Query, connection);
+        EntryQueries.AddKey(command.Parameters, key);
+        using NpgsqlDataReader reader = command.ExecuteReader(CommandBehavior.SequentialAccess);
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        long id = reader.GetFieldValue<long>(0);
+        long expectedSize = reader.GetFieldValue<long>(1);
+        byte[] expectedHash = reader.GetFieldValue<byte[]>(2);
+        using IncrementalHash? legacyWhole = ChunkHash.IsLegacyPayloadHash(expectedHash) ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
+        var chunks = new List<byte[]>();
         long size = 0;
         byte[] buffer = [];
         try
         {
-            // One query for every chunk, in order: the server streams the rows while this side verifies and writes.
-            await using var command = new NpgsqlCommand(
-                """
-                SELECT ec.chunk_hash, c.size, c.data
-                FROM memogen.entry_chunk ec LEFT JOIN memogen.chunk c ON c.hash = ec.chunk_hash
-                WHERE ec.entry_id = $1 ORDER BY ec.ordinal
-                """,
-                connection);
-            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = entry.Id });
-            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            do
             {
-                byte[] hash = await reader.GetFieldValueAsync<byte[]>(0, cancellationToken).ConfigureAwait(false);
-                if (await reader.IsDBNullAsync(1, cancellationToken).ConfigureAwait(false))
+                if (reader.IsDBNull(3))
                 {
-                    throw new InvalidDataException($"Shared entry {entry.Id} references chunk {Convert.ToHexStringLower(hash)}, which is missing.");
+                    break; // An entry without chunks: an empty payload.
                 }
 
-                int length = await reader.GetFieldValueAsync<int>(1, cancellationToken).ConfigureAwait(false);
+                byte[] hash = reader.GetFieldValue<byte[]>(3);
+                if (reader.IsDBNull(4))
+                {
+                    throw new InvalidDataException($"Shared entry {id} references chunk {Convert.ToHexStringLower(hash)}, which is missing.");
+                }
+
+                int length = reader.GetFieldValue<int>(4);
                 if (buffer.Length < length)
                 {
                     ReturnBuffer(buffer);
                     buffer = ArrayPool<byte>.Shared.Rent(length);
                 }
 
-                await using (Stream data = await reader.GetStreamAsync(2, cancellationToken).ConfigureAwait(false))
+                using (Stream data = reader.GetStream(5))
                 {
-                    int read = await data.ReadAtLeastAsync(buffer.AsMemory(0, length), length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-                    if (read != length || data.ReadByte() != -1 || !SHA256.HashData(buffer.AsSpan(0, length)).AsSpan().SequenceEqual(hash))
+                    int read = data.ReadAtLeast(buffer.AsSpan(0, length), length, throwOnEndOfStream: false);
+                    if (read != length || data.ReadByte() != -1 || !ChunkHash.Matches(buffer.AsSpan(0, length), hash))
                     {
-                        throw new InvalidDataException($"Chunk {Convert.ToHexStringLower(hash)} of shared entry {entry.Id} does not match its hash.");
+                        throw new InvalidDataException($"Chunk {Convert.ToHexStringLower(hash)} of shared entry {id} does not match its hash.");
                     }
                 }
 
-                whole.AppendData(buffer, 0, length);
-                await destination.WriteAsync(buffer.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+                legacyWhole?.AppendData(buffer, 0, length);
+                chunks.Add(hash);
+                destination.Write(buffer, 0, length);
                 size += length;
             }
+            while (reader.Read());
         }
         finally
         {
             ReturnBuffer(buffer);
         }
 
-        if (size != entry.Size || !whole.GetHashAndReset().AsSpan().SequenceEqual(entry.PayloadHash))
+        byte[] payloadHash = legacyWhole?.GetHashAndReset() ?? ChunkHash.OfPayload(size, chunks);
+        if (size != expectedSize || !payloadHash.AsSpan().SequenceEqual(expectedHash))
         {
-            throw new InvalidDataException($"Shared entry {entry.Id} does not match its recorded size and hash.");
+            throw new InvalidDataException($"Shared entry {id} does not match its recorded size and hash.");
         }
+
+        return true;
     }
 
     private static void ReturnBuffer(byte[] buffer)

@@ -41,20 +41,21 @@ internal sealed class ComputationClaim : IAsyncDisposable
         try
         {
             PublishedPayload published = await _store.WriteChunksAsync(payload, cancellationToken).ConfigureAwait(false);
-            bool kept = await _store.Locks.RunAsync(
-                _generation,
-                connection => EntryQueries.PublishAsync(connection, Key, published, _lockId, cancellationToken),
-                cancellationToken).ConfigureAwait(false);
+            bool kept = _store.Locks.Run(_generation, connection => EntryQueries.Publish(connection, Key, published, _lockId));
+            // Waiters already found the entry on the notification: the caller need not wait for the unlock.
+            _ = Task.Run(Unlock, CancellationToken.None);
             return kept ? PublishOutcome.Kept : PublishOutcome.AnotherKept;
         }
         catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e))
         {
             _store.ReportPublishFailure(Key, e);
+            Unlock();
             return PublishOutcome.Failed;
         }
-        finally
+        catch
         {
-            await UnlockAsync().ConfigureAwait(false);
+            Unlock();
+            throw;
         }
     }
 
@@ -65,14 +66,11 @@ internal sealed class ComputationClaim : IAsyncDisposable
         Finish();
         try
         {
-            await _store.Locks.RunAsync(
-                _generation,
-                async connection =>
-                {
-                    await EntryQueries.RecordFailureAsync(connection, Key, failure, _lockId, CancellationToken.None).ConfigureAwait(false);
-                    return true;
-                },
-                CancellationToken.None).ConfigureAwait(false);
+            _store.Locks.Run(_generation, connection =>
+            {
+                EntryQueries.RecordFailure(connection, Key, failure, _lockId);
+                return true;
+            });
         }
         catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e))
         {
@@ -80,7 +78,7 @@ internal sealed class ComputationClaim : IAsyncDisposable
         }
         finally
         {
-            await UnlockAsync().ConfigureAwait(false);
+            Unlock();
         }
     }
 
@@ -94,14 +92,11 @@ internal sealed class ComputationClaim : IAsyncDisposable
 
         try
         {
-            await _store.Locks.RunAsync(
-                _generation,
-                async connection =>
-                {
-                    await EntryQueries.FinishAsync(connection, null, Key, _lockId, CancellationToken.None).ConfigureAwait(false);
-                    return true;
-                },
-                CancellationToken.None).ConfigureAwait(false);
+            _store.Locks.Run(_generation, connection =>
+            {
+                EntryQueries.Finish(connection, null, Key, _lockId);
+                return true;
+            });
         }
         catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e))
         {
@@ -109,7 +104,7 @@ internal sealed class ComputationClaim : IAsyncDisposable
         }
         finally
         {
-            await UnlockAsync().ConfigureAwait(false);
+            Unlock();
         }
     }
 
@@ -121,15 +116,16 @@ internal sealed class ComputationClaim : IAsyncDisposable
         }
     }
 
-    private async Task UnlockAsync()
+    /// <summary>Releases the lock; never throws (a dead or disposed session has released it already).</summary>
+    private void Unlock()
     {
         try
         {
-            await _store.Locks.UnlockAsync(_generation, _lockId).ConfigureAwait(false);
+            _store.Locks.Unlock(_generation, _lockId);
         }
-        catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e))
+        catch (Exception)
         {
-            // Unlocking a dead session is the server's job.
+            // Unlocking a dead or disposed session is the server's job: it released the lock with the session.
         }
     }
 }

@@ -19,12 +19,12 @@ internal static class EntryContainer
     private static ReadOnlySpan<byte> Magic => "MGS1"u8;
 
     /// <summary>
-    /// A stream of the entry whose files <paramref name="paths"/> locates: the header in memory, the payload files read
-    /// as the stream is read (never loaded whole).
+    /// A stream of the entry whose files <paramref name="paths"/> locates in <paramref name="fileSystem"/>: the header in
+    /// memory, the payload files read as the stream is read (never loaded whole).
     /// </summary>
-    public static Stream Open(EntryPaths paths)
+    public static Stream Open(EntryPaths paths, IMemoFileSystem fileSystem)
     {
-        byte[] metadata = File.ReadAllBytes(paths.MetadataPath);
+        byte[] metadata = ReadAll(fileSystem, paths.MetadataPath);
         IReadOnlyList<PayloadFile> files = EntryMetadataJson.Read(metadata).Files;
         var header = new MemoryStream();
         header.Write(Magic);
@@ -41,10 +41,29 @@ internal static class EntryContainer
             WriteInt64(header, file.Bytes);
             string path = paths.PayloadPath(file.Name);
             long bytes = file.Bytes;
-            parts.Add(() => new ExactLengthStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16), bytes, path));
+            parts.Add(() => new ExactLengthStream(fileSystem.OpenRead(path), bytes, path));
         }
 
         return new ConcatenatedStream(parts);
+    }
+
+    /// <summary>The bytes of a small file (an entry's metadata) of <paramref name="fileSystem"/>.</summary>
+    public static byte[] ReadAll(IMemoFileSystem fileSystem, string path)
+    {
+        using IMemoReadableFile file = fileSystem.OpenRead(path);
+        if (file.Length > MaxHeaderBytes)
+        {
+            throw new InvalidDataException($"{path} is too large to be an entry's metadata.");
+        }
+
+        byte[] bytes = new byte[file.Length];
+        int read = 0;
+        while (read < bytes.Length && file.Read(bytes.AsSpan(read), read) is var count and > 0)
+        {
+            read += count;
+        }
+
+        return read == bytes.Length ? bytes : throw new IOException($"{path} ended early.");
     }
 
     /// <summary>Parses a complete header from the start of <paramref name="buffer"/>; false while more bytes are needed.</summary>

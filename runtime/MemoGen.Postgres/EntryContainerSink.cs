@@ -126,7 +126,7 @@ internal sealed class EntryContainerSink(FetchTarget target) : Stream
                 return;
             }
 
-            _file.FlushToDisk();
+            // Not flushed: a fetched entry can be fetched again, and a torn one fails its checksum and is discarded.
             _file.Dispose();
             _file = null;
             _fileIndex++;

@@ -20,6 +20,10 @@ internal readonly record struct EntryKey(string Function, string CodeVersion, Me
         return bytes;
     }
 
+    /// <summary>The key of a stored row: its function, code version and 16-byte key hash (<see cref="KeyBytes"/>'s layout).</summary>
+    public static EntryKey FromStored(string function, string codeVersion, byte[] keyBytes) =>
+        new(function, codeVersion, new MemoHash128(BinaryPrimitives.ReadUInt64BigEndian(keyBytes), BinaryPrimitives.ReadUInt64BigEndian(keyBytes.AsSpan(8))));
+
     /// <summary>
     /// The advisory lock id of this entry: 64 bits of a SHA-256 over function, version and key. Two entries sharing an id
     /// (about 2^-64) only compute one after the other.

@@ -11,22 +11,64 @@ internal static class EntryQueries
     /// <summary>The channel on which a finished (published, failed or abandoned) computation is announced; the payload is its lock id.</summary>
     public const string Channel = "memogen_entry";
 
+    /// <summary>Finds the entry of the key ($1, $2, $3) and the id of its latest recorded failure: one row, the entry's columns null when there is none.</summary>
+    private const string FindSql =
+        """
+        SELECT e.id, e.size, e.payload_hash,
+               (SELECT coalesce(max(f.id), 0) FROM memogen.failure f WHERE f.function = $1 AND f.code_version = $2 AND f.key_hash = $3)
+        FROM (SELECT 1) AS one
+        LEFT JOIN memogen.entry e ON e.function = $1 AND e.code_version = $2 AND e.key_hash = $3
+        """;
+
+    /// <summary>
+    /// Takes the advisory lock $6 if $7 allows it and nobody holds it, and then records the claim (replacing that of a
+    /// holder that died); returns a row only when it took the lock.
+    /// </summary>
+    private const string LockAndClaimSql =
+        """
+        INSERT INTO memogen.claim (function, code_version, key_hash, host, pid, session_pid)
+        SELECT $1, $2, $3, $4, $5, pg_backend_pid() WHERE CASE WHEN $7 THEN pg_try_advisory_lock($6) ELSE false END
+        ON CONFLICT (function, code_version, key_hash) DO UPDATE
+        SET host = excluded.host, pid = excluded.pid, session_pid = excluded.session_pid, claimed = now(), heartbeat = now()
+        RETURNING true
+        """;
+
     /// <summary>The entry of <paramref name="key"/> if there is one, and the id of its latest recorded failure (0 for none).</summary>
     public static async Task<(StoredEntry? Entry, long LatestFailure)> FindAsync(NpgsqlConnection connection, EntryKey key, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(
-            """
-            SELECT e.id, e.size, e.payload_hash,
-                   (SELECT coalesce(max(f.id), 0) FROM memogen.failure f WHERE f.function = $1 AND f.code_version = $2 AND f.key_hash = $3)
-            FROM (SELECT 1) AS one
-            LEFT JOIN memogen.entry e ON e.function = $1 AND e.code_version = $2 AND e.key_hash = $3
-            """,
-            connection);
-        AddKey(command, key);
+        await using var command = new NpgsqlCommand(FindSql, connection);
+        AddKey(command.Parameters, key);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        StoredEntry? entry = reader.IsDBNull(0) ? null : new StoredEntry(reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<byte[]>(2));
-        return (entry, reader.GetInt64(3));
+        return await ReadFoundAsync(reader, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// In one round trip on the lock session: looks the entry up, takes the lock <paramref name="lockId"/> and records
+    /// the claim if <paramref name="mayLock"/> and nobody holds it, then looks again (a fresh snapshot: an entry
+    /// published before the lock was taken is seen). Returns whether the lock was taken, with both looks.
+    /// </summary>
+    public static (bool Locked, ClaimAttempt Attempt) TryLockAndClaim(NpgsqlConnection connection, EntryKey key, long lockId, bool mayLock)
+    {
+        using var batch = new NpgsqlBatch(connection);
+        var before = new NpgsqlBatchCommand(FindSql);
+        var claim = new NpgsqlBatchCommand(LockAndClaimSql);
+        var after = new NpgsqlBatchCommand(FindSql);
+        AddKey(before.Parameters, key);
+        AddKey(claim.Parameters, key);
+        AddProducer(claim.Parameters);
+        claim.Parameters.Add(new NpgsqlParameter<long> { TypedValue = lockId });
+        claim.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = mayLock });
+        AddKey(after.Parameters, key);
+        batch.BatchCommands.Add(before);
+        batch.BatchCommands.Add(claim);
+        batch.BatchCommands.Add(after);
+        using NpgsqlDataReader reader = batch.ExecuteReader();
+        (StoredEntry? entryBefore, long failureBefore) = ReadFound(reader);
+        reader.NextResult();
+        bool locked = reader.Read();
+        reader.NextResult();
+        (StoredEntry? entryAfter, long failureAfter) = ReadFound(reader);
+        return (locked, new ClaimAttempt(entryBefore ?? entryAfter, failureBefore, failureAfter));
     }
 
     /// <summary>The latest failure of <paramref name="key"/> recorded after <paramref name="since"/>, as the exception its waiters get; <see langword="null"/> if none.</summary>
@@ -40,7 +82,7 @@ internal static class EntryQueries
             ORDER BY id DESC LIMIT 1
             """,
             connection);
-        AddKey(command, key);
+        AddKey(command.Parameters, key);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = since });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
@@ -48,41 +90,20 @@ internal static class EntryQueries
             : null;
     }
 
-    /// <summary>Marks an entry as used now (at most once a minute, to spare writes on hot entries).</summary>
-    public static async Task TouchAsync(NpgsqlConnection connection, long entryId, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(
-            "UPDATE memogen.entry SET last_used = now() WHERE id = $1 AND last_used < now() - interval '1 minute'", connection);
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = entryId });
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Records who computes <paramref name="key"/> (replacing the claim of a holder that died).</summary>
-    public static async Task ClaimAsync(NpgsqlConnection connection, EntryKey key, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(
-            """
-            INSERT INTO memogen.claim (function, code_version, key_hash, host, pid, session_pid)
-            VALUES ($1, $2, $3, $4, $5, pg_backend_pid())
-            ON CONFLICT (function, code_version, key_hash) DO UPDATE
-            SET host = excluded.host, pid = excluded.pid, session_pid = excluded.session_pid, claimed = now(), heartbeat = now()
-            """,
-            connection);
-        AddKey(command, key);
-        AddProducer(command);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>
-    /// In one transaction: inserts the entry (unless one is there already: only one result is kept) with its chunk list,
-    /// deletes the claim and notifies waiters. Returns whether this entry was the one kept.
+    /// In one statement (one transaction, one round trip): stores the payload's pending chunk if it has one, inserts the
+    /// entry (unless one is there already: only one result is kept) with its chunk list, deletes the claim (unless <paramref name="releaseClaim"/> is false: the claim
+    /// is not ours) and notifies waiters. Returns whether this entry was the one kept.
     /// </summary>
-    public static async Task<bool> PublishAsync(NpgsqlConnection connection, EntryKey key, PublishedPayload payload, long lockId, CancellationToken cancellationToken, bool releaseClaim = true)
+    public static bool Publish(NpgsqlConnection connection, EntryKey key, PublishedPayload payload, long lockId, bool releaseClaim = true)
     {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var insert = new NpgsqlCommand(
-            """
-            WITH new_entry AS (
+        using var insert = new NpgsqlCommand(
+            $"""
+            WITH stored_chunk AS (
+                INSERT INTO memogen.chunk (hash, size, data)
+                SELECT $8[1], length($11), $11 WHERE $11 IS NOT NULL
+                ON CONFLICT (hash) DO UPDATE SET created = now()),
+            new_entry AS (
                 INSERT INTO memogen.entry (function, code_version, key_hash, payload_hash, size, producer_host, producer_pid)
                 VALUES ($1, $2, $3, $6, $7, $4, $5)
                 ON CONFLICT (function, code_version, key_hash) DO NOTHING
@@ -90,68 +111,88 @@ internal static class EntryQueries
             chunks AS (
                 INSERT INTO memogen.entry_chunk (entry_id, ordinal, chunk_hash)
                 SELECT new_entry.id, chunk.ordinal - 1, chunk.hash
-                FROM new_entry, unnest($8::bytea[]) WITH ORDINALITY AS chunk (hash, ordinal))
-            SELECT count(*) FROM new_entry
+                FROM new_entry, unnest($8::bytea[]) WITH ORDINALITY AS chunk (hash, ordinal)),
+            gone AS (
+                DELETE FROM memogen.claim WHERE function = $1 AND code_version = $2 AND key_hash = $3 AND $9)
+            SELECT (SELECT count(*) FROM new_entry), pg_notify('{Channel}', $10)
             """,
-            connection,
-            transaction);
-        AddKey(insert, key);
-        AddProducer(insert);
+            connection);
+        AddKey(insert.Parameters, key);
+        AddProducer(insert.Parameters);
         insert.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = payload.PayloadHash });
         insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = payload.Size });
         insert.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = payload.ChunkHashes });
-        bool kept = (long)(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 1;
-        await FinishAsync(connection, transaction, key, lockId, cancellationToken, releaseClaim).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return kept;
+        insert.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = releaseClaim });
+        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = lockId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bytea, Value = (object?)payload.PendingChunk ?? DBNull.Value });
+        return (long)insert.ExecuteScalar()! == 1;
     }
 
     /// <summary>In one transaction: records <paramref name="failure"/>, deletes the claim and notifies waiters.</summary>
-    public static async Task RecordFailureAsync(NpgsqlConnection connection, EntryKey key, Exception failure, long lockId, CancellationToken cancellationToken)
+    public static void RecordFailure(NpgsqlConnection connection, EntryKey key, Exception failure, long lockId)
     {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var insert = new NpgsqlCommand(
+        using NpgsqlTransaction transaction = connection.BeginTransaction();
+        using var insert = new NpgsqlCommand(
             """
             INSERT INTO memogen.failure (function, code_version, key_hash, host, pid, error_type, message)
             VALUES ($1, $2, $3, $4, $5, $6, $7)
             """,
             connection,
             transaction);
-        AddKey(insert, key);
-        AddProducer(insert);
+        AddKey(insert.Parameters, key);
+        AddProducer(insert.Parameters);
         insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = failure.GetType().FullName ?? failure.GetType().Name });
         insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = failure.Message });
-        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        await FinishAsync(connection, transaction, key, lockId, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        insert.ExecuteNonQuery();
+        Finish(connection, transaction, key, lockId);
+        transaction.Commit();
     }
 
     /// <summary>
     /// Deletes the claim of <paramref name="key"/> (unless <paramref name="releaseClaim"/> is false: the claim is not
     /// ours) and notifies its waiters (who re-check and may take over).
     /// </summary>
-    public static async Task FinishAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, EntryKey key, long lockId, CancellationToken cancellationToken, bool releaseClaim = true)
+    public static void Finish(NpgsqlConnection connection, NpgsqlTransaction? transaction, EntryKey key, long lockId, bool releaseClaim = true)
     {
-        await using var command = new NpgsqlCommand(
+        using var command = new NpgsqlCommand(
             $"WITH gone AS (DELETE FROM memogen.claim WHERE function = $1 AND code_version = $2 AND key_hash = $3 AND $5) SELECT pg_notify('{Channel}', $4)",
             connection,
             transaction);
-        AddKey(command, key);
+        AddKey(command.Parameters, key);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = lockId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = releaseClaim });
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        command.ExecuteNonQuery();
     }
 
-    private static void AddKey(NpgsqlCommand command, EntryKey key)
+    /// <summary>Adds the key's function, code version and hash as the command's parameters $1, $2, $3.</summary>
+    public static void AddKey(NpgsqlParameterCollection parameters, EntryKey key)
     {
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.Function });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.CodeVersion });
-        command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = key.KeyBytes() });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = key.Function });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = key.CodeVersion });
+        parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = key.KeyBytes() });
     }
 
-    private static void AddProducer(NpgsqlCommand command)
+    private static void AddProducer(NpgsqlParameterCollection parameters)
     {
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Environment.MachineName });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = Environment.ProcessId });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = Environment.MachineName });
+        parameters.Add(new NpgsqlParameter<int> { TypedValue = Environment.ProcessId });
+    }
+
+    private static async Task<(StoredEntry? Entry, long LatestFailure)> ReadFoundAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return Found(reader);
+    }
+
+    private static (StoredEntry? Entry, long LatestFailure) ReadFound(NpgsqlDataReader reader)
+    {
+        reader.Read();
+        return Found(reader);
+    }
+
+    private static (StoredEntry? Entry, long LatestFailure) Found(NpgsqlDataReader reader)
+    {
+        StoredEntry? entry = reader.IsDBNull(0) ? null : new StoredEntry(reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<byte[]>(2));
+        return (entry, reader.GetInt64(3));
     }
 }

@@ -1,10 +1,14 @@
 using System;
 using System.IO;
+using MemoGen.Disk;
 
 namespace MemoGen.Postgres;
 
-/// <summary>Reads exactly <c>length</c> bytes of an inner stream: a file that changed length since its metadata was written is an error, not a silent truncation.</summary>
-internal sealed class ExactLengthStream(Stream inner, long length, string name) : Stream
+/// <summary>
+/// Reads exactly <c>length</c> bytes of a file of the disk store's file system (on disk or staged in memory), from its
+/// start: a file that changed length since its metadata was written is an error, not a silent truncation.
+/// </summary>
+internal sealed class ExactLengthStream(IMemoReadableFile file, long length, string name) : Stream
 {
     private readonly long _length = length;
     private long _remaining = length;
@@ -32,7 +36,7 @@ internal sealed class ExactLengthStream(Stream inner, long length, string name) 
             return 0;
         }
 
-        int read = inner.Read(buffer[..(int)Math.Min(buffer.Length, _remaining)]);
+        int read = file.Read(buffer[..(int)Math.Min(buffer.Length, _remaining)], _length - _remaining);
         if (read == 0 && !buffer.IsEmpty)
         {
             throw new IOException($"{name} is shorter than its entry's metadata says ({_remaining} bytes missing).");
@@ -56,7 +60,7 @@ internal sealed class ExactLengthStream(Stream inner, long length, string name) 
     {
         if (disposing)
         {
-            inner.Dispose();
+            file.Dispose();
         }
 
         base.Dispose(disposing);

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Data;
 using System.Threading;
-using System.Threading.Tasks;
 using Npgsql;
 
 namespace MemoGen.Postgres;
@@ -12,12 +11,14 @@ namespace MemoGen.Postgres;
 /// computes. The server releases them when the session ends (the process died, the host vanished, the backend was
 /// terminated). Work done "on the lock session" checks that it is still the session the lock was taken on, so a
 /// holder whose session was killed is fenced out: it can no longer publish. Calls are serialized (a connection runs one
-/// command at a time); a broken session is replaced on the next call, in a new generation.
+/// command at a time); a broken session is replaced on the next call, in a new generation. Calls block the calling
+/// thread: they are on the runtime's synchronous miss path, where a thread blocked on its socket wakes sooner than an
+/// awaited continuation handed back through the thread pool.
 /// </summary>
-internal sealed class LockSession : IAsyncDisposable
+internal sealed class LockSession : IDisposable
 {
     private readonly PostgresConnections _connections;
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _gate = new();
     private readonly HashSet<long> _held = [];
     private NpgsqlConnection? _connection;
     private int _generation;
@@ -25,38 +26,25 @@ internal sealed class LockSession : IAsyncDisposable
     public LockSession(PostgresConnections connections) => _connections = connections;
 
     /// <summary>
-    /// Takes the lock <paramref name="lockId"/> if nobody holds it, in this process or another; returns the session
-    /// generation it was taken in, or <see langword="null"/> when it is held.
+    /// Runs <paramref name="attempt"/> on the session: it may take the lock <paramref name="lockId"/> (when its second
+    /// argument is true: no other caller of this process holds it) and says whether it did. Returns the session
+    /// generation the lock was taken in (<see langword="null"/> when it was not) and the attempt's result.
     /// </summary>
-    public async Task<int?> TryLockAsync(long lockId, CancellationToken cancellationToken)
+    public (int? Generation, T Result) TryLock<T>(long lockId, Func<NpgsqlConnection, bool, (bool Locked, T Result)> attempt)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        lock (_gate)
         {
             // Session locks are re-entrant: a second caller in this process must wait like any other.
-            if (_held.Contains(lockId))
+            bool mayLock = !_held.Contains(lockId);
+            NpgsqlConnection connection = Connected();
+            (bool locked, T result) = OnSession(connection, () => attempt(connection, mayLock));
+            if (!locked)
             {
-                return null;
-            }
-
-            NpgsqlConnection connection = await ConnectedAsync(cancellationToken).ConfigureAwait(false);
-            bool taken = await OnSessionAsync(connection, async () =>
-            {
-                await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", connection);
-                command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = lockId });
-                return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-            }).ConfigureAwait(false);
-            if (!taken)
-            {
-                return null;
+                return (null, result);
             }
 
             _held.Add(lockId);
-            return _generation;
-        }
-        finally
-        {
-            _gate.Release();
+            return (_generation, result);
         }
     }
 
@@ -64,78 +52,58 @@ internal sealed class LockSession : IAsyncDisposable
     /// Runs <paramref name="work"/> on the session that holds the lock taken in <paramref name="generation"/>;
     /// <see cref="LockLostException"/> when that session is gone.
     /// </summary>
-    public async Task<T> RunAsync<T>(int generation, Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
+    public T Run<T>(int generation, Func<NpgsqlConnection, T> work)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        lock (_gate)
         {
             NpgsqlConnection connection = Current(generation);
-            return await OnSessionAsync(connection, () => work(connection)).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
+            return OnSession(connection, () => work(connection));
         }
     }
 
     /// <summary>Releases <paramref name="lockId"/> if the session it was taken on is still there (else the server already did).</summary>
-    public async Task UnlockAsync(int generation, long lockId)
+    public void Unlock(int generation, long lockId)
     {
-        await _gate.WaitAsync().ConfigureAwait(false);
-        try
+        lock (_gate)
         {
             if (_generation != generation || !_held.Remove(lockId) || _connection is not { } connection)
             {
                 return;
             }
 
-            await OnSessionAsync(connection, async () =>
+            OnSession(connection, () =>
             {
-                await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", connection);
+                using var command = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", connection);
                 command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = lockId });
-                return await command.ExecuteScalarAsync().ConfigureAwait(false);
-            }).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
+                return command.ExecuteScalar();
+            });
         }
     }
 
     /// <summary>Marks the claims of this session as alive (so that <c>memogen</c> can tell live claims from stale ones).</summary>
-    public async Task HeartbeatAsync(CancellationToken cancellationToken)
+    public void Heartbeat()
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        lock (_gate)
         {
             if (_held.Count == 0 || _connection is not { } connection)
             {
                 return;
             }
 
-            await OnSessionAsync(connection, async () =>
+            OnSession(connection, () =>
             {
-                await using var command = new NpgsqlCommand("UPDATE memogen.claim SET heartbeat = now() WHERE session_pid = pg_backend_pid()", connection);
-                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
+                using var command = new NpgsqlCommand("UPDATE memogen.claim SET heartbeat = now() WHERE session_pid = pg_backend_pid()", connection);
+                return command.ExecuteNonQuery();
+            });
         }
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    public void Dispose()
     {
-        await _gate.WaitAsync().ConfigureAwait(false);
-        try
+        lock (_gate)
         {
-            await DropAsync().ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
+            Drop();
         }
     }
 
@@ -144,33 +112,33 @@ internal sealed class LockSession : IAsyncDisposable
             ? connection
             : throw new LockLostException();
 
-    private async Task<NpgsqlConnection> ConnectedAsync(CancellationToken cancellationToken)
+    private NpgsqlConnection Connected()
     {
         if (_connection is { State: ConnectionState.Open } open)
         {
             return open;
         }
 
-        await DropAsync().ConfigureAwait(false);
-        _connection = await _connections.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        Drop();
+        _connection = _connections.OpenSession();
         return _connection;
     }
 
     /// <summary>Runs a command on the session; when the session breaks, every lock it held is gone: forget them.</summary>
-    private async Task<T> OnSessionAsync<T>(NpgsqlConnection connection, Func<Task<T>> command)
+    private T OnSession<T>(NpgsqlConnection connection, Func<T> command)
     {
         try
         {
-            return await command().ConfigureAwait(false);
+            return command();
         }
         catch (Exception e) when (e is NpgsqlException or ObjectDisposedException or InvalidOperationException && connection.State != ConnectionState.Open)
         {
-            await DropAsync().ConfigureAwait(false);
+            Drop();
             throw new LockLostException(e);
         }
     }
 
-    private async Task DropAsync()
+    private void Drop()
     {
         if (_connection is null)
         {
@@ -183,7 +151,7 @@ internal sealed class LockSession : IAsyncDisposable
         _connection = null;
         try
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            connection.Dispose();
         }
         catch (Exception e) when (e is NpgsqlException or System.IO.IOException)
         {

@@ -19,14 +19,35 @@ internal sealed class NotificationListener : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _startLock = new();
     private Task? _loop;
+    private TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public NotificationListener(PostgresConnections connections) => _connections = connections;
 
-    /// <summary>A task that completes at the next notification for <paramref name="lockId"/>.</summary>
+    /// <summary>
+    /// A task that completes at the next notification for <paramref name="lockId"/>. A notification is caught only while
+    /// the session listens: check for what was waited for after <see cref="ListeningAsync"/>, not before.
+    /// </summary>
     public Task NextAsync(long lockId)
     {
-        EnsureStarted();
+        Start();
         return _waiters.GetOrAdd(lockId, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+    }
+
+    /// <summary>Starts listening (once), so that the session is ready by the time a caller first waits.</summary>
+    public void Start()
+    {
+        lock (_startLock)
+        {
+            _loop ??= Task.Run(ListenAsync);
+        }
+    }
+
+    /// <summary>Waits until the session listens, at most <paramref name="timeout"/> (the waiters' slow re-check covers the rest).</summary>
+    public Task ListeningAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        Start();
+        Task listening = Volatile.Read(ref _listening).Task;
+        return listening.IsCompleted ? Task.CompletedTask : Task.WhenAny(listening, Task.Delay(timeout, cancellationToken));
     }
 
     /// <inheritdoc />
@@ -39,14 +60,6 @@ internal sealed class NotificationListener : IAsyncDisposable
         }
 
         _stop.Dispose();
-    }
-
-    private void EnsureStarted()
-    {
-        lock (_startLock)
-        {
-            _loop ??= Task.Run(ListenAsync);
-        }
     }
 
     private async Task ListenAsync()
@@ -62,6 +75,8 @@ internal sealed class NotificationListener : IAsyncDisposable
                     await listen.ExecuteNonQueryAsync(_stop.Token).ConfigureAwait(false);
                 }
 
+                Volatile.Read(ref _listening).TrySetResult();
+
                 while (true)
                 {
                     await connection.WaitAsync(_stop.Token).ConfigureAwait(false);
@@ -74,6 +89,11 @@ internal sealed class NotificationListener : IAsyncDisposable
             catch (Exception e) when (e is NpgsqlException or System.IO.IOException or TimeoutException or InvalidOperationException)
             {
                 // Waiters fall back on their slow re-check until the session is back.
+                if (Volatile.Read(ref _listening).Task.IsCompleted)
+                {
+                    Volatile.Write(ref _listening, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+                }
+
                 try
                 {
                     await Task.Delay(ReconnectDelay, _stop.Token).ConfigureAwait(false);

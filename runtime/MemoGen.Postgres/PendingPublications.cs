@@ -16,6 +16,7 @@ internal sealed class PendingPublications
 {
     private readonly ConcurrentDictionary<EntryKey, EntryPaths> _pending = new();
     private readonly Func<PostgresStore> _store;
+    private readonly Func<IMemoFileSystem> _fileSystem;
     private readonly Action<EntryPaths> _published;
     private readonly Func<ILogger?> _logger;
     private readonly TimeSpan _interval;
@@ -23,12 +24,14 @@ internal sealed class PendingPublications
     private int _retrying;
 
     /// <param name="store">The store to publish to.</param>
+    /// <param name="fileSystem">The file system the local entries are read through (staged ones may be in memory).</param>
     /// <param name="published">Called with an entry's local files once it is published (or another result was kept).</param>
     /// <param name="logger">The logger, if any.</param>
     /// <param name="interval">How long to wait between attempts.</param>
-    public PendingPublications(Func<PostgresStore> store, Action<EntryPaths> published, Func<ILogger?> logger, TimeSpan interval)
+    public PendingPublications(Func<PostgresStore> store, Func<IMemoFileSystem> fileSystem, Action<EntryPaths> published, Func<ILogger?> logger, TimeSpan interval)
     {
         _store = store;
+        _fileSystem = fileSystem;
         _published = published;
         _logger = logger;
         _interval = interval;
@@ -62,7 +65,7 @@ internal sealed class PendingPublications
                 PublishOutcome outcome;
                 try
                 {
-                    using Stream container = EntryContainer.Open(paths);
+                    using Stream container = EntryContainer.Open(paths, _fileSystem());
                     outcome = _store().PublishUnclaimedAsync(key, container, CancellationToken.None).GetAwaiter().GetResult();
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidEntryException)

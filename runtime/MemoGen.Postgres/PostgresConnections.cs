@@ -12,6 +12,7 @@ namespace MemoGen.Postgres;
 /// </summary>
 internal sealed class PostgresConnections : IAsyncDisposable
 {
+    private const int NpgsqlDefaultBufferSize = 8192;
     private readonly NpgsqlDataSource _pooled;
     private readonly NpgsqlDataSource _sessions;
 
@@ -30,6 +31,19 @@ internal sealed class PostgresConnections : IAsyncDisposable
         }
 
         ApplyKeepalives(builder);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            // The store's statements are few and repeated: prepared once per physical connection, parsed never again.
+            builder.MaxAutoPrepare = 32;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        if (builder.ReadBufferSize == NpgsqlDefaultBufferSize)
+        {
+            // Chunks of megabytes are read in fewer, larger socket reads.
+            builder.ReadBufferSize = 256 * 1024;
+        }
+
         Server = $"{builder.Host}:{builder.Port}/{builder.Database} as {builder.Username}";
         _pooled = NpgsqlDataSource.Create(builder.ConnectionString);
         builder.Pooling = false;
@@ -42,8 +56,14 @@ internal sealed class PostgresConnections : IAsyncDisposable
     /// <summary>Opens a pooled connection.</summary>
     public ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) => _pooled.OpenConnectionAsync(cancellationToken);
 
+    /// <summary>Opens a pooled connection, blocking the calling thread.</summary>
+    public NpgsqlConnection Open() => _pooled.OpenConnection();
+
     /// <summary>Opens a connection of its own (never pooled): its advisory locks and LISTENs end with it.</summary>
     public ValueTask<NpgsqlConnection> OpenSessionAsync(CancellationToken cancellationToken) => _sessions.OpenConnectionAsync(cancellationToken);
+
+    /// <summary>Opens a connection of its own (never pooled), blocking the calling thread.</summary>
+    public NpgsqlConnection OpenSession() => _sessions.OpenConnection();
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -28,11 +28,13 @@ internal sealed class PostgresSharedTier : ISharedTier
         // Parse now, so that a malformed connection string is an error at configuration, not a warning per call.
         _ = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         _options = options;
+        options.FileSystem = new StagingFileSystem(
+            options.FileSystem, () => _staging.IsValueCreated ? _staging.Value.Path : null, () => options.MmapMode == MmapMode.None);
         _logger = new Lazy<ILogger?>(() => options.LoggerFactory?.CreateLogger("MemoGen"), LazyThreadSafetyMode.ExecutionAndPublication);
         _store = new Lazy<PostgresStore>(
             () => new PostgresStore(connectionString, _logger.Value, settings),
             LazyThreadSafetyMode.ExecutionAndPublication);
-        Pending = new PendingPublications(() => Store, Published, () => _logger.Value, (settings ?? new PostgresStoreSettings()).RetryAfterOutage);
+        Pending = new PendingPublications(() => Store, () => options.FileSystem, Published, () => _logger.Value, (settings ?? new PostgresStoreSettings()).RetryAfterOutage);
     }
 
     /// <inheritdoc />
@@ -47,14 +49,8 @@ internal sealed class PostgresSharedTier : ISharedTier
     /// <inheritdoc />
     public bool TryFetch(in Infrastructure.SharedEntry entry, FetchTarget target)
     {
-        EntryKey key = KeyOf(entry);
-        if (Store.FindAsync(key, CancellationToken.None).GetAwaiter().GetResult() is not { } found)
-        {
-            return false;
-        }
-
         using var sink = new EntryContainerSink(target);
-        if (!Store.TryReadAsync(found, sink, CancellationToken.None).GetAwaiter().GetResult())
+        if (!Store.TryRead(KeyOf(entry), sink))
         {
             return false;
         }
@@ -97,7 +93,7 @@ internal sealed class PostgresSharedTier : ISharedTier
     {
         EntryKey key = KeyOf(entry);
         PublishOutcome outcome;
-        using (Stream container = EntryContainer.Open(written))
+        using (Stream container = EntryContainer.Open(written, _options.FileSystem))
         {
             outcome = _claims.TryGetValue(key, out ComputationClaim? claim)
                 ? claim.PublishAsync(container, CancellationToken.None).GetAwaiter().GetResult()
@@ -128,7 +124,7 @@ internal sealed class PostgresSharedTier : ISharedTier
     {
         if (_options.CacheDirectory is null)
         {
-            StagingFolder.DeleteEntry(written);
+            StagingFolder.DeleteEntry(written, _options.FileSystem);
         }
     }
 

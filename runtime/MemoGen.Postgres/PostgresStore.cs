@@ -11,7 +11,7 @@ namespace MemoGen.Postgres;
 /// The shared tier on PostgreSQL: entries of content-addressed chunks, and compute-once across processes and machines
 /// through session advisory locks and NOTIFY (see docs/postgres.md). One store per process and connection string; it
 /// creates and migrates its schema on first use. Database problems never escape as exceptions from
-/// <see cref="ClaimAsync"/>, <see cref="TryReadAsync"/> or a claim: they are logged once and the caller computes locally.
+/// <see cref="ClaimAsync"/>, <see cref="TryRead"/> or a claim: they are logged once and the caller computes locally.
 /// </summary>
 internal sealed class PostgresStore : IAsyncDisposable
 {
@@ -116,27 +116,37 @@ internal sealed class PostgresStore : IAsyncDisposable
     }
 
     /// <summary>
-    /// Streams the payload of <paramref name="entry"/> into <paramref name="destination"/>, verified chunk by chunk.
-    /// Returns false when PostgreSQL failed or the entry does not verify (logged): the destination then holds a partial
-    /// payload that the caller must discard.
+    /// Streams the payload of <paramref name="key"/>'s entry into <paramref name="destination"/>, verified chunk by
+    /// chunk, in one round trip on one pooled connection, blocking the calling thread (see <see cref="ChunkReader"/>).
+    /// Returns false when there is no entry, PostgreSQL failed or the entry does not verify (logged): the destination
+    /// then holds a partial payload that the caller must discard.
     /// </summary>
-    public async Task<bool> TryReadAsync(StoredEntry entry, Stream destination, CancellationToken cancellationToken)
+    public bool TryRead(EntryKey key, Stream destination)
     {
-        ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(destination);
+        if (!_outage.ShouldTry)
+        {
+            return false;
+        }
+
         try
         {
-            await using NpgsqlConnection connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await ChunkReader.ReadAsync(connection, entry, destination, cancellationToken).ConfigureAwait(false);
-            await EntryQueries.TouchAsync(connection, entry.Id, cancellationToken).ConfigureAwait(false);
-            return true;
+            if (!_schemaReady)
+            {
+                EnsureSchemaAsync(CancellationToken.None).GetAwaiter().GetResult();
+            }
+
+            using NpgsqlConnection connection = _connections.Open();
+            bool read = ChunkReader.TryRead(connection, key, destination);
+            _outage.Succeeded();
+            return read;
         }
         catch (InvalidDataException e)
         {
             _logger?.LogWarning(new EventId(1203, "SharedEntryInvalid"), "{Message} It is computed again locally.", e.Message);
             return false;
         }
-        catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e) && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e))
         {
             _outage.Failed(e);
             return false;
@@ -161,7 +171,7 @@ internal sealed class PostgresStore : IAsyncDisposable
             await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
             PublishedPayload published = await WriteChunksAsync(payload, cancellationToken).ConfigureAwait(false);
             await using NpgsqlConnection connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-            bool kept = await EntryQueries.PublishAsync(connection, key, published, key.LockId(), cancellationToken, releaseClaim: false).ConfigureAwait(false);
+            bool kept = EntryQueries.Publish(connection, key, published, key.LockId(), releaseClaim: false);
             _outage.Succeeded();
             return kept ? PublishOutcome.Kept : PublishOutcome.AnotherKept;
         }
@@ -189,7 +199,7 @@ internal sealed class PostgresStore : IAsyncDisposable
         await _stop.CancelAsync().ConfigureAwait(false);
         await _heartbeat.ConfigureAwait(false);
         await _listener.DisposeAsync().ConfigureAwait(false);
-        await Locks.DisposeAsync().ConfigureAwait(false);
+        Locks.Dispose();
         await _connections.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
     }
@@ -216,23 +226,41 @@ internal sealed class PostgresStore : IAsyncDisposable
     private async Task<ClaimOutcome> ClaimOrWaitAsync(EntryKey key, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        (StoredEntry? entry, long failuresBefore) = await LookAsync(key, cancellationToken).ConfigureAwait(false);
-        if (entry is not null)
-        {
-            return new ClaimOutcome(entry, null);
-        }
-
+        _listener.Start();
         long lockId = key.LockId();
+        long? failuresBefore = null;
         bool announced = false;
         while (true)
         {
-            if (await Locks.TryLockAsync(lockId, cancellationToken).ConfigureAwait(false) is int generation)
+            (int? generation, ClaimAttempt attempt) = Locks.TryLock(
+                lockId,
+                (connection, mayLock) => EntryQueries.TryLockAndClaim(connection, key, lockId, mayLock));
+            failuresBefore ??= attempt.FailureBefore;
+            ComputationClaim? claim = generation is int taken ? new ComputationClaim(this, key, lockId, taken) : null;
+            if (attempt.Entry is null && attempt.FailureAfter <= failuresBefore)
             {
-                return await ClaimLockedAsync(key, lockId, generation, failuresBefore, cancellationToken).ConfigureAwait(false);
+                if (claim is not null)
+                {
+                    return new ClaimOutcome(null, claim);
+                }
+            }
+            else
+            {
+                // Published, or failed, by the holder waited for: nothing to compute here.
+                if (claim is not null)
+                {
+                    await claim.DisposeAsync().ConfigureAwait(false);
+                }
+
+                if ((attempt.Entry ?? await CheckWhileWaitingAsync(key, failuresBefore.Value, cancellationToken).ConfigureAwait(false)) is { } entry)
+                {
+                    return new ClaimOutcome(entry, null);
+                }
             }
 
+            await _listener.ListeningAsync(Settings.PollInterval, cancellationToken).ConfigureAwait(false);
             Task notified = _listener.NextAsync(lockId);
-            if (await CheckWhileWaitingAsync(key, failuresBefore, cancellationToken).ConfigureAwait(false) is { } found)
+            if (await CheckWhileWaitingAsync(key, failuresBefore.Value, cancellationToken).ConfigureAwait(false) is { } found)
             {
                 return new ClaimOutcome(found, null);
             }
@@ -246,39 +274,10 @@ internal sealed class PostgresStore : IAsyncDisposable
 
             await Task.WhenAny(notified, Task.Delay(Settings.PollInterval, cancellationToken)).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
-            if (await CheckWhileWaitingAsync(key, failuresBefore, cancellationToken).ConfigureAwait(false) is { } published)
+            if (await CheckWhileWaitingAsync(key, failuresBefore.Value, cancellationToken).ConfigureAwait(false) is { } published)
             {
                 return new ClaimOutcome(published, null);
             }
-        }
-    }
-
-    /// <summary>With the lock held: re-check (the entry may have been published since the first look), then claim.</summary>
-    private async Task<ClaimOutcome> ClaimLockedAsync(EntryKey key, long lockId, int generation, long failuresBefore, CancellationToken cancellationToken)
-    {
-        var claim = new ComputationClaim(this, key, lockId, generation);
-        try
-        {
-            if (await CheckWhileWaitingAsync(key, failuresBefore, cancellationToken).ConfigureAwait(false) is { } entry)
-            {
-                await claim.DisposeAsync().ConfigureAwait(false);
-                return new ClaimOutcome(entry, null);
-            }
-
-            await Locks.RunAsync(
-                generation,
-                async connection =>
-                {
-                    await EntryQueries.ClaimAsync(connection, key, cancellationToken).ConfigureAwait(false);
-                    return true;
-                },
-                cancellationToken).ConfigureAwait(false);
-            return new ClaimOutcome(null, claim);
-        }
-        catch
-        {
-            await claim.DisposeAsync().ConfigureAwait(false);
-            throw;
         }
     }
 
@@ -334,7 +333,7 @@ internal sealed class PostgresStore : IAsyncDisposable
             {
                 try
                 {
-                    await Locks.HeartbeatAsync(_stop.Token).ConfigureAwait(false);
+                    Locks.Heartbeat();
                 }
                 catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e))
                 {

@@ -1,7 +1,11 @@
 namespace MemoGen.Postgres;
 
-/// <summary>A payload whose chunks are in <c>memogen.chunk</c>, ready to be referenced by an entry.</summary>
-/// <param name="ChunkHashes">The SHA-256 of each chunk, in payload order.</param>
+/// <summary>
+/// A payload whose chunks are in <c>memogen.chunk</c>, ready to be referenced by an entry; or a small payload of one
+/// chunk, <paramref name="PendingChunk"/>, that the statement publishing the entry stores (one round trip for both).
+/// </summary>
+/// <param name="ChunkHashes">The address of each chunk (<see cref="ChunkHash"/>), in payload order.</param>
 /// <param name="Size">The payload's length in bytes.</param>
-/// <param name="PayloadHash">The SHA-256 of the whole payload.</param>
-internal sealed record PublishedPayload(byte[][] ChunkHashes, long Size, byte[] PayloadHash);
+/// <param name="PayloadHash">The hash of the whole payload (<see cref="ChunkHash.OfPayload"/>).</param>
+/// <param name="PendingChunk">The bytes of the one chunk when it is not stored yet; <see langword="null"/> when every chunk is.</param>
+internal sealed record PublishedPayload(byte[][] ChunkHashes, long Size, byte[] PayloadHash, byte[]? PendingChunk = null);

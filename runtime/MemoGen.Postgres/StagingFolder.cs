@@ -31,18 +31,18 @@ internal sealed class StagingFolder
     }
 
     /// <summary>Deletes an entry's metadata, then its payload files; whatever cannot be deleted goes with the folder.</summary>
-    public static void DeleteEntry(EntryPaths paths)
+    public static void DeleteEntry(EntryPaths paths, IMemoFileSystem fileSystem)
     {
         try
         {
-            EntryMetadata metadata = EntryMetadataJson.Read(File.ReadAllBytes(paths.MetadataPath));
-            File.Delete(paths.MetadataPath);
+            EntryMetadata metadata = EntryMetadataJson.Read(EntryContainer.ReadAll(fileSystem, paths.MetadataPath));
+            fileSystem.Delete(paths.MetadataPath);
             foreach (PayloadFile file in metadata.Files)
             {
-                File.Delete(paths.PayloadPath(file.Name));
+                fileSystem.Delete(paths.PayloadPath(file.Name));
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidEntryException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidEntryException or InvalidDataException)
         {
             // Already gone, or still mapped on a system that refuses: the folder is deleted at exit.
         }

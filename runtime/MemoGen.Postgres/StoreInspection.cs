@@ -31,16 +31,7 @@ internal static class StoreInspection
     /// <summary>The functions stored, with entry counts and sizes; throws <see cref="InvalidOperationException"/> when the database holds no store.</summary>
     public static async Task<(IReadOnlyList<StoredFunction> Functions, IReadOnlyList<LiveClaim> Claims)> ReadAsync(string connectionString, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (var exists = new NpgsqlCommand("SELECT to_regclass('memogen.entry') IS NOT NULL", connection))
-        {
-            if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
-            {
-                throw new InvalidOperationException($"The database {connection.Database} on {connection.Host} holds no MemoGen store (no schema memogen).");
-            }
-        }
-
+        await using NpgsqlConnection connection = await OpenStoreAsync(connectionString, cancellationToken).ConfigureAwait(false);
         var functions = new List<StoredFunction>();
         await using (var command = new NpgsqlCommand(
             """
@@ -73,5 +64,27 @@ internal static class StoreInspection
         }
 
         return (functions, claims);
+    }
+
+    /// <summary>Opens a connection to the store's database; <see cref="InvalidOperationException"/> when it holds no store (the schema is never created here).</summary>
+    public static async Task<NpgsqlConnection> OpenStoreAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var exists = new NpgsqlCommand("SELECT to_regclass('memogen.entry') IS NOT NULL", connection);
+            if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
+            {
+                throw new InvalidOperationException($"The database {connection.Database} on {connection.Host} holds no MemoGen store (no schema memogen).");
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 }

@@ -20,7 +20,7 @@ public class PostgresChunkBenchmarks
     private readonly byte[] _payload = new byte[Size];
     private PostgresServer? _server;
     private PostgresStore? _store;
-    private StoredEntry? _stored;
+    private static readonly EntryKey Key = new("bench_chunks", "v1", new MemoHash128(5, 12));
     private string _folder = "";
     private string _file = "";
     private long _stamp;
@@ -33,10 +33,8 @@ public class PostgresChunkBenchmarks
         string connectionString = PostgresBenchContext.NewDatabase(_server, "chunks");
         _store = new PostgresStore(connectionString);
         _store.EnsureReadyAsync(CancellationToken.None).GetAwaiter().GetResult();
-        var key = new EntryKey("bench_chunks", "v1", new MemoHash128(5, 12));
-        ClaimOutcome claimed = _store.ClaimAsync(key, CancellationToken.None).GetAwaiter().GetResult();
+        ClaimOutcome claimed = _store.ClaimAsync(Key, CancellationToken.None).GetAwaiter().GetResult();
         claimed.Claim!.PublishAsync(new MemoryStream(_payload, writable: false), CancellationToken.None).GetAwaiter().GetResult();
-        _stored = _store.FindAsync(key, CancellationToken.None).GetAwaiter().GetResult();
         _folder = DiskBenchContext.NewFolderOnDisk("pg-chunks");
         _file = Path.Combine(_folder, "payload.bin");
         File.WriteAllBytes(_file, _payload);
@@ -81,5 +79,5 @@ public class PostgresChunkBenchmarks
     }
 
     [Benchmark]
-    public bool ReadChunks() => _store!.TryReadAsync(_stored!, Stream.Null, CancellationToken.None).GetAwaiter().GetResult();
+    public bool ReadChunks() => _store!.TryRead(Key, Stream.Null);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using MemoGen.Postgres;
 using MemoGen.PostgresTests.Subjects;
@@ -30,7 +31,7 @@ public sealed class PublishAfterOutageTests : StoreFixture
             Assert.That(context.Squares(2), Has.Length.EqualTo(2));
             Assert.That(context.Squares(3), Has.Length.EqualTo(3));
             Assert.That(tier.Pending.Count, Is.EqualTo(2), "both results wait for the server");
-            Assert.That(Directory.GetFiles(tier.StagingDirectory!, "*.meta.json", SearchOption.AllDirectories), Has.Length.EqualTo(2), "kept in the staging folder meanwhile");
+            Assert.That(StagedFiles.Of(options).Where(path => path.EndsWith(".meta.json", StringComparison.Ordinal)), Has.Exactly(2).Items, "kept in the staging folder meanwhile");
         }
         finally
         {
@@ -47,7 +48,7 @@ public sealed class PublishAfterOutageTests : StoreFixture
 
         Assert.That(await ScalarAsync<long>("SELECT count(*) FROM memogen.entry"), Is.EqualTo(3));
         Assert.That(Log.Messages(LogLevel.Information), Has.Some.Contains("Published 2 result(s) computed while PostgreSQL was unavailable"));
-        Assert.That(Directory.GetFiles(tier.StagingDirectory!, "*", SearchOption.AllDirectories), Is.Empty, "published entries leave the staging folder");
+        Assert.That(StagedFiles.Of(options), Is.Empty, "published entries leave the staging folder");
         var elsewhere = new MemoOptions { LoggerFactory = Log }.UsePostgres(ConnectionString);
         var other = new SquaresContext(elsewhere, executions);
         Assert.That(other.Squares(2), Has.Length.EqualTo(2));

@@ -30,11 +30,11 @@ public sealed class WithoutCacheDirectoryTests : StoreFixture
     }
 
     [Test]
-    public void A_large_remote_hit_is_streamed_through_the_staging_folder_not_held_twice()
+    public void A_one_gibibyte_remote_hit_is_streamed_through_the_staging_folder_not_held_twice()
     {
-        const int Count = 16 * 1024 * 1024; // 128 MiB of doubles
+        const int Count = 128 * 1024 * 1024; // 1 GiB of doubles
         var executions = new ConcurrentDictionary<int, int>();
-        _ = new SquaresContext(Options(), executions).Squares(Count);
+        ComputeAndPublish(Count, executions);
         var reader = new SquaresContext(Options(), executions);
         GC.Collect();
 
@@ -44,8 +44,13 @@ public sealed class WithoutCacheDirectoryTests : StoreFixture
 
         Assert.That(executions[Count], Is.EqualTo(1));
         Assert.That(fetched[Count - 1], Is.EqualTo((double)(Count - 1) * (Count - 1)));
-        Assert.That(allocated, Is.LessThan((Count * 8L) + (48L * 1024 * 1024)), "the array once, plus chunk buffers");
+        Assert.That(allocated, Is.LessThan((Count * 8L) + (64L * 1024 * 1024)), "the array once, plus chunk buffers");
     }
+
+    /// <summary>Computes and publishes in a context of its own, which is dropped, so the writer's array can be collected.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void ComputeAndPublish(int count, ConcurrentDictionary<int, int> executions) =>
+        _ = new SquaresContext(Options(), executions).Squares(count).Length;
 
     private MemoOptions Options()
     {
@@ -55,5 +60,5 @@ public sealed class WithoutCacheDirectoryTests : StoreFixture
     }
 
     private static string[] StagedFiles(MemoOptions options) =>
-        Directory.GetFiles(((PostgresSharedTier)options.SharedTier!).StagingDirectory!, "*", SearchOption.AllDirectories);
+        Support.StagedFiles.Of(options);
 }

@@ -160,18 +160,22 @@ internal sealed class EntryWriter<TResult>
             throw new InvalidEntryException($"the fetched metadata is for key {committed.KeyHash}");
         }
 
-        CommitMetadata(paths, DiskLayout.NewWriteId(), metadata);
+        // Not flushed: a copy of a shared entry can be fetched again, and a torn one fails its checksum on load.
+        CommitMetadata(paths, DiskLayout.NewWriteId(), metadata, flush: false);
         DeleteReplaced(previous, paths, committed.Files);
     }
 
-    /// <summary>Writes <paramref name="metadata"/> to a temporary file of the write, flushes it and renames it over the entry's metadata.</summary>
-    private void CommitMetadata(EntryPaths paths, string writeId, ReadOnlySpan<byte> metadata)
+    /// <summary>Writes <paramref name="metadata"/> to a temporary file of the write, flushes it (unless told not to) and renames it over the entry's metadata.</summary>
+    private void CommitMetadata(EntryPaths paths, string writeId, ReadOnlySpan<byte> metadata, bool flush = true)
     {
         string temporary = paths.TemporaryMetadataPath(writeId);
         using (IMemoWritableFile file = FileSystem.CreateNew(temporary, metadata.Length))
         {
             file.Write(metadata, 0);
-            file.FlushToDisk();
+            if (flush)
+            {
+                file.FlushToDisk();
+            }
         }
 
         FileSystem.Replace(temporary, paths.MetadataPath);

@@ -6,8 +6,8 @@ namespace MemoGen.Disk;
 
 /// <summary>
 /// Where a shared tier writes an entry it fetched into the local store: its payload files (under the names its
-/// metadata gives them), then the metadata, committed by the same flush-and-rename as a local write, so a crash or a
-/// failure never leaves an entry that reads as valid. Disposing an uncommitted target deletes what it wrote.
+/// metadata gives them), then the metadata, committed by the same rename as a local write but not flushed (the copy can
+/// be fetched again; a torn one fails its checksum on load), so a failure never leaves an entry that reads as valid. Disposing an uncommitted target deletes what it wrote.
 /// </summary>
 internal sealed class FetchTarget : IDisposable
 {
@@ -26,7 +26,7 @@ internal sealed class FetchTarget : IDisposable
     /// <summary>The entry being written.</summary>
     public EntryPaths Paths { get; }
 
-    /// <summary>Creates the payload file <paramref name="name"/> (a payload name of this entry) of <paramref name="length"/> bytes; the caller writes, flushes and disposes it.</summary>
+    /// <summary>Creates the payload file <paramref name="name"/> (a payload name of this entry) of <paramref name="length"/> bytes; the caller writes and disposes it.</summary>
     /// <exception cref="ArgumentException"><paramref name="name"/> is not a payload name of this entry.</exception>
     public IMemoWritableFile CreatePayload(string name, long length)
     {

@@ -76,6 +76,11 @@ internal sealed class FunctionFolder<TResult>
     public byte[]? ReadMetadataBytes(string path, out DateTime lastWriteUtc)
     {
         lastWriteUtc = default;
+        if (!FileSystem.FileExists(path))
+        {
+            return null; // A miss is the normal path of a first call and of a fetch: a probe, not a thrown exception.
+        }
+
         IMemoReadableFile file;
         try
         {

@@ -12,11 +12,10 @@ namespace MemoGen.Infrastructure;
 /// <remarks>
 /// <para>
 /// On a local miss the table calls, inside its single-flight computation and in this order: <see cref="TryFetch"/>
-/// (then loads the local entry the fetch wrote); <see cref="Claim"/>; once claimed, <see cref="TryFetch"/> again (the
-/// recheck: another holder may have published between the first fetch and the claim); then it computes, writes the
-/// local entry, calls <see cref="Publish"/> and disposes the claim. When the computation throws, it calls
-/// <see cref="Fail"/> instead of <see cref="Publish"/> (not for a cancellation, which is local to the caller). The claim
-/// is disposed on every path.
+/// (then loads the local entry the fetch wrote); <see cref="Claim"/> (which re-checks for the entry once the claim is
+/// held: another holder may have published between the fetch and the claim); then it computes, writes the local entry,
+/// calls <see cref="Publish"/> and disposes the claim. When the computation throws, it calls <see cref="Fail"/> instead
+/// of <see cref="Publish"/> (not for a cancellation, which is local to the caller). The claim is disposed on every path.
 /// </para>
 /// <para>
 /// Every member may throw: a failure of the shared tier is logged as a warning and the call goes on locally (an
@@ -42,7 +41,7 @@ internal interface ISharedTier
 
     /// <summary>
     /// Claims the computation of <paramref name="entry"/> across machines, waiting while another holder computes it.
-    /// Returns the held claim, <see cref="SharedClaim.PublishedByAnother"/> when the holder it waited for
+    /// Returns the held claim (only once the entry was found missing with the claim held), <see cref="SharedClaim.PublishedByAnother"/> when the holder it waited for
     /// published the entry meanwhile (the table then fetches it), or <see cref="SharedClaim.FailedElsewhere"/> when
     /// that holder's computation threw (the table fails the call with that exception, and caches nothing).
     /// </summary>

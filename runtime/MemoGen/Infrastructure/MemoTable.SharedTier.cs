@@ -6,14 +6,15 @@ using MemoGen.Disk;
 namespace MemoGen.Infrastructure;
 
 /// <summary>
-/// The shared tier's steps of a miss (<see cref="ISharedTier"/>): fetch, claim, recheck before computing; publish and
-/// release after. Its failures are logged and the call goes on locally.
+/// The shared tier's steps of a miss (<see cref="ISharedTier"/>): fetch and claim before computing; publish and release
+/// after. Its failures are logged and the call goes on locally.
 /// </summary>
 public sealed partial class MemoTable<TKey, TResult>
 {
     /// <summary>
     /// After a local miss: fetches the entry from the shared tier into the local store and loads it; else claims the
-    /// computation and fetches again (another holder may have published meanwhile). Returns <see langword="true"/>
+    /// computation (the shared tier re-checks for the entry once the claim is held), or fetches the entry that the
+    /// holder it waited for published. Returns <see langword="true"/>
     /// with the value, or <see langword="false"/> with the claim to hold while computing (if one was taken), or with
     /// <paramref name="failedElsewhere"/>: the exception of the computation waited for, which the call must fail with.
     /// </summary>
@@ -53,12 +54,6 @@ public sealed partial class MemoTable<TKey, TResult>
         if (claimed.Lease is null)
         {
             return TryFetch(shared, entry, key, out value);
-        }
-
-        if (TryFetch(shared, entry, key, out value))
-        {
-            ReleaseClaim(claimed.Lease);
-            return true;
         }
 
         claim = claimed.Lease;

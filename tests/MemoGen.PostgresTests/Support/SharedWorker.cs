@@ -24,10 +24,10 @@ internal static class SharedWorker
     public static async Task<byte[]> GetOrComputeAsync(PostgresStore store, EntryKey key, Func<CancellationToken, Task<byte[]>> compute, CancellationToken cancellationToken)
     {
         ClaimOutcome outcome = await store.ClaimAsync(key, cancellationToken);
-        if (outcome.Entry is { } entry)
+        if (outcome.Entry is not null)
         {
             var buffer = new MemoryStream();
-            if (await store.TryReadAsync(entry, buffer, cancellationToken))
+            if (store.TryRead(key, buffer))
             {
                 return buffer.ToArray();
             }

@@ -16,7 +16,7 @@ public sealed class SharedTierOrderTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     [Test]
-    public void A_miss_fetches_claims_rechecks_computes_writes_publishes_then_releases()
+    public void A_miss_fetches_claims_computes_writes_publishes_then_releases()
     {
         using var store = new TempStore();
         var shared = new FakeSharedTier();
@@ -25,7 +25,7 @@ public sealed class SharedTierOrderTests
         int[] value = Get(table, shared, 7);
 
         Assert.That(value, Is.EqualTo(new[] { 7, 7 }));
-        Assert.That(shared.Calls, Is.EqualTo(new[] { "fetch", "claim", "fetch", "compute", "publish", "release" }));
+        Assert.That(shared.Calls, Is.EqualTo(new[] { "fetch", "claim", "compute", "publish", "release" }));
         Assert.That(File.Exists(table.EntryPath(new NumberKey(7))), Is.True, "written locally before publishing");
     }
 
@@ -49,11 +49,11 @@ public sealed class SharedTierOrderTests
             CancellationToken.None).AsTask().WaitAsync(Timeout);
 
         Assert.That(value, Is.EqualTo(new[] { 3 }));
-        Assert.That(shared.Calls, Is.EqualTo(new[] { "fetch", "claim", "fetch", "compute", "publish", "release" }));
+        Assert.That(shared.Calls, Is.EqualTo(new[] { "fetch", "claim", "compute", "publish", "release" }));
     }
 
-    [TestCase(false, "fetch", "claim", "fetch", "compute", "fail: boom", "release")]
-    [TestCase(true, "fetch", "claim", "fetch", "compute", "release")] // a cancellation is the caller's, not a failure for others
+    [TestCase(false, "fetch", "claim", "compute", "fail: boom", "release")]
+    [TestCase(true, "fetch", "claim", "compute", "release")] // a cancellation is the caller's, not a failure for others
     public void A_failing_computation_is_handed_to_the_shared_tier_then_its_claim_released(bool cancelled, params string[] calls)
     {
         using var store = new TempStore();
