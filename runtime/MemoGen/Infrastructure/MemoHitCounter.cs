@@ -42,21 +42,15 @@ internal readonly struct MemoHitCounter
 
     private const int RegionShift = 16;
 
-    /// <summary>The stack region that owns each stack-chosen stripe (0: none yet). Written only when claimed.</summary>
-    private readonly long[] _owners;
-
     /// <summary>
-    /// The counts of the stack-chosen stripes, then those of the thread-assigned stripes, then the atomic count of the
-    /// threads that came too late for a stripe of their own.
+    /// One array, so that a hit loads one reference: first the stack region that owns each stack-chosen stripe (0: none
+    /// yet; written only when claimed), then, a line past them and a line apart, the counts of the stack-chosen stripes,
+    /// those of the thread-assigned stripes, and the atomic count of the threads that came too late for a stripe.
     /// </summary>
-    private readonly long[] _counts;
+    private readonly long[] _slots;
 
     /// <summary>Creates a counter at zero.</summary>
-    public MemoHitCounter()
-    {
-        _owners = new long[Stripes];
-        _counts = new long[((2 * Stripes) + 2) * Stride];
-    }
+    public MemoHitCounter() => _slots = new long[Stripes + (((2 * Stripes) + 2) * Stride)];
 
     /// <summary>The calling thread's stripe in the second set, plus one (0: not assigned yet; 17: none left).</summary>
     [ThreadStatic]
@@ -78,9 +72,10 @@ internal readonly struct MemoHitCounter
         byte probe = 0;
         long region = Unsafe.ByteOffset(ref Unsafe.NullRef<byte>(), ref probe) >> RegionShift;
         int stripe = (int)(((ulong)region * 0x9E3779B97F4A7C15UL) >> (64 - StripeBits));
-        if (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_owners), stripe) == region)
+        ref long slots = ref MemoryMarshal.GetArrayDataReference(_slots);
+        if (Unsafe.Add(ref slots, stripe) == region)
         {
-            Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_counts), (stripe + 1) * Stride) += delta;
+            Unsafe.Add(ref slots, Count(stripe + 1)) += delta;
         }
         else
         {
@@ -92,9 +87,9 @@ internal readonly struct MemoHitCounter
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void AddUnowned(int stripe, long region, long delta)
     {
-        if (Interlocked.CompareExchange(ref _owners[stripe], region, 0) == 0)
+        if (Interlocked.CompareExchange(ref _slots[stripe], region, 0) == 0)
         {
-            _counts[(stripe + 1) * Stride] += delta;
+            _slots[Count(stripe + 1)] += delta;
             return;
         }
 
@@ -107,13 +102,16 @@ internal readonly struct MemoHitCounter
 
         if (assignedPlusOne <= Stripes)
         {
-            _counts[(Stripes + assignedPlusOne) * Stride] += delta;
+            _slots[Count(Stripes + assignedPlusOne)] += delta;
         }
         else
         {
-            Interlocked.Add(ref _counts[((2 * Stripes) + 1) * Stride], delta);
+            Interlocked.Add(ref _slots[Count((2 * Stripes) + 1)], delta);
         }
     }
+
+    /// <summary>The index of the count of stripe <paramref name="stripe"/> (1-based across both sets, then the atomic one).</summary>
+    private static int Count(int stripe) => Stripes + (stripe * Stride);
 
     /// <summary>The hits counted so far.</summary>
     public long Sum()
@@ -121,7 +119,7 @@ internal readonly struct MemoHitCounter
         long sum = 0;
         for (int stripe = 1; stripe <= (2 * Stripes) + 1; stripe++)
         {
-            sum += Volatile.Read(ref _counts[stripe * Stride]);
+            sum += Volatile.Read(ref _slots[Count(stripe)]);
         }
 
         return sum;
