@@ -12,7 +12,7 @@ namespace MemoGen.Infrastructure;
 /// </summary>
 public sealed partial class MemoTable<TKey, TResult>
 {
-    /// <summary>Counts a hit found off the fast path (<see cref="TryGetValue"/> counts its own).</summary>
+    /// <summary>Counts a hit once the lookup found it (<see cref="TryGetValue"/> counts before its lookup instead; see <see cref="MemoHitCounter"/>).</summary>
     private void RecordHit(MemoCell<TKey, TResult> cell)
     {
         _hits.Increment();
