@@ -1,5 +1,6 @@
 using System;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using MemoryPack;
 
 namespace MemoGen.Disk;
@@ -20,7 +21,21 @@ internal sealed class MemoryPackCodec<TResult> : IPayloadCodec<TResult>
     /// <summary>The one codec of <typeparamref name="TResult"/>: it holds no state.</summary>
     public static MemoryPackCodec<TResult> Instance { get; } = new();
 
-    private MemoryPackCodec() => MemoryPackWarmUp.Begin();
+    private MemoryPackCodec()
+    {
+        if (NeedsFormatterProvider)
+        {
+            MemoryPackWarmUp.Begin();
+        }
+    }
+
+    /// <summary>
+    /// Whether reading a <typeparamref name="TResult"/> runs MemoryPack's formatter provider, whose one-time setup is
+    /// most of a first hit: not for a string, which <see cref="StringOf"/> reads, nor for an unmanaged value, which
+    /// MemoryPack copies without a formatter.
+    /// </summary>
+    private static bool NeedsFormatterProvider =>
+        typeof(TResult) != typeof(string) && RuntimeHelpers.IsReferenceOrContainsReferences<TResult>();
 
     /// <inheritdoc />
     public string Format => FormatName;
@@ -63,11 +78,31 @@ internal sealed class MemoryPackCodec<TResult> : IPayloadCodec<TResult>
     {
         try
         {
-            return MemoryPackSerializer.Deserialize<TResult>(bytes)!;
+            return typeof(TResult) == typeof(string)
+                ? (TResult)(object)StringOf(bytes)!
+                : MemoryPackSerializer.Deserialize<TResult>(bytes)!;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             throw new InvalidEntryException($"the payload cannot be read as {typeof(TResult)}: {exception.Message}", exception);
+        }
+    }
+
+    /// <summary>
+    /// A string as <see cref="MemoryPackSerializer.Deserialize{T}(ReadOnlySpan{byte}, MemoryPackSerializerOptions?)"/>
+    /// reads it, without its formatter lookup (which would run the formatter provider's setup for one string).
+    /// </summary>
+    private static string? StringOf(ReadOnlySpan<byte> bytes)
+    {
+        using MemoryPackReaderOptionalState state = MemoryPackReaderOptionalStatePool.Rent(null);
+        var reader = new MemoryPackReader(bytes, state);
+        try
+        {
+            return reader.ReadString();
+        }
+        finally
+        {
+            reader.Dispose();
         }
     }
 
