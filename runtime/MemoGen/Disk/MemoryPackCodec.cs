@@ -31,7 +31,7 @@ internal sealed class MemoryPackCodec<TResult> : IPayloadCodec<TResult>
 
     /// <summary>
     /// Whether reading a <typeparamref name="TResult"/> runs MemoryPack's formatter provider, whose one-time setup is
-    /// most of a first hit: not for a string, which <see cref="StringOf"/> reads, nor for an unmanaged value, which
+    /// most of a first hit: not for a string, which <see cref="MemoryPackString"/> reads, nor for an unmanaged value, which
     /// MemoryPack copies without a formatter.
     /// </summary>
     private static bool NeedsFormatterProvider =>
@@ -79,30 +79,12 @@ internal sealed class MemoryPackCodec<TResult> : IPayloadCodec<TResult>
         try
         {
             return typeof(TResult) == typeof(string)
-                ? (TResult)(object)StringOf(bytes)!
+                ? (TResult)(object)MemoryPackString.Read(bytes)!
                 : MemoryPackSerializer.Deserialize<TResult>(bytes)!;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             throw new InvalidEntryException($"the payload cannot be read as {typeof(TResult)}: {exception.Message}", exception);
-        }
-    }
-
-    /// <summary>
-    /// A string as <see cref="MemoryPackSerializer.Deserialize{T}(ReadOnlySpan{byte}, MemoryPackSerializerOptions?)"/>
-    /// reads it, without its formatter lookup (which would run the formatter provider's setup for one string).
-    /// </summary>
-    private static string? StringOf(ReadOnlySpan<byte> bytes)
-    {
-        using MemoryPackReaderOptionalState state = MemoryPackReaderOptionalStatePool.Rent(null);
-        var reader = new MemoryPackReader(bytes, state);
-        try
-        {
-            return reader.ReadString();
-        }
-        finally
-        {
-            reader.Dispose();
         }
     }
 
