@@ -4,7 +4,7 @@
 # first function. Runs the app twice over, alternating: with the IL-only MemoGen.dll of a project reference, and with
 # the ReadyToRun image the package ships (build/ready-to-run.sh). Prints each column's median in milliseconds.
 #
-# Usage: build/bench-first-hit.sh [runs, default 11] [first: packed (MemoryPack record) or json (plain record), default packed]
+# Usage: build/bench-first-hit.sh [runs, default 11] [first: packed (MemoryPack record), json (plain record) or raw (small ReadOnlyMemory<double>), default packed]
 set -euo pipefail
 
 RUNS="${1:-11}"

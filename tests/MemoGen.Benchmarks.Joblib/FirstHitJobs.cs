@@ -1,3 +1,4 @@
+using System;
 using MemoryPack;
 
 namespace MemoGen.Benchmarks.Joblib;
@@ -17,6 +18,12 @@ public sealed partial class FirstHitJobs(MemoOptions options) : MemoContext(opti
     public partial PackedRatio MakePackedRatio(int a, int b);
 
     private PackedRatio MakePackedRatioCore(int a, int b) => new(a, b, (double)a / b, $"{a}/{b}");
+
+    /// <summary>A small memory of doubles, written raw: no serializer is involved in its hit.</summary>
+    [Memoize(Name = "small_array", Tags = new[] { "disk" })]
+    public partial ReadOnlyMemory<double> MakeSmallArray(int a, int b);
+
+    private double[] MakeSmallArrayCore(int a, int b) => [a, b, (double)a / b];
 
     /// <summary>A small string keyed by a string and a long.</summary>
     [Memoize(Name = "label", Tags = new[] { "disk" })]

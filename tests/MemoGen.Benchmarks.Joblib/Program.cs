@@ -4,7 +4,7 @@ using MemoGen.Benchmarks.Joblib;
 
 // One job per process: build/bench-joblib.sh times whole processes, the way a user's second run is felt.
 // Usage: MemoGen.Benchmarks.Joblib <write|load|mmap|arghit|small> <cache folder> [megabytes]
-//        MemoGen.Benchmarks.Joblib <firsthit-prepare|firsthit-json|firsthit-packed> <cache folder> (build/bench-first-hit.sh)
+//        MemoGen.Benchmarks.Joblib <firsthit-prepare|firsthit-json|firsthit-packed|firsthit-raw> <cache folder> (build/bench-first-hit.sh)
 if (args.Length < 2)
 {
     Console.Error.WriteLine("usage: MemoGen.Benchmarks.Joblib <write|load|mmap|arghit|small> <cache folder> [megabytes]");

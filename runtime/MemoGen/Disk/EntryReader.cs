@@ -80,7 +80,12 @@ internal sealed class EntryReader<TResult>
                     continue;
                 }
 
-                _folder.Store.MappedViews.Retain(value);
+                if (_folder.Store.MmapMode == MmapMode.ReadOnly)
+                {
+                    // Only this mode maps; skipping the lookup spares other loads its reflection on a first hit.
+                    _folder.Store.MappedViews.Retain(value);
+                }
+
                 Touch(paths.MetadataPath, lastUse);
                 MemoMetrics.Add(MemoMetrics.BytesRead, bytesRead, _folder.Function);
                 trace = new LoadTrace(null, paths.MetadataPath, bytesRead + metadataBytes.Length, started);

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using MemoryPack;
 
 namespace MemoGen.Disk;
@@ -20,7 +21,21 @@ internal sealed class MemoryPackCodec<TResult> : IPayloadCodec<TResult>
     /// <summary>The one codec of <typeparamref name="TResult"/>: it holds no state.</summary>
     public static MemoryPackCodec<TResult> Instance { get; } = new();
 
-    private MemoryPackCodec() => MemoryPackWarmUp.Begin();
+    private MemoryPackCodec()
+    {
+        if (NeedsFormatterProvider)
+        {
+            MemoryPackWarmUp.Begin();
+        }
+    }
+
+    /// <summary>
+    /// Whether reading a <typeparamref name="TResult"/> runs MemoryPack's formatter provider, whose one-time setup is
+    /// most of a first hit: not for a string, which <see cref="MemoryPackString"/> reads, nor for an unmanaged value, which
+    /// MemoryPack copies without a formatter.
+    /// </summary>
+    private static bool NeedsFormatterProvider =>
+        typeof(TResult) != typeof(string) && RuntimeHelpers.IsReferenceOrContainsReferences<TResult>();
 
     /// <inheritdoc />
     public string Format => FormatName;
@@ -63,7 +78,9 @@ internal sealed class MemoryPackCodec<TResult> : IPayloadCodec<TResult>
     {
         try
         {
-            return MemoryPackSerializer.Deserialize<TResult>(bytes)!;
+            return typeof(TResult) == typeof(string)
+                ? (TResult)(object)MemoryPackString.Read(bytes)!
+                : MemoryPackSerializer.Deserialize<TResult>(bytes)!;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

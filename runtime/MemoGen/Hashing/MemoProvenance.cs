@@ -50,12 +50,27 @@ internal static class MemoProvenance
 
         try
         {
+            Register(result, function, keyHash == default ? MemoKeyHash.Of(key) : keyHash);
+        }
+        catch (Exception)
+        {
+            // A key whose own hashing fails is not remembered, never an error.
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Register{TKey, TResult}"/> once the key hash is known: not generic over the key, so that ReadyToRun
+    /// precompiles it for reference-type results and a function's first call does not JIT-compile it.
+    /// </summary>
+    private static void Register<TResult>(TResult result, MemoFunction function, MemoHash128 hash)
+    {
+        try
+        {
             if (!ResultMemory<TResult>.TryLocate(result, out ResultLocation location))
             {
                 return;
             }
 
-            MemoHash128 hash = keyHash == default ? MemoKeyHash.Of(key) : keyHash;
             var entry = new Entry(location, IdentityOf(function.Name, function.CodeVersion, hash));
             s_byAddress[location.Address] = entry;
             if (Interlocked.Increment(ref s_registrations) % SweepEvery == 0)

@@ -128,11 +128,19 @@ public sealed partial class MemoTable<TKey, TResult>
     /// </summary>
     private void EvictIfOverLimits()
     {
-        if (!_isBounded || !IsOverLimits())
+        if (_isBounded && IsOverLimits())
         {
-            return;
+            EvictOldest();
         }
+    }
 
+    /// <summary>
+    /// Evicts the least recently used results down to 90 % of the limits. Apart from the check above, so that a
+    /// table's first results, far under its limits, do not JIT-compile the eviction loop over the user's key type.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EvictOldest()
+    {
         lock (_evictionLock!)
         {
             if (!IsOverLimits())

@@ -26,6 +26,21 @@ public sealed class MemoryPackFormatTests
         Assert.That(RoundTrip(key => new PackedPoint(key, 0.5, "p")).Read, Is.EqualTo(new PackedPoint(7, 0.5, "p")));
     }
 
+    [TestCase("")]
+    [TestCase("text")]
+    [TestCase("non-ASCII: été, 東京, 🙂")]
+    public void Strings_inline_and_in_a_payload_file_are_read_back_as_memorypack_wrote_them(string text)
+    {
+        string large = new string('x', 100_000) + text;
+        Assert.That(RoundTrip(_ => text).Read, Is.EqualTo(text));
+        Assert.That(
+            RoundTrip(_ => large, root => Assert.That(Directory.GetFiles(root, "*.memorypack", SearchOption.AllDirectories), Has.Length.EqualTo(1))).Read,
+            Is.EqualTo(large));
+    }
+
+    [Test]
+    public void A_null_string_is_read_back_as_null() => Assert.That(RoundTrip<string?>(_ => null).Read, Is.Null);
+
     [Test]
     public void A_small_value_is_one_file_whose_metadata_says_memorypack()
     {
