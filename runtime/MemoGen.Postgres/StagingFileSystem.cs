@@ -50,9 +50,20 @@ internal sealed class StagingFileSystem(IMemoFileSystem inner, Func<string?> sta
 
         // Not preallocated: the file system allocates a short-lived file's blocks lazily (often never, when it is removed
         // before it is written back), where a preallocation costs a journal entry.
-        var created = new UnflushedFile(inner.CreateNew(path, 0));
+        IMemoWritableFile created;
+        try
+        {
+            created = inner.CreateNew(path, 0);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // The folder was removed under us: the store creates it again, and that must reach the disk.
+            _stagedDirectories.Clear();
+            throw;
+        }
+
         _stagedOnDisk[path] = true;
-        return created;
+        return new UnflushedFile(created);
     }
 
     /// <inheritdoc />

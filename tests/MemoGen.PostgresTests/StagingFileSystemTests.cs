@@ -128,6 +128,24 @@ public sealed class StagingFileSystemTests
     }
 
     [Test]
+    public void A_staged_folder_removed_under_the_file_system_is_created_again()
+    {
+        string staging = Path.Combine(_root, "staging");
+        string folder = Path.Combine(staging, "function");
+        var fileSystem = new StagingFileSystem(PhysicalFileSystem.Instance, () => staging, () => true);
+        Directory.CreateDirectory(staging);
+        fileSystem.CreateDirectory(folder);
+        Directory.Delete(folder);
+        string large = Path.Combine(folder, "large.raw");
+
+        Assert.Throws<DirectoryNotFoundException>(() => fileSystem.CreateNew(large, StagingFileSystem.MaxInMemoryBytes + 1));
+        fileSystem.CreateDirectory(folder);
+        fileSystem.CreateNew(large, StagingFileSystem.MaxInMemoryBytes + 1).Dispose();
+
+        Assert.That(File.Exists(large), Is.True);
+    }
+
+    [Test]
     public void Files_outside_the_staging_folder_are_looked_up_on_disk()
     {
         var counting = new CountingFileSystem();
