@@ -11,7 +11,9 @@ namespace MemoGen.Postgres;
 /// this process (the folder is removed at exit or by the next process), so its files are never flushed to the device
 /// nor preallocated, and small ones (at most <see cref="MaxInMemoryBytes"/>) are held in memory, where creating,
 /// renaming and deleting them costs no system call (unless the options map results, which needs real files). A rename
-/// still commits an entry atomically and its checksum still guards every read. Everything else, a
+/// still commits an entry atomically and its checksum still guards every read. The staging folder is this process's
+/// own, written only through here, so this file system knows which staged files and folders are on disk and asks the
+/// disk about no other (a remote hit of a small value makes no system call on the staging folder). Everything else, a
 /// <see cref="MemoOptions.CacheDirectory"/> included, goes to the inner file system unchanged.
 /// </summary>
 internal sealed class StagingFileSystem(IMemoFileSystem inner, Func<string?> stagingRoot, Func<bool> mayHoldInMemory) : IMemoFileSystem
@@ -20,6 +22,8 @@ internal sealed class StagingFileSystem(IMemoFileSystem inner, Func<string?> sta
     public const int MaxInMemoryBytes = 64 * 1024;
 
     private readonly ConcurrentDictionary<string, StagedMemoryFile> _memory = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _stagedOnDisk = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _stagedDirectories = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public IMemoReadableFile OpenRead(string path) =>
@@ -36,7 +40,7 @@ internal sealed class StagingFileSystem(IMemoFileSystem inner, Func<string?> sta
         if (expectedLength is > 0 and <= MaxInMemoryBytes && mayHoldInMemory())
         {
             var file = new StagedMemoryFile(expectedLength, DateTime.UtcNow);
-            if (inner.FileExists(path) || !_memory.TryAdd(path, file))
+            if (_stagedOnDisk.ContainsKey(path) || !_memory.TryAdd(path, file))
             {
                 throw new IOException($"The file '{path}' already exists.");
             }
@@ -46,7 +50,20 @@ internal sealed class StagingFileSystem(IMemoFileSystem inner, Func<string?> sta
 
         // Not preallocated: the file system allocates a short-lived file's blocks lazily (often never, when it is removed
         // before it is written back), where a preallocation costs a journal entry.
-        return new UnflushedFile(inner.CreateNew(path, 0));
+        IMemoWritableFile created;
+        try
+        {
+            created = inner.CreateNew(path, 0);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // The folder was removed under us: the store creates it again, and that must reach the disk.
+            _stagedDirectories.Clear();
+            throw;
+        }
+
+        _stagedOnDisk[path] = true;
+        return new UnflushedFile(created);
     }
 
     /// <inheritdoc />
@@ -63,13 +80,17 @@ internal sealed class StagingFileSystem(IMemoFileSystem inner, Func<string?> sta
     {
         if (_memory.TryRemove(source, out StagedMemoryFile? file))
         {
-            inner.Delete(destination);
+            DeleteOnDisk(destination);
             _memory[destination] = file;
             return;
         }
 
         _memory.TryRemove(destination, out _);
         inner.Replace(source, destination);
+        if (_stagedOnDisk.TryRemove(source, out _))
+        {
+            _stagedOnDisk[destination] = true;
+        }
     }
 
     /// <inheritdoc />
@@ -77,15 +98,26 @@ internal sealed class StagingFileSystem(IMemoFileSystem inner, Func<string?> sta
     {
         if (!_memory.TryRemove(path, out _))
         {
-            inner.Delete(path);
+            DeleteOnDisk(path);
         }
     }
 
     /// <inheritdoc />
-    public void CreateDirectory(string path) => inner.CreateDirectory(path);
+    public void CreateDirectory(string path)
+    {
+        if (!IsStaged(path))
+        {
+            inner.CreateDirectory(path);
+        }
+        else if (!_stagedDirectories.ContainsKey(path))
+        {
+            inner.CreateDirectory(path);
+            _stagedDirectories[path] = true;
+        }
+    }
 
     /// <inheritdoc />
-    public bool FileExists(string path) => _memory.ContainsKey(path) || inner.FileExists(path);
+    public bool FileExists(string path) => _memory.ContainsKey(path) || (IsStaged(path) ? _stagedOnDisk.ContainsKey(path) : inner.FileExists(path));
 
     /// <inheritdoc />
     public IReadOnlyList<MemoFileEntry> ListFiles(string directory)
@@ -121,6 +153,20 @@ internal sealed class StagingFileSystem(IMemoFileSystem inner, Func<string?> sta
         }
 
         inner.SetLastWriteTimeUtc(path, time);
+    }
+
+    /// <summary>Deletes a file on disk, unless it is a staged one that this file system knows is not there.</summary>
+    private void DeleteOnDisk(string path)
+    {
+        if (!IsStaged(path))
+        {
+            inner.Delete(path);
+        }
+        else if (_stagedOnDisk.ContainsKey(path))
+        {
+            inner.Delete(path);
+            _stagedOnDisk.TryRemove(path, out _);
+        }
     }
 
     private bool IsStaged(string path) =>

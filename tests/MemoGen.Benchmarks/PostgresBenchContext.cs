@@ -23,6 +23,11 @@ public sealed partial class PostgresBenchContext(MemoOptions options) : MemoCont
         return value;
     }
 
+    [Memoize(Name = "pg_bench_large", Tags = new[] { "disk" })]
+    public partial ImmutableArray<double> Large(int megabytes);
+
+    private double[] LargeCore(int megabytes) => DiskBenchContext.ArrayOf(megabytes);
+
     [Memoize(Name = "pg_bench_point", Tags = new[] { "disk" })]
     public partial ImmutableArray<int> Point(int point);
 

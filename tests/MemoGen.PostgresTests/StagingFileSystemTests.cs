@@ -21,7 +21,7 @@ public sealed class StagingFileSystemTests
     [Test]
     public void Only_files_outside_the_staging_folder_are_flushed()
     {
-        var counting = new FlushCountingFileSystem();
+        var counting = new CountingFileSystem();
         string staging = Path.Combine(_root, "staging");
         var fileSystem = new StagingFileSystem(counting, () => staging, () => false);
         Directory.CreateDirectory(staging);
@@ -41,7 +41,7 @@ public sealed class StagingFileSystemTests
     [Test]
     public void Before_the_staging_folder_exists_every_flush_goes_through()
     {
-        var counting = new FlushCountingFileSystem();
+        var counting = new CountingFileSystem();
         var fileSystem = new StagingFileSystem(counting, () => null, () => true);
 
         fileSystem.FlushToDisk(Path.Combine(_root, "x"));
@@ -97,9 +97,73 @@ public sealed class StagingFileSystemTests
         Assert.That(File.Exists(Path.Combine(_root, "outside")), Is.True);
     }
 
-    private sealed class FlushCountingFileSystem : IMemoFileSystem
+    [Test]
+    public void Staged_files_and_folders_are_looked_up_on_disk_only_when_this_file_system_put_them_there()
+    {
+        var counting = new CountingFileSystem();
+        string staging = Path.Combine(_root, "staging");
+        Directory.CreateDirectory(staging);
+        var fileSystem = new StagingFileSystem(counting, () => staging, () => true);
+        string folder = Path.Combine(staging, "function");
+        string small = Path.Combine(folder, "small.meta");
+        string temporary = Path.Combine(folder, "small.tmp");
+        string large = Path.Combine(folder, "large.raw");
+
+        fileSystem.CreateDirectory(folder);
+        fileSystem.CreateDirectory(folder);
+        fileSystem.CreateNew(temporary, 3).Dispose();
+        fileSystem.Replace(temporary, small);
+        bool smallThere = fileSystem.FileExists(small);
+        bool missingThere = fileSystem.FileExists(Path.Combine(folder, "missing.meta"));
+        fileSystem.Delete(small);
+        fileSystem.Delete(small);
+        Assert.That((smallThere, missingThere, counting.Lookups), Is.EqualTo((true, false, 1)), "one folder creation, then nothing asked of the disk");
+
+        fileSystem.CreateNew(large, StagingFileSystem.MaxInMemoryBytes + 1).Dispose();
+        fileSystem.Replace(large, large + ".renamed");
+        Assert.That(fileSystem.FileExists(large + ".renamed") && !fileSystem.FileExists(large), Is.True);
+        fileSystem.Delete(large + ".renamed");
+        Assert.That(File.Exists(large + ".renamed") || fileSystem.FileExists(large + ".renamed"), Is.False, "the renamed file is deleted from the disk");
+        Assert.That(counting.Lookups, Is.EqualTo(2), "only the deletion of the file on disk went to the disk");
+    }
+
+    [Test]
+    public void A_staged_folder_removed_under_the_file_system_is_created_again()
+    {
+        string staging = Path.Combine(_root, "staging");
+        string folder = Path.Combine(staging, "function");
+        var fileSystem = new StagingFileSystem(PhysicalFileSystem.Instance, () => staging, () => true);
+        Directory.CreateDirectory(staging);
+        fileSystem.CreateDirectory(folder);
+        Directory.Delete(folder);
+        string large = Path.Combine(folder, "large.raw");
+
+        Assert.Throws<DirectoryNotFoundException>(() => fileSystem.CreateNew(large, StagingFileSystem.MaxInMemoryBytes + 1));
+        fileSystem.CreateDirectory(folder);
+        fileSystem.CreateNew(large, StagingFileSystem.MaxInMemoryBytes + 1).Dispose();
+
+        Assert.That(File.Exists(large), Is.True);
+    }
+
+    [Test]
+    public void Files_outside_the_staging_folder_are_looked_up_on_disk()
+    {
+        var counting = new CountingFileSystem();
+        var fileSystem = new StagingFileSystem(counting, () => Path.Combine(_root, "staging"), () => true);
+        string outside = Path.Combine(_root, "outside");
+        File.WriteAllBytes(outside, [1]);
+
+        Assert.That(fileSystem.FileExists(outside), Is.True);
+        fileSystem.Delete(outside);
+        Assert.That((File.Exists(outside), counting.Lookups), Is.EqualTo((false, 2)));
+    }
+
+    private sealed class CountingFileSystem : IMemoFileSystem
     {
         public int Flushes { get; private set; }
+
+        /// <summary>Existence checks, deletions and folder creations: each a system call on a physical file system.</summary>
+        public int Lookups { get; private set; }
 
         public IMemoReadableFile OpenRead(string path) => PhysicalFileSystem.Instance.OpenRead(path);
 
@@ -109,11 +173,23 @@ public sealed class StagingFileSystemTests
 
         public void Replace(string source, string destination) => PhysicalFileSystem.Instance.Replace(source, destination);
 
-        public void Delete(string path) => PhysicalFileSystem.Instance.Delete(path);
+        public void Delete(string path)
+        {
+            Lookups++;
+            PhysicalFileSystem.Instance.Delete(path);
+        }
 
-        public void CreateDirectory(string path) => PhysicalFileSystem.Instance.CreateDirectory(path);
+        public void CreateDirectory(string path)
+        {
+            Lookups++;
+            PhysicalFileSystem.Instance.CreateDirectory(path);
+        }
 
-        public bool FileExists(string path) => PhysicalFileSystem.Instance.FileExists(path);
+        public bool FileExists(string path)
+        {
+            Lookups++;
+            return PhysicalFileSystem.Instance.FileExists(path);
+        }
 
         public System.Collections.Generic.IReadOnlyList<MemoFileEntry> ListFiles(string directory) => PhysicalFileSystem.Instance.ListFiles(directory);
 
@@ -121,7 +197,7 @@ public sealed class StagingFileSystemTests
 
         public void SetLastWriteTimeUtc(string path, DateTime time) => PhysicalFileSystem.Instance.SetLastWriteTimeUtc(path, time);
 
-        private sealed class CountingFile(IMemoWritableFile inner, FlushCountingFileSystem owner) : IMemoWritableFile
+        private sealed class CountingFile(IMemoWritableFile inner, CountingFileSystem owner) : IMemoWritableFile
         {
             public void Write(ReadOnlySpan<byte> data, long offset) => inner.Write(data, offset);
 
