@@ -5,8 +5,11 @@
 # prints the median build times, the milliseconds each generator adds per method, and their ratio.
 #
 #   build/bench-build.sh            RUNS=5 build/bench-build.sh            KEEP=1 build/bench-build.sh (keeps the folder)
+#   BASELINE=/path/to/another/checkout build/bench-build.sh   (also builds the memoized project with that checkout's
+#                                                             runtime and generator, alternating, and prints its figure)
+#   CPU=1 build/bench-build.sh      (times the CPU of each build, user + system, with the compiler in the timed process)
 #
-# The machine this runs on should be quiet: on a shared machine, compare the ratio, not the milliseconds.
+# The machine this runs on should be quiet: on a shared machine, compare the ratio, not the milliseconds, or use CPU=1.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -47,10 +50,15 @@ logging_refs="    <PackageReference Include=\"Microsoft.Extensions.Logging.Abstr
 project memoized "$memogen_refs
     <ProjectReference Include=\"$repo/generator/MemoGen.Generator/MemoGen.Generator.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />"
 project plain "$memogen_refs"
+if [[ -n "${BASELINE:-}" ]]; then
+  baseline="$(cd "$BASELINE" && pwd)"
+  project memoized_base "    <ProjectReference Include=\"$baseline/runtime/MemoGen/MemoGen.csproj\" />
+    <ProjectReference Include=\"$baseline/generator/MemoGen.Generator/MemoGen.Generator.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />"
+fi
 project logmessage "$logging_refs"
 project logplain "$logging_refs"
 
-for p in memoized plain; do
+for p in memoized plain ${BASELINE:+memoized_base}; do
   printf 'namespace BuildCost;\n\npublic sealed record Descriptor(string Name, int Size);\n' > "$work/$p/Descriptor.cs"
 done
 
@@ -63,6 +71,7 @@ for ((c = 0; c < classes; c++)); do
     done
     printf '}\n'
   } > "$work/memoized/Context$c.cs"
+  [[ -z "${BASELINE:-}" ]] || cp "$work/memoized/Context$c.cs" "$work/memoized_base/Context$c.cs"
   {
     printf 'namespace BuildCost;\n\npublic class Context%d\n{\n' "$c"
     for ((m = 0; m < methods; m++)); do
@@ -87,7 +96,7 @@ for ((c = 0; c < classes; c++)); do
   } > "$work/logplain/Log$c.cs"
 done
 
-projects=(memoized plain logmessage logplain)
+projects=(memoized plain logmessage logplain ${BASELINE:+memoized_base})
 echo "Restoring and building each project once (not timed) in $work ..."
 for p in "${projects[@]}"; do
   dotnet build "$work/$p/$p.csproj" -c Release -nologo -v q > "$work/$p.warmup.log" 2>&1 \
@@ -98,9 +107,15 @@ declare -A times
 for ((r = 1; r <= runs; r++)); do
   for p in "${projects[@]}"; do
     touch "$work/$p/Program.cs"
-    start=$(date +%s%N)
-    dotnet build "$work/$p/$p.csproj" -c Release --no-restore --no-dependencies -nologo -v q > "$work/$p.log" 2>&1
-    times[$p]+="$(( ($(date +%s%N) - start) / 1000000 )) "
+    if [[ "${CPU:-0}" == 1 ]]; then
+      /usr/bin/time -f '%U %S' -o "$work/$p.time" dotnet build "$work/$p/$p.csproj" -c Release --no-restore --no-dependencies \
+        -nologo -v q -p:UseSharedCompilation=false > "$work/$p.log" 2>&1
+      times[$p]+="$(awk '{ printf "%d", ($1 + $2) * 1000 }' "$work/$p.time") "
+    else
+      start=$(date +%s%N)
+      dotnet build "$work/$p/$p.csproj" -c Release --no-restore --no-dependencies -nologo -v q > "$work/$p.log" 2>&1
+      times[$p]+="$(( ($(date +%s%N) - start) / 1000000 )) "
+    fi
   done
   echo "run $r/$runs: memoized $(awk "{ print \$NF }" <<< "${times[memoized]}") ms"
 done
@@ -117,3 +132,12 @@ awk -v mm="$(median "${times[memoized]}")" -v mp="$(median "${times[plain]}")" \
   printf "[LoggerMessage] adds %.2f ms per method\n", log_
   if (log_ > 0) printf "ratio %.1fx (target: at most 4x)\n", memo / log_; else print "ratio: [LoggerMessage] added nothing measurable"
 }'
+if [[ -n "${BASELINE:-}" ]]; then
+  awk -v mb="$(median "${times[memoized_base]}")" -v mp="$(median "${times[plain]}")" \
+      -v lm="$(median "${times[logmessage]}")" -v lp="$(median "${times[logplain]}")" -v n="$total" 'BEGIN {
+    memo = (mb - mp) / n; log_ = (lm - lp) / n
+    printf "[Memoize] of BASELINE adds %.2f ms per method", memo
+    if (log_ > 0) printf " (ratio %.1fx)", memo / log_
+    printf "\n"
+  }'
+fi

@@ -103,6 +103,20 @@ internal static class GeneratedNames
         "global::MemoGen.Generated.Keys_" + Identifier(assemblyName ?? "");
 
     /// <summary>
+    /// The class that holds the compilation's shared handles, <c>global::</c>-qualified, named after the assembly for the
+    /// reason <see cref="HashWritersClass"/> is. It is public: a public method's handle property returns its handle.
+    /// </summary>
+    public static string SharedHandlesClass(string? assemblyName) =>
+        "global::MemoGen.Generated.Handles_" + Identifier(assemblyName ?? "");
+
+    /// <summary>
+    /// A shared handle's name: its parameters' names as a reader calls them (<c>Handle_n_label</c>), and a hash of its
+    /// declaration, since methods with the same names may differ in their types, form or result.
+    /// </summary>
+    public static string SharedHandleName(IEnumerable<string> parameterNames, string declaration) =>
+        "Handle" + string.Concat(parameterNames.Select(n => "_" + n)) + "_" + Fnv(declaration);
+
+    /// <summary>
     /// A shared key struct's name: its component types as a reader knows them (<c>Key_int_string_Descriptor</c>), and a
     /// hash of their exact names and hashing, since two namespaces may each have a <c>Descriptor</c>.
     /// </summary>

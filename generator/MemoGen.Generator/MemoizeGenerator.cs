@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace MemoGen.Generator;
 
-/// <summary>Implements every <c>[Memoize]</c> partial method: one generated file per method, and the record hash writers and key structs they share.</summary>
+/// <summary>Implements every <c>[Memoize]</c> partial method: one generated file per method, and the record hash writers, key structs and handles they share.</summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class MemoizeGenerator : IIncrementalGenerator
 {
@@ -40,6 +40,13 @@ public sealed class MemoizeGenerator : IIncrementalGenerator
             .Select(static (all, _) => SharedKeysEmitter.Gather(all))
             .WithTrackingName(TrackingNames.SharedKeys);
 
+        var sharedHandles = methods
+            .Where(static model => model.SharedHandle is not null)
+            .Select(static (model, _) => HandleEmitter.Shared(model))
+            .Collect()
+            .Select(static (all, _) => SharedHandlesEmitter.Gather(all))
+            .WithTrackingName(TrackingNames.SharedHandles);
+
         context.RegisterSourceOutput(methods, static (output, model) => output.AddSource(model.HintName, Emitter.Emit(model)));
         context.RegisterSourceOutput(hashWriters, static (output, model) =>
         {
@@ -53,6 +60,13 @@ public sealed class MemoizeGenerator : IIncrementalGenerator
             if (keys.Count > 0)
             {
                 output.AddSource(SharedKeysEmitter.HintName, SharedKeysEmitter.Emit(keys));
+            }
+        });
+        context.RegisterSourceOutput(sharedHandles, static (output, handles) =>
+        {
+            if (handles.Count > 0)
+            {
+                output.AddSource(SharedHandlesEmitter.HintName, SharedHandlesEmitter.Emit(handles));
             }
         });
         context.RegisterSourceOutput(stubs, static (output, stub) => output.AddSource(stub.HintName, StubEmitter.Emit(stub)));

@@ -69,6 +69,7 @@ internal static class Parser
             Composites = writers is null ? shapes.Composites : EquatableArray<CompositeShape>.Empty,
             HashWriters = writers,
             SharedKey = sharedKey,
+            SharedHandle = HandleSharing.For(method, resultType, sharedKey, context.SemanticModel.Compilation),
             SharedComposites = writers is null ? EquatableArray<CompositeShape>.Empty : shapes.Composites.Select(c => HashWriterSharing.Share(c, writers)).ToEquatableArray(),
             FunctionName = arguments.FunctionName,
             Tags = arguments.Tags.ToEquatableArray(),

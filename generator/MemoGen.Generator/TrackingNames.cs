@@ -8,4 +8,5 @@ internal static class TrackingNames
     public const string Stubs = nameof(Stubs);
     public const string HashWriters = nameof(HashWriters);
     public const string SharedKeys = nameof(SharedKeys);
+    public const string SharedHandles = nameof(SharedHandles);
 }

@@ -63,13 +63,13 @@ public sealed class IncrementalEditTests
         var edited = compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(editedClass, GeneratorTestHelper.ParseOptions, old.FilePath));
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
-        Assert.That(before, Has.Count.EqualTo(Classes * Methods + 2), "a file per method, the shared record writers and the shared key");
+        Assert.That(before, Has.Count.EqualTo(Classes * Methods + 3), "a file per method, the shared record writers, the shared key and the shared handle");
         return (before, Files(result), result);
     }
 
     /// <summary>
     /// Asserts that the models of the memoized methods changed for one method only, in the way <paramref name="expected"/>
-    /// says, and that the shared record writers and keys were left as they were.
+    /// says, and that the shared record writers, keys and handles were left as they were.
     /// </summary>
     private static void AssertOneMethod(GeneratorRunResult result, IncrementalStepRunReason expected)
     {
@@ -79,6 +79,7 @@ public sealed class IncrementalEditTests
         Assert.That(reasons, Has.Count.EqualTo(Classes * Methods + (expected == IncrementalStepRunReason.New ? 1 : 0)));
         Assert.That(Reasons(result, TrackingNames.HashWriters), Is.All.EqualTo(IncrementalStepRunReason.Unchanged).Or.EqualTo(IncrementalStepRunReason.Cached));
         Assert.That(Reasons(result, TrackingNames.SharedKeys), Is.All.EqualTo(IncrementalStepRunReason.Unchanged).Or.EqualTo(IncrementalStepRunReason.Cached));
+        Assert.That(Reasons(result, TrackingNames.SharedHandles), Is.All.EqualTo(IncrementalStepRunReason.Unchanged).Or.EqualTo(IncrementalStepRunReason.Cached));
     }
 
     /// <summary>Asserts that exactly one generated file changed, in the way <paramref name="expected"/> says, and every other was cached.</summary>

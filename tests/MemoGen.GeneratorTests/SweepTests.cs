@@ -114,6 +114,7 @@ public sealed class SweepTests
 
         var run = GeneratorTestHelper.RunAndCompile(source);
 
-        Assert.That(run.Files.Values.Single(), Does.Contain("DescribeMemoHandle").And.Not.Contain(" Sweep("));
+        Assert.That(run.Files.Values.Single(), Does.Contain("DescribeMemo => ").And.Not.Contain(" Sweep("));
+        Assert.That(run.SharedHandles ?? "", Does.Not.Contain(" Sweep("));
     }
 }

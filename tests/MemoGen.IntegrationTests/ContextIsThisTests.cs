@@ -145,6 +145,15 @@ public sealed class ContextIsThisTests
     }
 
     [Test]
+    public void ExplainVersion_names_the_function_its_version_and_what_it_covers()
+    {
+        var text = new Sky().SumMemo.ExplainVersion();
+
+        Assert.That(text, Does.Match("^Sum: code version [0-9a-f]{16} covers\n(  [^\n]+\n)+$"), "one covered item a line, indented");
+        Assert.That(text, Does.Contain(".SumCore(double[], string"));
+    }
+
+    [Test]
     public void Key_hashes_are_equal_for_equal_arguments_and_differ_otherwise()
     {
         var sky = new Sky();

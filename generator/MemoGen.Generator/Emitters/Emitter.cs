@@ -30,7 +30,7 @@ internal static class Emitter
         WriteFunction(writer, model);
         call.WriteRunMethod(writer);
         writer.WriteLine();
-        HandleEmitter.Write(writer, model, call);
+        HandleEmitter.Write(writer, model);
         if (model.SharedKey is null)
         {
             writer.WriteLine();
@@ -70,17 +70,22 @@ internal static class Emitter
 
     /// <summary>
     /// Writes a file of one compilation-wide class, <paramref name="qualifiedClass"/> (<c>global::</c>-qualified), hidden
-    /// from the editor: the shared record writers and the shared keys.
+    /// from the editor: the shared record writers, keys and handles. A public class needs a <paramref name="summary"/>.
     /// </summary>
-    public static string EmitSharedClass(string qualifiedClass, System.Action<IndentedTextWriter> members)
+    public static string EmitSharedClass(string qualifiedClass, string accessibility, System.Action<IndentedTextWriter> members, string? summary = null)
     {
         var dot = qualifiedClass.LastIndexOf('.');
         var ns = qualifiedClass.Substring("global::".Length, dot - "global::".Length);
         return EmitFile(ns, EquatableArray<ContainingTypeModel>.Empty, writer =>
         {
+            if (summary is not null)
+            {
+                writer.WriteLine($"/// <summary>{summary}</summary>");
+            }
+
             writer.WriteLine(HiddenFromEditor);
             writer.WriteLine(GeneratedCode);
-            writer.WriteLine($"internal static class {qualifiedClass.Substring(dot + 1)}");
+            writer.WriteLine($"{accessibility} static class {qualifiedClass.Substring(dot + 1)}");
             writer.OpenBlock();
             members(writer);
             writer.CloseBlock();
@@ -147,7 +152,8 @@ internal static class Emitter
         var arguments = model.SharedKey is null
             ? ""
             : $", arguments: new string[] {{ {string.Join(", ", KeyEmitter.ComponentNames(model).Select(Literal))} }}";
-        writer.WriteLine($"private static readonly {FunctionType(model)} {FunctionField(model)} = new({Literal(model.FunctionName)}, {Literal(model.CodeVersion)}, {tags}{cacher}{format}{arguments});");
+        var covers = model.CodeVersionCovers.Count == 0 ? "" : $", covers: {Literal(string.Join("\n", model.CodeVersionCovers))}";
+        writer.WriteLine($"private static readonly {FunctionType(model)} {FunctionField(model)} = new({Literal(model.FunctionName)}, {Literal(model.CodeVersion)}, {tags}{cacher}{format}{arguments}{covers});");
         if (model.Form == MemoForm.ContextIsThis)
         {
             writer.WriteLine($"private {TableType(model)}? {TableField(model)};");

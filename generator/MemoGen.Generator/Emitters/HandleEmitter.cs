@@ -1,48 +1,116 @@
 using System.CodeDom.Compiler;
+using System.IO;
 using System.Linq;
+using MemoGen.Generator.Helpers;
 using MemoGen.Generator.Models;
 
 namespace MemoGen.Generator;
 
 /// <summary>
-/// Writes the per-method handle (joblib's <c>MemorizedFunc</c>): is a call cached, recompute it, invalidate it,
-/// clear the function, describe a call, its stable key hash and statistics.
+/// Writes a method's handle (joblib's <c>MemorizedFunc</c>): is a call cached, recompute it, invalidate it, clear the
+/// function, describe a call, its stable key hash and statistics. The handle holds what the method runs on, its
+/// function descriptor and its run method, so its text is the same for every method of one call shape: such methods
+/// share one handle generic over the owner (or the context, when it is a parameter) (<see cref="SharedHandlesEmitter"/>). A method whose
+/// signature names a type private to its containing type keeps its own, nested there.
 /// </summary>
 internal static class HandleEmitter
 {
-    public static void Write(IndentedTextWriter writer, MethodModel model, CallShape methodCall)
+    private const string NamePlaceholder = "@@handle@@";
+
+    /// <summary>Writes the method's handle property, and the handle itself when it is the method's own.</summary>
+    public static void Write(IndentedTextWriter writer, MethodModel model)
     {
-        var handle = model.Stem + "MemoHandle";
+        var context = model.Parameters.FirstOrDefault(p => p.Role == ParameterRole.Context);
+        var type = model.SharedHandle is { } place
+            ? $"{place.Class}.{Shared(model).Name}<{model.Form switch
+            {
+                MemoForm.ContextIsThis => model.OwnerType,
+                MemoForm.StaticWithContext => context!.Type,
+                _ => context!.Type,
+            }}>"
+            : model.Stem + "MemoHandle";
+        var plumbing = model.SharedHandle is null ? "" : $", {Emitter.FunctionField(model)}, {CallShape.RunMethod(model)}";
+        writer.WriteLine($"/// <summary>Cache operations for <c>{model.MethodName}</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>");
+        writer.WriteLine(model.Form switch
+        {
+            MemoForm.ContextIsThis => $"{model.Accessibility} {type} {model.Stem}Memo => new(this{plumbing});",
+            MemoForm.StaticWithContext => $"{model.Accessibility} static {type} {model.Stem}Memo({context!.Type} {context.Name}) => new({context.Name}{plumbing});",
+            _ => $"{model.Accessibility} {type} {model.Stem}Memo({context!.Type} {context.Name}) => new(this, {context.Name}{plumbing});",
+        });
+        if (model.SharedHandle is null)
+        {
+            // Its own handle names the method's function and run method where they are, and so takes only the target:
+            // its key may be a type private to the containing type, which a constructor parameter could not name.
+            WriteDeclaration(writer, model, new Declaration(model.Stem + "MemoHandle", model.Accessibility, "", null, Emitter.FunctionField(model), CallShape.RunMethod(model)));
+        }
+    }
+
+    /// <summary>The method's shared handle; only for a method with <see cref="MethodModel.SharedHandle"/>.</summary>
+    public static SharedHandleModel Shared(MethodModel model)
+    {
+        var place = model.SharedHandle!;
+        // In form 3 the owner is part of the key, so the handle names its type.
+        var view = model with
+        {
+            OwnerType = model.Form == MemoForm.InstanceWithContext ? model.OwnerType : "TOwner",
+            Parameters = model.Parameters.Select(p => p.Role == ParameterRole.Context ? p with { Type = "TContext" } : p).ToEquatableArray(),
+        };
+        var (typeParameters, constraint) = model.Form switch
+        {
+            MemoForm.ContextIsThis => ("<TOwner>", "where TOwner : global::MemoGen.MemoContext"),
+            MemoForm.StaticWithContext => ("<TContext>", "where TContext : global::MemoGen.MemoContext"),
+            _ => ("<TContext>", "where TContext : global::MemoGen.MemoContext"),
+        };
+        using var text = new StringWriter();
+        using (var writer = new IndentedTextWriter(text, "    "))
+        {
+            WriteDeclaration(writer, view, new Declaration(NamePlaceholder, place.IsPublic ? "public" : "internal", typeParameters, constraint, null, null));
+        }
+
+        var declaration = text.ToString().Replace("\r\n", "\n");
+        var name = GeneratedNames.SharedHandleName(model.Parameters.Where(p => p.Role == ParameterRole.Key).Select(p => p.PlainName), declaration);
+        return new SharedHandleModel(place.Class, name, declaration.Replace(NamePlaceholder, name));
+    }
+
+    /// <param name="Function">The function descriptor's field, or null when the handle holds it.</param>
+    /// <param name="Run">The run method, or null when the handle holds it.</param>
+    private sealed record Declaration(string Name, string Accessibility, string TypeParameters, string? Constraint, string? Function, string? Run);
+
+    private static void WriteDeclaration(IndentedTextWriter writer, MethodModel model, Declaration declaration)
+    {
+        var handle = declaration.Name;
+        var function = declaration.Function ?? "__memoFunction";
+        var runMethod = declaration.Run ?? "__memoRun";
         var contextType = model.Parameters.FirstOrDefault(p => p.Role == ParameterRole.Context)?.Type;
         var keyParameters = string.Join(", ", model.Parameters.Where(p => p.Role == ParameterRole.Key).Select(p => $"{p.Type} {p.Name}"));
         var callParameters = string.Join(", ", model.Parameters.Where(p => p.Role != ParameterRole.Context).Select(p => $"{p.Type} {p.Name}"));
         var call = new CallShape(model, self: "__memoOwner", context: "__memoContext");
+        var run = model.Async == AsyncKind.None
+            ? $"global::System.Func<{call.StateType}, {model.ResultType}>"
+            : $"global::System.Func<{call.StateType}, global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<{model.ResultType}>>";
 
-        writer.WriteLine($"/// <summary>Cache operations for <c>{model.MethodName}</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>");
-        switch (model.Form)
+        writer.WriteLine("/// <summary>Cache operations for a memoized method: is a call cached, recompute or invalidate it, clear, describe.</summary>");
+        writer.WriteLine(Emitter.GeneratedCode);
+        writer.WriteLine($"{declaration.Accessibility} readonly struct {handle}{declaration.TypeParameters}");
+        if (declaration.Constraint is { } constraint)
         {
-            case MemoForm.ContextIsThis:
-                writer.WriteLine($"{model.Accessibility} {handle} {model.Stem}Memo => new(this);");
-                break;
-            case MemoForm.StaticWithContext:
-                writer.WriteLine($"{model.Accessibility} static {handle} {model.Stem}Memo({contextType} {methodCall.ContextParameter}) => new({methodCall.ContextParameter});");
-                break;
-            default:
-                writer.WriteLine($"{model.Accessibility} {handle} {model.Stem}Memo({contextType} {methodCall.ContextParameter}) => new(this, {methodCall.ContextParameter});");
-                break;
+            writer.Indent++;
+            writer.WriteLine(constraint);
+            writer.Indent--;
         }
 
-        writer.WriteLine($"/// <summary>Cache operations for <c>{model.MethodName}</c>, cached as <c>\"{Emitter.XmlText(model.FunctionName)}\"</c>.</summary>");
-        writer.WriteLine(Emitter.GeneratedCode);
-        writer.WriteLine($"{model.Accessibility} readonly struct {handle}");
         writer.OpenBlock();
-
         var fields = model.Form switch
         {
             MemoForm.ContextIsThis => new[] { (model.OwnerType, "__memoOwner") },
             MemoForm.StaticWithContext => new[] { (contextType!, "__memoContext") },
             _ => new[] { (model.OwnerType, "__memoOwner"), (contextType!, "__memoContext") },
         };
+        if (declaration.Function is null)
+        {
+            fields = [.. fields, (Emitter.FunctionType(model), "__memoFunction"), (run, "__memoRun")];
+        }
+
         foreach (var (type, name) in fields)
         {
             writer.WriteLine($"private readonly {type} {name};");
@@ -53,7 +121,7 @@ internal static class HandleEmitter
             ? $"this.{fields[0].Item2} = {fields[0].Item2}"
             : $"({string.Join(", ", fields.Select(f => "this." + f.Item2))}) = ({string.Join(", ", fields.Select(f => f.Item2))})";
         writer.WriteLine($"internal {handle}({ctorParameters}) => {assignment};");
-        writer.WriteLine($"private {Emitter.TableType(model)} __memoTable => {Emitter.FunctionField(model)}.TableIn({call.Context});");
+        writer.WriteLine($"private {Emitter.TableType(model)} __memoTable => {function}.TableIn({call.Context});");
         var newKey = $"new {KeyEmitter.KeyType(model)}({call.KeyArguments})";
 
         // One line per member after its summary, without blank lines between: the handle reads as a list of operations.
@@ -62,12 +130,11 @@ internal static class HandleEmitter
         writer.WriteLine("/// <summary>Removes the cached result of this call; returns whether there was one.</summary>");
         writer.WriteLine($"public bool Invalidate({keyParameters}) => __memoTable.Invalidate({newKey});");
         writer.WriteLine("/// <summary>Computes this call anew, whether or not it is cached, and caches the fresh result.</summary>");
-        var run = CallShape.RunMethod(model);
         writer.WriteLine(model.Async switch
         {
-            AsyncKind.None => $"public {model.ReturnType} Recompute({callParameters}) => __memoTable.Recompute({newKey}, {call.State}, {run});",
-            AsyncKind.Task => $"public {model.ReturnType} RecomputeAsync({callParameters}) => __memoTable.RecomputeAsync({newKey}, {call.State}, {run}, {call.CallerToken}).AsTask();",
-            _ => $"public {model.ReturnType} RecomputeAsync({callParameters}) => __memoTable.RecomputeAsync({newKey}, {call.State}, {run}, {call.CallerToken});",
+            AsyncKind.None => $"public {model.ReturnType} Recompute({callParameters}) => __memoTable.Recompute({newKey}, {call.State}, {runMethod});",
+            AsyncKind.Task => $"public {model.ReturnType} RecomputeAsync({callParameters}) => __memoTable.RecomputeAsync({newKey}, {call.State}, {runMethod}, {call.CallerToken}).AsTask();",
+            _ => $"public {model.ReturnType} RecomputeAsync({callParameters}) => __memoTable.RecomputeAsync({newKey}, {call.State}, {runMethod}, {call.CallerToken});",
         });
         writer.WriteLine("/// <summary>Removes every cached result of this function from the context; returns how many.</summary>");
         writer.WriteLine("public long Clear() => __memoTable.Clear();");
@@ -75,16 +142,16 @@ internal static class HandleEmitter
         var describedArguments = (model.Form == MemoForm.InstanceWithContext ? new[] { ("this", "__memoOwner") } : [])
             .Concat(model.Parameters.Where(p => p.Role == ParameterRole.Key).Select(p => (p.PlainName, p.Name)))
             .Select(a => $", ({Emitter.Literal(a.Item1)}, global::MemoGen.Infrastructure.MemoCallFormatter.Value({a.Item2}))");
-        writer.WriteLine($"public string Describe({keyParameters}) => global::MemoGen.Infrastructure.MemoCallFormatter.Format({Emitter.Literal(model.FunctionName)}{string.Concat(describedArguments)});");
+        writer.WriteLine($"public string Describe({keyParameters}) => global::MemoGen.Infrastructure.MemoCallFormatter.Format({function}.Name{string.Concat(describedArguments)});");
         writer.WriteLine("/// <summary>The stable hash of this call's key: the same in every process, and the address of its entry on disk.</summary>");
         writer.WriteLine($"public global::MemoGen.MemoHash128 KeyHash({keyParameters}) => global::MemoGen.Infrastructure.MemoKeyHash.Of({newKey});");
         writer.WriteLine("/// <summary>Where this call's entry lives on disk (its metadata file), or null when the function has no disk tier.</summary>");
         writer.WriteLine($"public string? EntryPath({keyParameters}) => __memoTable.EntryPath({newKey});");
         writer.WriteLine("/// <summary>What this function's code version covers (the members and assemblies hashed into it): an entry written by other code is a miss.</summary>");
-        writer.WriteLine($"public string ExplainVersion() => {Emitter.Literal(CodeVersions.VersionExplanation.Text(model.FunctionName, model.CodeVersion, model.CodeVersionCovers))};");
+        writer.WriteLine($"public string ExplainVersion() => {function}.ExplainVersion();");
         writer.WriteLine("/// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>");
         writer.WriteLine("public global::MemoGen.MemoFunctionStatistics Statistics => __memoTable.Statistics;");
-        SweepEmitter.Write(writer, model);
+        SweepEmitter.Write(writer, model, function, runMethod);
         writer.CloseBlock();
     }
 }

@@ -32,7 +32,7 @@ internal static class HashWritersEmitter
         return new HashWritersModel(sharing[0].HashWriters!, composites.Values.ToEquatableArray());
     }
 
-    public static string Emit(HashWritersModel model) => Emitter.EmitSharedClass(model.Class, writer =>
+    public static string Emit(HashWritersModel model) => Emitter.EmitSharedClass(model.Class, "internal", writer =>
     {
         var first = true;
         foreach (var composite in model.Composites)

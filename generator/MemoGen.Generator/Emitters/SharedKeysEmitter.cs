@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using MemoGen.Generator.Helpers;
 using MemoGen.Generator.Models;
 
@@ -15,27 +13,9 @@ internal static class SharedKeysEmitter
     public const string HintName = "MemoGen.Keys.g.cs";
 
     /// <summary>The distinct shared keys, ordered by name; empty when no method shares one.</summary>
-    public static EquatableArray<SharedKeyModel> Gather(ImmutableArray<SharedKeyModel> keys)
-    {
-        var distinct = new SortedDictionary<string, SharedKeyModel>(System.StringComparer.Ordinal);
-        foreach (var key in keys)
-        {
-            distinct[key.Name] = key;
-        }
+    public static EquatableArray<SharedKeyModel> Gather(ImmutableArray<SharedKeyModel> keys) =>
+        SharedDeclarations.Distinct(keys, static key => key.Name);
 
-        return distinct.Values.ToEquatableArray();
-    }
-
-    public static string Emit(EquatableArray<SharedKeyModel> keys) => Emitter.EmitSharedClass(keys[0].Class, writer =>
-    {
-        for (var i = 0; i < keys.Count; i++)
-        {
-            if (i > 0)
-            {
-                writer.WriteLine();
-            }
-
-            KeyEmitter.WriteShared(writer, keys[i]);
-        }
-    });
+    public static string Emit(EquatableArray<SharedKeyModel> keys) =>
+        Emitter.EmitSharedClass(keys[0].Class, "internal", writer => SharedDeclarations.WriteEach(writer, keys, KeyEmitter.WriteShared));
 }

@@ -14,7 +14,7 @@ internal static class SweepEmitter
     private const string Sweeps = "global::MemoGen.Sweeps.";
 
     /// <summary>Writes the members inside the handle struct, after its other members; nothing for a method without key parameters.</summary>
-    public static void Write(IndentedTextWriter writer, MethodModel model)
+    public static void Write(IndentedTextWriter writer, MethodModel model, string function, string run)
     {
         var keys = model.Parameters.Where(p => p.Role == ParameterRole.Key).ToList();
         if (keys.Count == 0)
@@ -27,13 +27,13 @@ internal static class SweepEmitter
         var onceParameters = string.Concat(passedOnce.Select(p => $", {p.Type} {p.Name}"));
         var onceArguments = string.Concat(passedOnce.Select(p => ", " + p.Name));
         var space = passedOnce.Any(p => p.PlainName == "space") ? "__memoSpace" : "space";
-        var name = Emitter.Literal(model.FunctionName);
+        var name = function + ".Name";
 
-        writer.WriteLine($"/// <summary>A sweep of <c>{model.MethodName}</c> over every combination of the values given per parameter (run it with <c>RunAsync</c>; finished points are cached).</summary>");
+        writer.WriteLine($"/// <summary>A sweep of this function over every combination of the values given per parameter (run it with <c>RunAsync</c>; finished points are cached).</summary>");
         var dimensions = keys.Select(p => $"{Sweeps}Values<{p.Type}> {p.Name}");
         var ofValues = keys.Select(p => $"{Sweeps}SweepDimension.Of({Emitter.Literal(p.PlainName)}, {p.Name})");
         writer.WriteLine($"public {sweep} Sweep({string.Join(", ", dimensions)}{onceParameters}) => __memoSweep(new {Sweeps}SweepDimension[] {{ {string.Join(", ", ofValues)} }}{onceArguments});");
-        writer.WriteLine($"/// <summary>A sweep of <c>{model.MethodName}</c> over a parameter space read from data, checked against its parameters' names and types.</summary>");
+        writer.WriteLine($"/// <summary>A sweep of this function over a parameter space read from data, checked against its parameters' names and types.</summary>");
         var parameters = keys.Select(p => $", {Sweeps}SweepParameter.Of<{p.Type}>({Emitter.Literal(p.PlainName)})");
         writer.WriteLine($"public {sweep} Sweep({Sweeps}ParameterSpace {space}{onceParameters}) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind({space}, {name}{string.Concat(parameters)}){onceArguments});");
 
@@ -58,7 +58,7 @@ internal static class SweepEmitter
         var lambda = passedOnce.Count == 0 ? "static " : "";
         writer.WriteLine($"private {sweep} __memoSweep({Sweeps}SweepDimension[] __memoDimensions{onceParameters}) =>");
         writer.Indent++;
-        writer.WriteLine($"global::MemoGen.Infrastructure.MemoSweeps.{(model.Async == AsyncKind.None ? "Synchronous" : "Asynchronous")}<{targetType}, {KeyEmitter.KeyType(model)}, {model.ResultType}, {point.StateType}>({name}, __memoDimensions, {target}, __memoTable, {CallShape.RunMethod(model)},");
+        writer.WriteLine($"global::MemoGen.Infrastructure.MemoSweeps.{(model.Async == AsyncKind.None ? "Synchronous" : "Asynchronous")}<{targetType}, {KeyEmitter.KeyType(model)}, {model.ResultType}, {point.StateType}>({name}, __memoDimensions, {target}, __memoTable, {run},");
         writer.Indent++;
         writer.WriteLine($"{lambda}({parameter}, __memoValues, __memoToken) => (new {KeyEmitter.KeyType(model)}({point.KeyArguments}), {point.State}));");
         writer.Indent -= 2;

@@ -53,6 +53,12 @@ internal sealed record MethodModel
     /// </summary>
     public required SharedKeyModel? SharedKey { get; init; }
 
+    /// <summary>
+    /// Where the handle this method shares with every method of its call shape is declared; null when its handle is its
+    /// own, nested in its containing type (its key is its own, or a type in its signatures is private to the type).
+    /// </summary>
+    public required SharedHandlePlace? SharedHandle { get; init; }
+
     /// <summary>The records the shared hash writers must write for this method.</summary>
     public required EquatableArray<CompositeShape> SharedComposites { get; init; }
 

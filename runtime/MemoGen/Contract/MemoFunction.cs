@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Text;
 using System.Threading;
 
 namespace MemoGen.Infrastructure;
@@ -19,7 +20,8 @@ public abstract class MemoFunction
     /// <param name="codeVersion">The hash of the implementation's source and <see cref="MemoizeAttribute.Version"/>.</param>
     /// <param name="tags">The policy tags (<see cref="MemoizeAttribute.Tags"/>).</param>
     /// <param name="arguments">The names of a shared key's numbered fields, or <see langword="null"/>.</param>
-    protected MemoFunction(string name, string codeVersion, string[] tags, string[]? arguments = null)
+    /// <param name="covers">What the code version covers, one member or assembly a line.</param>
+    protected MemoFunction(string name, string codeVersion, string[] tags, string[]? arguments = null, string covers = "")
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(codeVersion);
@@ -29,7 +31,10 @@ public abstract class MemoFunction
         Tags = Array.AsReadOnly((string[])tags.Clone());
         Index = Interlocked.Increment(ref s_createdCount) - 1;
         ArgumentNames = arguments is null ? null : (string[])arguments.Clone();
+        _covers = covers ?? "";
     }
+
+    private readonly string _covers;
 
     /// <summary>The names of a shared key's numbered fields, in order; <see langword="null"/> when its fields are named.</summary>
     internal string[]? ArgumentNames { get; }
@@ -55,6 +60,21 @@ public abstract class MemoFunction
     /// <summary>Creates this function's empty table in <paramref name="context"/>.</summary>
     /// <remarks>Internal and abstract, so that only MemoGen can derive functions.</remarks>
     internal abstract IMemoTable CreateTable(MemoContext context);
+
+    /// <summary>
+    /// What the code version covers (the members and assemblies hashed into it), one item a line after the version: an
+    /// entry written by other code is a miss. A handle's <c>ExplainVersion()</c> returns it.
+    /// </summary>
+    public string ExplainVersion()
+    {
+        var text = new StringBuilder(Name).Append(": code version ").Append(CodeVersion).Append(" covers\n");
+        foreach (var item in _covers.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            text.Append("  ").Append(item).Append('\n');
+        }
+
+        return text.ToString();
+    }
 
     /// <inheritdoc />
     public override string ToString() => Name;

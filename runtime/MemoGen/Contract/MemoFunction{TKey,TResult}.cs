@@ -25,14 +25,16 @@ public sealed class MemoFunction<TKey, TResult> : MemoFunction
     /// The names of the key's components in field order, for a key struct shared by methods whose keys have the same
     /// shape (its fields are numbered); <see langword="null"/> when the key's fields carry the names.
     /// </param>
+    /// <param name="covers">What the code version covers, one member or assembly a line (see <see cref="MemoFunction.ExplainVersion"/>).</param>
     public MemoFunction(
         string name,
         string codeVersion,
         string[] tags,
         IMemoCacher<TResult>? cacher = null,
         MemoPayloadFormat format = MemoPayloadFormat.Serializer,
-        string[]? arguments = null)
-        : base(name, codeVersion, tags, arguments)
+        string[]? arguments = null,
+        string covers = "")
+        : base(name, codeVersion, tags, arguments, covers)
     {
         Cacher = cacher;
         PayloadFormat = format;

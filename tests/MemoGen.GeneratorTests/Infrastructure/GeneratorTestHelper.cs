@@ -62,14 +62,17 @@ internal sealed record GeneratorRun(GeneratorDriver Driver, Compilation Input, C
         Result.Results.SelectMany(r => r.GeneratedSources).ToDictionary(s => s.HintName, s => s.SourceText.ToString());
 
     /// <summary>
-    /// The generated files but the shared key structs (<see cref="SharedKeys"/>), which nearly every run has: the
-    /// methods' files, their stubs and the shared record writers.
+    /// The generated files but the shared key structs and handles (<see cref="SharedKeys"/>, <see cref="SharedHandles"/>),
+    /// which nearly every run has: the methods' files, their stubs and the shared record writers.
     /// </summary>
     public IReadOnlyDictionary<string, string> Files =>
-        AllFiles.Where(f => f.Key != SharedKeysEmitter.HintName).ToDictionary(f => f.Key, f => f.Value);
+        AllFiles.Where(f => f.Key != SharedKeysEmitter.HintName && f.Key != SharedHandlesEmitter.HintName).ToDictionary(f => f.Key, f => f.Value);
 
     /// <summary>The file of the shared key structs, or null when no method shares one.</summary>
     public string? SharedKeys => AllFiles.TryGetValue(SharedKeysEmitter.HintName, out var text) ? text : null;
+
+    /// <summary>The file of the shared handles, or null when no method shares one.</summary>
+    public string? SharedHandles => AllFiles.TryGetValue(SharedHandlesEmitter.HintName, out var text) ? text : null;
 
     public IReadOnlyList<Diagnostic> Errors =>
         Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();

@@ -17,43 +17,10 @@ partial class Trainer
         static global::System.Threading.Tasks.Task<global::Lab.Model> __memoCompute(global::Lab.Trainer __memoSelf, global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445 __memoKey, string dataset, int epochs) => __memoFunction_TrainAsync.TableIn(__memoSelf).GetOrComputeTaskAsync(__memoKey, (__memoOwner: __memoSelf, dataset, epochs), __memoRun_TrainAsync, default);
     }
 
-    private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445, global::Lab.Model> __memoFunction_TrainAsync = new("trained_model", "88cbe172892b8355", new string[] { "disk" }, new global::Lab.Storage.ModelCacher(), arguments: new string[] { "dataset", "epochs" });
+    private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445, global::Lab.Model> __memoFunction_TrainAsync = new("trained_model", "88cbe172892b8355", new string[] { "disk" }, new global::Lab.Storage.ModelCacher(), arguments: new string[] { "dataset", "epochs" }, covers: "Lab.Trainer.TrainAsyncCore(string, int)\nLab.Model.Model(string, double)\nassembly System.Private.CoreLib, Version=10.0.0.0");
     private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445, global::Lab.Model>? __memoTable_TrainAsync;
     private static global::System.Threading.Tasks.ValueTask<global::Lab.Model> __memoRun_TrainAsync((global::Lab.Trainer __memoOwner, string dataset, int epochs) __memoState, global::System.Threading.CancellationToken __memoToken) => new global::System.Threading.Tasks.ValueTask<global::Lab.Model>(__memoState.__memoOwner.TrainAsyncCore(__memoState.dataset, __memoState.epochs));
 
     /// <summary>Cache operations for <c>TrainAsync</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>
-    public TrainAsyncMemoHandle TrainAsyncMemo => new(this);
-    /// <summary>Cache operations for <c>TrainAsync</c>, cached as <c>"trained_model"</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
-    public readonly struct TrainAsyncMemoHandle
-    {
-        private readonly global::Lab.Trainer __memoOwner;
-        internal TrainAsyncMemoHandle(global::Lab.Trainer __memoOwner) => this.__memoOwner = __memoOwner;
-        private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445, global::Lab.Model> __memoTable => __memoFunction_TrainAsync.TableIn(__memoOwner);
-        /// <summary>Whether the result of this call is in the cache.</summary>
-        public bool IsCached(string dataset, int epochs) => __memoTable.Contains(new global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445(dataset, epochs));
-        /// <summary>Removes the cached result of this call; returns whether there was one.</summary>
-        public bool Invalidate(string dataset, int epochs) => __memoTable.Invalidate(new global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445(dataset, epochs));
-        /// <summary>Computes this call anew, whether or not it is cached, and caches the fresh result.</summary>
-        public global::System.Threading.Tasks.Task<global::Lab.Model> RecomputeAsync(string dataset, int epochs) => __memoTable.RecomputeAsync(new global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445(dataset, epochs), (__memoOwner, dataset, epochs), __memoRun_TrainAsync, default).AsTask();
-        /// <summary>Removes every cached result of this function from the context; returns how many.</summary>
-        public long Clear() => __memoTable.Clear();
-        /// <summary>A readable description of this call, such as <c>name(x=1, label="a")</c>.</summary>
-        public string Describe(string dataset, int epochs) => global::MemoGen.Infrastructure.MemoCallFormatter.Format("trained_model", ("dataset", global::MemoGen.Infrastructure.MemoCallFormatter.Value(dataset)), ("epochs", global::MemoGen.Infrastructure.MemoCallFormatter.Value(epochs)));
-        /// <summary>The stable hash of this call's key: the same in every process, and the address of its entry on disk.</summary>
-        public global::MemoGen.MemoHash128 KeyHash(string dataset, int epochs) => global::MemoGen.Infrastructure.MemoKeyHash.Of(new global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445(dataset, epochs));
-        /// <summary>Where this call's entry lives on disk (its metadata file), or null when the function has no disk tier.</summary>
-        public string? EntryPath(string dataset, int epochs) => __memoTable.EntryPath(new global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445(dataset, epochs));
-        /// <summary>What this function's code version covers (the members and assemblies hashed into it): an entry written by other code is a miss.</summary>
-        public string ExplainVersion() => "trained_model: code version 88cbe172892b8355 covers\n  Lab.Trainer.TrainAsyncCore(string, int)\n  Lab.Model.Model(string, double)\n  assembly System.Private.CoreLib, Version=10.0.0.0\n";
-        /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
-        public global::MemoGen.MemoFunctionStatistics Statistics => __memoTable.Statistics;
-        /// <summary>A sweep of <c>TrainAsync</c> over every combination of the values given per parameter (run it with <c>RunAsync</c>; finished points are cached).</summary>
-        public global::MemoGen.Sweeps.Sweep<global::Lab.Model> Sweep(global::MemoGen.Sweeps.Values<string> dataset, global::MemoGen.Sweeps.Values<int> epochs) => __memoSweep(new global::MemoGen.Sweeps.SweepDimension[] { global::MemoGen.Sweeps.SweepDimension.Of("dataset", dataset), global::MemoGen.Sweeps.SweepDimension.Of("epochs", epochs) });
-        /// <summary>A sweep of <c>TrainAsync</c> over a parameter space read from data, checked against its parameters' names and types.</summary>
-        public global::MemoGen.Sweeps.Sweep<global::Lab.Model> Sweep(global::MemoGen.Sweeps.ParameterSpace space) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, "trained_model", global::MemoGen.Sweeps.SweepParameter.Of<string>("dataset"), global::MemoGen.Sweeps.SweepParameter.Of<int>("epochs")));
-        private global::MemoGen.Sweeps.Sweep<global::Lab.Model> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions) =>
-            global::MemoGen.Infrastructure.MemoSweeps.Asynchronous<global::Lab.Trainer, global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445, global::Lab.Model, (global::Lab.Trainer __memoOwner, string dataset, int epochs)>("trained_model", __memoDimensions, __memoOwner, __memoTable, __memoRun_TrainAsync,
-                static (__memoOwner, __memoValues, __memoToken) => (new global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445((string)__memoValues[0]!, (int)__memoValues[1]!), (__memoOwner, dataset: (string)__memoValues[0]!, epochs: (int)__memoValues[1]!)));
-    }
+    public global::MemoGen.Generated.Handles_MemoGenTests.Handle_dataset_epochs_33749ea7<global::Lab.Trainer> TrainAsyncMemo => new(this, __memoFunction_TrainAsync, __memoRun_TrainAsync);
 }

@@ -17,43 +17,10 @@ partial class Sky
         static global::System.Collections.Immutable.ImmutableArray<double> __memoCompute(global::Astro.Sky __memoSelf, global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4 __memoKey, global::Astro.MapDescriptor map) => __memoFunction_RmsSquared.TableIn(__memoSelf).GetOrCompute(__memoKey, (__memoOwner: __memoSelf, map), __memoRun_RmsSquared);
     }
 
-    private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4, global::System.Collections.Immutable.ImmutableArray<double>> __memoFunction_RmsSquared = new("rms_squared", "0f5c095eb46d1140", new string[] { "disk" }, arguments: new string[] { "map" });
+    private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4, global::System.Collections.Immutable.ImmutableArray<double>> __memoFunction_RmsSquared = new("rms_squared", "0f5c095eb46d1140", new string[] { "disk" }, arguments: new string[] { "map" }, covers: "Astro.Sky.RmsSquaredCore(Astro.MapDescriptor)\nAstro.MapDescriptor.NSide.get\nAstro.MapDescriptor.NSide.init");
     private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4, global::System.Collections.Immutable.ImmutableArray<double>>? __memoTable_RmsSquared;
     private static global::System.Collections.Immutable.ImmutableArray<double> __memoRun_RmsSquared((global::Astro.Sky __memoOwner, global::Astro.MapDescriptor map) __memoState) => global::MemoGen.Infrastructure.MemoConvert.ArrayToImmutableArray(__memoState.__memoOwner.RmsSquaredCore(__memoState.map));
 
     /// <summary>Cache operations for <c>RmsSquared</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>
-    public RmsSquaredMemoHandle RmsSquaredMemo => new(this);
-    /// <summary>Cache operations for <c>RmsSquared</c>, cached as <c>"rms_squared"</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
-    public readonly struct RmsSquaredMemoHandle
-    {
-        private readonly global::Astro.Sky __memoOwner;
-        internal RmsSquaredMemoHandle(global::Astro.Sky __memoOwner) => this.__memoOwner = __memoOwner;
-        private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4, global::System.Collections.Immutable.ImmutableArray<double>> __memoTable => __memoFunction_RmsSquared.TableIn(__memoOwner);
-        /// <summary>Whether the result of this call is in the cache.</summary>
-        public bool IsCached(global::Astro.MapDescriptor map) => __memoTable.Contains(new global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4(map));
-        /// <summary>Removes the cached result of this call; returns whether there was one.</summary>
-        public bool Invalidate(global::Astro.MapDescriptor map) => __memoTable.Invalidate(new global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4(map));
-        /// <summary>Computes this call anew, whether or not it is cached, and caches the fresh result.</summary>
-        public global::System.Collections.Immutable.ImmutableArray<double> Recompute(global::Astro.MapDescriptor map) => __memoTable.Recompute(new global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4(map), (__memoOwner, map), __memoRun_RmsSquared);
-        /// <summary>Removes every cached result of this function from the context; returns how many.</summary>
-        public long Clear() => __memoTable.Clear();
-        /// <summary>A readable description of this call, such as <c>name(x=1, label="a")</c>.</summary>
-        public string Describe(global::Astro.MapDescriptor map) => global::MemoGen.Infrastructure.MemoCallFormatter.Format("rms_squared", ("map", global::MemoGen.Infrastructure.MemoCallFormatter.Value(map)));
-        /// <summary>The stable hash of this call's key: the same in every process, and the address of its entry on disk.</summary>
-        public global::MemoGen.MemoHash128 KeyHash(global::Astro.MapDescriptor map) => global::MemoGen.Infrastructure.MemoKeyHash.Of(new global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4(map));
-        /// <summary>Where this call's entry lives on disk (its metadata file), or null when the function has no disk tier.</summary>
-        public string? EntryPath(global::Astro.MapDescriptor map) => __memoTable.EntryPath(new global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4(map));
-        /// <summary>What this function's code version covers (the members and assemblies hashed into it): an entry written by other code is a miss.</summary>
-        public string ExplainVersion() => "rms_squared: code version 0f5c095eb46d1140 covers\n  Astro.Sky.RmsSquaredCore(Astro.MapDescriptor)\n  Astro.MapDescriptor.NSide.get\n  Astro.MapDescriptor.NSide.init\n";
-        /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
-        public global::MemoGen.MemoFunctionStatistics Statistics => __memoTable.Statistics;
-        /// <summary>A sweep of <c>RmsSquared</c> over every combination of the values given per parameter (run it with <c>RunAsync</c>; finished points are cached).</summary>
-        public global::MemoGen.Sweeps.Sweep<global::System.Collections.Immutable.ImmutableArray<double>> Sweep(global::MemoGen.Sweeps.Values<global::Astro.MapDescriptor> map) => __memoSweep(new global::MemoGen.Sweeps.SweepDimension[] { global::MemoGen.Sweeps.SweepDimension.Of("map", map) });
-        /// <summary>A sweep of <c>RmsSquared</c> over a parameter space read from data, checked against its parameters' names and types.</summary>
-        public global::MemoGen.Sweeps.Sweep<global::System.Collections.Immutable.ImmutableArray<double>> Sweep(global::MemoGen.Sweeps.ParameterSpace space) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, "rms_squared", global::MemoGen.Sweeps.SweepParameter.Of<global::Astro.MapDescriptor>("map")));
-        private global::MemoGen.Sweeps.Sweep<global::System.Collections.Immutable.ImmutableArray<double>> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions) =>
-            global::MemoGen.Infrastructure.MemoSweeps.Synchronous<global::Astro.Sky, global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4, global::System.Collections.Immutable.ImmutableArray<double>, (global::Astro.Sky __memoOwner, global::Astro.MapDescriptor map)>("rms_squared", __memoDimensions, __memoOwner, __memoTable, __memoRun_RmsSquared,
-                static (__memoOwner, __memoValues, __memoToken) => (new global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4((global::Astro.MapDescriptor)__memoValues[0]!), (__memoOwner, map: (global::Astro.MapDescriptor)__memoValues[0]!)));
-    }
+    public global::MemoGen.Generated.Handles_MemoGenTests.Handle_map_31daf0e5<global::Astro.Sky> RmsSquaredMemo => new(this, __memoFunction_RmsSquared, __memoRun_RmsSquared);
 }

@@ -15,43 +15,9 @@ partial record Telescope
         static global::System.Threading.Tasks.ValueTask<global::System.Collections.Generic.IReadOnlyList<int>> __memoCompute(global::Telescope __memoSelf, global::MemoGen.Generated.Keys_MemoGenTests.Key_Telescope_int_Night_int_Filter_intNullable_86343dd3 __memoKey, global::MemoGen.MemoContext context, (int Night, int Filter) slot, int? limit) => __memoFunction_Exposures.TableIn(context).GetOrComputeAsync(__memoKey, (__memoOwner: __memoSelf, context, slot, limit), __memoRun_Exposures, default);
     }
 
-    private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_Telescope_int_Night_int_Filter_intNullable_86343dd3, global::System.Collections.Generic.IReadOnlyList<int>> __memoFunction_Exposures = new("Exposures", "bc80a5c89bf83f2c", global::System.Array.Empty<string>(), arguments: new string[] { "this", "slot", "limit" });
+    private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_Telescope_int_Night_int_Filter_intNullable_86343dd3, global::System.Collections.Generic.IReadOnlyList<int>> __memoFunction_Exposures = new("Exposures", "bc80a5c89bf83f2c", global::System.Array.Empty<string>(), arguments: new string[] { "this", "slot", "limit" }, covers: "Telescope.ExposuresCore(MemoGen.MemoContext, (int Night, int Filter), int?)\nassembly System.Private.CoreLib, Version=10.0.0.0");
     private static async global::System.Threading.Tasks.ValueTask<global::System.Collections.Generic.IReadOnlyList<int>> __memoRun_Exposures((global::Telescope __memoOwner, global::MemoGen.MemoContext context, (int Night, int Filter) slot, int? limit) __memoState, global::System.Threading.CancellationToken __memoToken) => global::MemoGen.Infrastructure.MemoConvert.ListToReadOnlyList(await __memoState.__memoOwner.ExposuresCore(__memoState.context, __memoState.slot, __memoState.limit).ConfigureAwait(false));
 
     /// <summary>Cache operations for <c>Exposures</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>
-    internal ExposuresMemoHandle ExposuresMemo(global::MemoGen.MemoContext context) => new(this, context);
-    /// <summary>Cache operations for <c>Exposures</c>, cached as <c>"Exposures"</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
-    internal readonly struct ExposuresMemoHandle
-    {
-        private readonly global::Telescope __memoOwner;
-        private readonly global::MemoGen.MemoContext __memoContext;
-        internal ExposuresMemoHandle(global::Telescope __memoOwner, global::MemoGen.MemoContext __memoContext) => (this.__memoOwner, this.__memoContext) = (__memoOwner, __memoContext);
-        private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_Telescope_int_Night_int_Filter_intNullable_86343dd3, global::System.Collections.Generic.IReadOnlyList<int>> __memoTable => __memoFunction_Exposures.TableIn(__memoContext);
-        /// <summary>Whether the result of this call is in the cache.</summary>
-        public bool IsCached((int Night, int Filter) slot, int? limit) => __memoTable.Contains(new global::MemoGen.Generated.Keys_MemoGenTests.Key_Telescope_int_Night_int_Filter_intNullable_86343dd3(__memoOwner, slot, limit));
-        /// <summary>Removes the cached result of this call; returns whether there was one.</summary>
-        public bool Invalidate((int Night, int Filter) slot, int? limit) => __memoTable.Invalidate(new global::MemoGen.Generated.Keys_MemoGenTests.Key_Telescope_int_Night_int_Filter_intNullable_86343dd3(__memoOwner, slot, limit));
-        /// <summary>Computes this call anew, whether or not it is cached, and caches the fresh result.</summary>
-        public global::System.Threading.Tasks.ValueTask<global::System.Collections.Generic.IReadOnlyList<int>> RecomputeAsync((int Night, int Filter) slot, int? limit) => __memoTable.RecomputeAsync(new global::MemoGen.Generated.Keys_MemoGenTests.Key_Telescope_int_Night_int_Filter_intNullable_86343dd3(__memoOwner, slot, limit), (__memoOwner, context: __memoContext, slot, limit), __memoRun_Exposures, default);
-        /// <summary>Removes every cached result of this function from the context; returns how many.</summary>
-        public long Clear() => __memoTable.Clear();
-        /// <summary>A readable description of this call, such as <c>name(x=1, label="a")</c>.</summary>
-        public string Describe((int Night, int Filter) slot, int? limit) => global::MemoGen.Infrastructure.MemoCallFormatter.Format("Exposures", ("this", global::MemoGen.Infrastructure.MemoCallFormatter.Value(__memoOwner)), ("slot", global::MemoGen.Infrastructure.MemoCallFormatter.Value(slot)), ("limit", global::MemoGen.Infrastructure.MemoCallFormatter.Value(limit)));
-        /// <summary>The stable hash of this call's key: the same in every process, and the address of its entry on disk.</summary>
-        public global::MemoGen.MemoHash128 KeyHash((int Night, int Filter) slot, int? limit) => global::MemoGen.Infrastructure.MemoKeyHash.Of(new global::MemoGen.Generated.Keys_MemoGenTests.Key_Telescope_int_Night_int_Filter_intNullable_86343dd3(__memoOwner, slot, limit));
-        /// <summary>Where this call's entry lives on disk (its metadata file), or null when the function has no disk tier.</summary>
-        public string? EntryPath((int Night, int Filter) slot, int? limit) => __memoTable.EntryPath(new global::MemoGen.Generated.Keys_MemoGenTests.Key_Telescope_int_Night_int_Filter_intNullable_86343dd3(__memoOwner, slot, limit));
-        /// <summary>What this function's code version covers (the members and assemblies hashed into it): an entry written by other code is a miss.</summary>
-        public string ExplainVersion() => "Exposures: code version bc80a5c89bf83f2c covers\n  Telescope.ExposuresCore(MemoGen.MemoContext, (int Night, int Filter), int?)\n  assembly System.Private.CoreLib, Version=10.0.0.0\n";
-        /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
-        public global::MemoGen.MemoFunctionStatistics Statistics => __memoTable.Statistics;
-        /// <summary>A sweep of <c>Exposures</c> over every combination of the values given per parameter (run it with <c>RunAsync</c>; finished points are cached).</summary>
-        public global::MemoGen.Sweeps.Sweep<global::System.Collections.Generic.IReadOnlyList<int>> Sweep(global::MemoGen.Sweeps.Values<(int Night, int Filter)> slot, global::MemoGen.Sweeps.Values<int?> limit) => __memoSweep(new global::MemoGen.Sweeps.SweepDimension[] { global::MemoGen.Sweeps.SweepDimension.Of("slot", slot), global::MemoGen.Sweeps.SweepDimension.Of("limit", limit) });
-        /// <summary>A sweep of <c>Exposures</c> over a parameter space read from data, checked against its parameters' names and types.</summary>
-        public global::MemoGen.Sweeps.Sweep<global::System.Collections.Generic.IReadOnlyList<int>> Sweep(global::MemoGen.Sweeps.ParameterSpace space) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, "Exposures", global::MemoGen.Sweeps.SweepParameter.Of<(int Night, int Filter)>("slot"), global::MemoGen.Sweeps.SweepParameter.Of<int?>("limit")));
-        private global::MemoGen.Sweeps.Sweep<global::System.Collections.Generic.IReadOnlyList<int>> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions) =>
-            global::MemoGen.Infrastructure.MemoSweeps.Asynchronous<(global::Telescope __memoOwner, global::MemoGen.MemoContext __memoContext), global::MemoGen.Generated.Keys_MemoGenTests.Key_Telescope_int_Night_int_Filter_intNullable_86343dd3, global::System.Collections.Generic.IReadOnlyList<int>, (global::Telescope __memoOwner, global::MemoGen.MemoContext context, (int Night, int Filter) slot, int? limit)>("Exposures", __memoDimensions, (__memoOwner, __memoContext), __memoTable, __memoRun_Exposures,
-                static (__memoTarget, __memoValues, __memoToken) => (new global::MemoGen.Generated.Keys_MemoGenTests.Key_Telescope_int_Night_int_Filter_intNullable_86343dd3(__memoTarget.__memoOwner, ((int Night, int Filter))__memoValues[0]!, (int?)__memoValues[1]!), (__memoOwner: __memoTarget.__memoOwner, context: __memoTarget.__memoContext, slot: ((int Night, int Filter))__memoValues[0]!, limit: (int?)__memoValues[1]!)));
-    }
+    internal global::MemoGen.Generated.Handles_MemoGenTests.Handle_slot_limit_e135bf53<global::MemoGen.MemoContext> ExposuresMemo(global::MemoGen.MemoContext context) => new(this, context, __memoFunction_Exposures, __memoRun_Exposures);
 }

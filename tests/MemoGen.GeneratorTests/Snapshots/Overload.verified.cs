@@ -19,44 +19,11 @@ partial class Outer<T>
             static global::Deep.Models.FrozenCount __memoCompute(global::Deep.Models.Outer<T>.Grid __memoSelf, global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e __memoKey, int @class) => __memoFunction_Count_int.TableIn(__memoSelf).GetOrCompute(__memoKey, (__memoOwner: __memoSelf, @class), __memoRun_Count_int);
         }
 
-        private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e, global::Deep.Models.FrozenCount> __memoFunction_Count_int = new("count_in", "c5ffedbe35c4b54c", global::System.Array.Empty<string>(), arguments: new string[] { "class" });
+        private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e, global::Deep.Models.FrozenCount> __memoFunction_Count_int = new("count_in", "c5ffedbe35c4b54c", global::System.Array.Empty<string>(), arguments: new string[] { "class" }, covers: "Deep.Models.Outer<T>.Grid.CountCore(int)\nDeep.Models.FrozenCount.FrozenCount(int)");
         private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e, global::Deep.Models.FrozenCount>? __memoTable_Count_int;
         private static global::Deep.Models.FrozenCount __memoRun_Count_int((global::Deep.Models.Outer<T>.Grid __memoOwner, int @class) __memoState) => __memoState.__memoOwner.CountCore(__memoState.@class);
 
         /// <summary>Cache operations for <c>Count</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>
-        public Count_intMemoHandle Count_intMemo => new(this);
-        /// <summary>Cache operations for <c>Count</c>, cached as <c>"count_in"</c>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
-        public readonly struct Count_intMemoHandle
-        {
-            private readonly global::Deep.Models.Outer<T>.Grid __memoOwner;
-            internal Count_intMemoHandle(global::Deep.Models.Outer<T>.Grid __memoOwner) => this.__memoOwner = __memoOwner;
-            private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e, global::Deep.Models.FrozenCount> __memoTable => __memoFunction_Count_int.TableIn(__memoOwner);
-            /// <summary>Whether the result of this call is in the cache.</summary>
-            public bool IsCached(int @class) => __memoTable.Contains(new global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e(@class));
-            /// <summary>Removes the cached result of this call; returns whether there was one.</summary>
-            public bool Invalidate(int @class) => __memoTable.Invalidate(new global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e(@class));
-            /// <summary>Computes this call anew, whether or not it is cached, and caches the fresh result.</summary>
-            public global::Deep.Models.FrozenCount Recompute(int @class) => __memoTable.Recompute(new global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e(@class), (__memoOwner, @class), __memoRun_Count_int);
-            /// <summary>Removes every cached result of this function from the context; returns how many.</summary>
-            public long Clear() => __memoTable.Clear();
-            /// <summary>A readable description of this call, such as <c>name(x=1, label="a")</c>.</summary>
-            public string Describe(int @class) => global::MemoGen.Infrastructure.MemoCallFormatter.Format("count_in", ("class", global::MemoGen.Infrastructure.MemoCallFormatter.Value(@class)));
-            /// <summary>The stable hash of this call's key: the same in every process, and the address of its entry on disk.</summary>
-            public global::MemoGen.MemoHash128 KeyHash(int @class) => global::MemoGen.Infrastructure.MemoKeyHash.Of(new global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e(@class));
-            /// <summary>Where this call's entry lives on disk (its metadata file), or null when the function has no disk tier.</summary>
-            public string? EntryPath(int @class) => __memoTable.EntryPath(new global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e(@class));
-            /// <summary>What this function's code version covers (the members and assemblies hashed into it): an entry written by other code is a miss.</summary>
-            public string ExplainVersion() => "count_in: code version c5ffedbe35c4b54c covers\n  Deep.Models.Outer<T>.Grid.CountCore(int)\n  Deep.Models.FrozenCount.FrozenCount(int)\n";
-            /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
-            public global::MemoGen.MemoFunctionStatistics Statistics => __memoTable.Statistics;
-            /// <summary>A sweep of <c>Count</c> over every combination of the values given per parameter (run it with <c>RunAsync</c>; finished points are cached).</summary>
-            public global::MemoGen.Sweeps.Sweep<global::Deep.Models.FrozenCount> Sweep(global::MemoGen.Sweeps.Values<int> @class) => __memoSweep(new global::MemoGen.Sweeps.SweepDimension[] { global::MemoGen.Sweeps.SweepDimension.Of("class", @class) });
-            /// <summary>A sweep of <c>Count</c> over a parameter space read from data, checked against its parameters' names and types.</summary>
-            public global::MemoGen.Sweeps.Sweep<global::Deep.Models.FrozenCount> Sweep(global::MemoGen.Sweeps.ParameterSpace space) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, "count_in", global::MemoGen.Sweeps.SweepParameter.Of<int>("class")));
-            private global::MemoGen.Sweeps.Sweep<global::Deep.Models.FrozenCount> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions) =>
-                global::MemoGen.Infrastructure.MemoSweeps.Synchronous<global::Deep.Models.Outer<T>.Grid, global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e, global::Deep.Models.FrozenCount, (global::Deep.Models.Outer<T>.Grid __memoOwner, int @class)>("count_in", __memoDimensions, __memoOwner, __memoTable, __memoRun_Count_int,
-                    static (__memoOwner, __memoValues, __memoToken) => (new global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e((int)__memoValues[0]!), (__memoOwner, @class: (int)__memoValues[0]!)));
-        }
+        public global::MemoGen.Generated.Handles_MemoGenTests.Handle_class_088027f7<global::Deep.Models.Outer<T>.Grid> Count_intMemo => new(this, __memoFunction_Count_int, __memoRun_Count_int);
     }
 }

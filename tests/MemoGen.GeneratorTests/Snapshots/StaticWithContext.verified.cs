@@ -17,42 +17,9 @@ partial class Spectra
         static global::System.Threading.Tasks.Task<global::Astro.Spectrum> __memoCompute(global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d __memoKey, global::MemoGen.MemoContext ctx, double[] samples, bool verbose, global::System.Threading.CancellationToken cancellationToken) => __memoFunction_FrobnifyAsync.TableIn(ctx).GetOrComputeTaskAsync(__memoKey, (ctx, samples, verbose), __memoRun_FrobnifyAsync, cancellationToken);
     }
 
-    private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d, global::Astro.Spectrum> __memoFunction_FrobnifyAsync = new("FrobnifyAsync", "665ddcecc1731242", global::System.Array.Empty<string>(), arguments: new string[] { "samples" });
+    private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d, global::Astro.Spectrum> __memoFunction_FrobnifyAsync = new("FrobnifyAsync", "665ddcecc1731242", global::System.Array.Empty<string>(), arguments: new string[] { "samples" }, covers: "Astro.Spectra.FrobnifyAsyncCore(MemoGen.MemoContext, double[], bool, System.Threading.CancellationToken)\nAstro.Spectrum.Spectrum(double, System.Collections.Generic.IReadOnlyList<double>)\nassembly System.Private.CoreLib, Version=10.0.0.0");
     private static global::System.Threading.Tasks.ValueTask<global::Astro.Spectrum> __memoRun_FrobnifyAsync((global::MemoGen.MemoContext ctx, double[] samples, bool verbose) __memoState, global::System.Threading.CancellationToken __memoToken) => new global::System.Threading.Tasks.ValueTask<global::Astro.Spectrum>(FrobnifyAsyncCore(__memoState.ctx, __memoState.samples, __memoState.verbose, __memoToken));
 
     /// <summary>Cache operations for <c>FrobnifyAsync</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>
-    public static FrobnifyAsyncMemoHandle FrobnifyAsyncMemo(global::MemoGen.MemoContext ctx) => new(ctx);
-    /// <summary>Cache operations for <c>FrobnifyAsync</c>, cached as <c>"FrobnifyAsync"</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
-    public readonly struct FrobnifyAsyncMemoHandle
-    {
-        private readonly global::MemoGen.MemoContext __memoContext;
-        internal FrobnifyAsyncMemoHandle(global::MemoGen.MemoContext __memoContext) => this.__memoContext = __memoContext;
-        private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d, global::Astro.Spectrum> __memoTable => __memoFunction_FrobnifyAsync.TableIn(__memoContext);
-        /// <summary>Whether the result of this call is in the cache.</summary>
-        public bool IsCached(double[] samples) => __memoTable.Contains(new global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d(samples));
-        /// <summary>Removes the cached result of this call; returns whether there was one.</summary>
-        public bool Invalidate(double[] samples) => __memoTable.Invalidate(new global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d(samples));
-        /// <summary>Computes this call anew, whether or not it is cached, and caches the fresh result.</summary>
-        public global::System.Threading.Tasks.Task<global::Astro.Spectrum> RecomputeAsync(double[] samples, bool verbose, global::System.Threading.CancellationToken cancellationToken) => __memoTable.RecomputeAsync(new global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d(samples), (ctx: __memoContext, samples, verbose), __memoRun_FrobnifyAsync, cancellationToken).AsTask();
-        /// <summary>Removes every cached result of this function from the context; returns how many.</summary>
-        public long Clear() => __memoTable.Clear();
-        /// <summary>A readable description of this call, such as <c>name(x=1, label="a")</c>.</summary>
-        public string Describe(double[] samples) => global::MemoGen.Infrastructure.MemoCallFormatter.Format("FrobnifyAsync", ("samples", global::MemoGen.Infrastructure.MemoCallFormatter.Value(samples)));
-        /// <summary>The stable hash of this call's key: the same in every process, and the address of its entry on disk.</summary>
-        public global::MemoGen.MemoHash128 KeyHash(double[] samples) => global::MemoGen.Infrastructure.MemoKeyHash.Of(new global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d(samples));
-        /// <summary>Where this call's entry lives on disk (its metadata file), or null when the function has no disk tier.</summary>
-        public string? EntryPath(double[] samples) => __memoTable.EntryPath(new global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d(samples));
-        /// <summary>What this function's code version covers (the members and assemblies hashed into it): an entry written by other code is a miss.</summary>
-        public string ExplainVersion() => "FrobnifyAsync: code version 665ddcecc1731242 covers\n  Astro.Spectra.FrobnifyAsyncCore(MemoGen.MemoContext, double[], bool, System.Threading.CancellationToken)\n  Astro.Spectrum.Spectrum(double, System.Collections.Generic.IReadOnlyList<double>)\n  assembly System.Private.CoreLib, Version=10.0.0.0\n";
-        /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
-        public global::MemoGen.MemoFunctionStatistics Statistics => __memoTable.Statistics;
-        /// <summary>A sweep of <c>FrobnifyAsync</c> over every combination of the values given per parameter (run it with <c>RunAsync</c>; finished points are cached).</summary>
-        public global::MemoGen.Sweeps.Sweep<global::Astro.Spectrum> Sweep(global::MemoGen.Sweeps.Values<double[]> samples, bool verbose) => __memoSweep(new global::MemoGen.Sweeps.SweepDimension[] { global::MemoGen.Sweeps.SweepDimension.Of("samples", samples) }, verbose);
-        /// <summary>A sweep of <c>FrobnifyAsync</c> over a parameter space read from data, checked against its parameters' names and types.</summary>
-        public global::MemoGen.Sweeps.Sweep<global::Astro.Spectrum> Sweep(global::MemoGen.Sweeps.ParameterSpace space, bool verbose) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, "FrobnifyAsync", global::MemoGen.Sweeps.SweepParameter.Of<double[]>("samples")), verbose);
-        private global::MemoGen.Sweeps.Sweep<global::Astro.Spectrum> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions, bool verbose) =>
-            global::MemoGen.Infrastructure.MemoSweeps.Asynchronous<global::MemoGen.MemoContext, global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d, global::Astro.Spectrum, (global::MemoGen.MemoContext ctx, double[] samples, bool verbose)>("FrobnifyAsync", __memoDimensions, __memoContext, __memoTable, __memoRun_FrobnifyAsync,
-                (__memoContext, __memoValues, __memoToken) => (new global::MemoGen.Generated.Keys_MemoGenTests.Key_doubleArray_a4e09a2d((double[])__memoValues[0]!), (ctx: __memoContext, samples: (double[])__memoValues[0]!, verbose)));
-    }
+    public static global::MemoGen.Generated.Handles_MemoGenTests.Handle_samples_a2311bd7<global::MemoGen.MemoContext> FrobnifyAsyncMemo(global::MemoGen.MemoContext ctx) => new(ctx, __memoFunction_FrobnifyAsync, __memoRun_FrobnifyAsync);
 }
