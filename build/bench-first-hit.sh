@@ -29,4 +29,5 @@ for side in il r2r; do
   printf '%s: first disk hit (%s)\t%s ms\n' "$side" "$FIRST" "$(cut -f1 "$WORK/$side" | median)"
   printf '%s: first hit of another function\t%s ms\n' "$side" "$(cut -f2 "$WORK/$side" | median)"
   printf '%s: another key of the first\t%s ms\n' "$side" "$(cut -f3 "$WORK/$side" | median)"
+  printf '%s: JIT during the first hit\t%s ms, %s methods\n' "$side" "$(cut -f4 "$WORK/$side" | median)" "$(cut -f5 "$WORK/$side" | median)"
 done

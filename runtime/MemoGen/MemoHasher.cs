@@ -329,8 +329,7 @@ public ref struct MemoHasher
         }
 
         _ready = false;
-        UInt128 hash = _state.Hash();
-        return new MemoHash128((ulong)(hash >> 64), (ulong)hash);
+        return _state.Hash();
     }
 
     /// <summary>The hash of an array of primitives alone: a new hasher, <see cref="WriteArray{T}"/>, <see cref="Finish"/>.</summary>

@@ -1,13 +1,15 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 
 namespace MemoGen.Benchmarks.Joblib;
 
 /// <summary>
 /// Times, inside one fresh process, the disk hits that a user's second run pays for: the first one (of
 /// <c>first</c>: <c>json</c>, a plain record, or <c>packed</c>, a MemoryPack record), then the first hit of another
-/// function, then another key of the first function. Prints the three times in milliseconds, tab-separated. With
+/// function, then another key of the first function. Prints the three times in milliseconds, tab-separated, then the
+/// time the JIT spent during the first hit (milliseconds, all threads) and the number of methods it compiled. With
 /// <c>raw</c>, the first function is a small <c>ReadOnlyMemory&lt;double&gt;</c>, written raw: no serializer's setup is part of its hit.
 /// </summary>
 public static class FirstHitTimer
@@ -30,10 +32,14 @@ public static class FirstHitTimer
     public static string Run(MemoOptions options, string first)
     {
         long started = Stopwatch.GetTimestamp();
+        TimeSpan jitBefore = JitInfo.GetCompilationTime();
+        long methodsBefore = JitInfo.GetCompiledMethodCount();
         var jobs = new JoblibJobs(options);
         var more = new FirstHitJobs(options);
         double check = Hit(jobs, more, first, 3);
         double firstHit = Milliseconds(ref started);
+        double firstHitJit = (JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds;
+        long firstHitMethods = JitInfo.GetCompiledMethodCount() - methodsBefore;
         check += more.MakeLabel("id", 3).Length;
         double otherFunction = Milliseconds(ref started);
         check += Hit(jobs, more, first, 5);
@@ -43,7 +49,7 @@ public static class FirstHitTimer
             throw new InvalidOperationException("unexpected results");
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"{firstHit:F3}\t{otherFunction:F3}\t{sameFunction:F3}");
+        return string.Create(CultureInfo.InvariantCulture, $"{firstHit:F3}\t{otherFunction:F3}\t{sameFunction:F3}\t{firstHitJit:F3}\t{firstHitMethods}");
     }
 
     private static double Hit(JoblibJobs jobs, FirstHitJobs more, string first, int a) => first switch

@@ -9,7 +9,7 @@ namespace MemoGen.Disk;
 
 /// <summary>
 /// One function's part of the disk store, used by its table on a memory miss (inside the single-flight computation)
-/// and by the handle operations: reading (<see cref="EntryReader{TResult}"/>), writing
+/// and by the handle operations: reading (<see cref="EntryReader"/>, with the typed <see cref="IPayloadCodec{TResult}"/>), writing
 /// (<see cref="EntryWriter{TResult}"/>) and, with the <c>"lazy"</c> policy, weak handles
 /// (<see cref="WeakResults{TKey, TResult}"/>). Never throws at a caller: a bad entry is logged, removed and computed
 /// again; a failing disk turns the store to memory only, with one warning.
@@ -17,8 +17,9 @@ namespace MemoGen.Disk;
 internal sealed class DiskTier<TKey, TResult>
     where TKey : struct, IMemoKey<TKey>
 {
-    private readonly FunctionFolder<TResult> _folder;
-    private readonly EntryReader<TResult> _reader;
+    private readonly FunctionFolder _folder;
+    private readonly IPayloadCodec<TResult> _codec;
+    private readonly EntryReader _reader;
     private readonly EntryWriter<TResult> _writer;
     private readonly WeakResults<TKey, TResult>? _weakResults;
 
@@ -26,9 +27,10 @@ internal sealed class DiskTier<TKey, TResult>
     public DiskTier(MemoFunction function, DiskStore store, IPayloadCodec<TResult> codec, TimeSpan? expiry, bool lazy, ISharedTier? shared = null)
     {
         Shared = shared;
-        _folder = new FunctionFolder<TResult>(function, store, codec);
-        _reader = new EntryReader<TResult>(_folder, expiry);
-        _writer = new EntryWriter<TResult>(_folder);
+        _folder = new FunctionFolder(function, store, codec.Format, typeof(TResult));
+        _codec = codec;
+        _reader = new EntryReader(_folder, expiry);
+        _writer = new EntryWriter<TResult>(_folder, codec);
         _weakResults = lazy ? new WeakResults<TKey, TResult>() : null;
     }
 
@@ -61,7 +63,7 @@ internal sealed class DiskTier<TKey, TResult>
     /// <summary>Loads the entry of <paramref name="hash"/> from disk only (after a shared tier fetched it).</summary>
     public LoadOutcome TryLoadFromDisk(in TKey key, MemoHash128 hash, out TResult value)
     {
-        LoadOutcome outcome = _reader.TryLoad(hash, out value, out LoadTrace trace);
+        LoadOutcome outcome = _reader.TryLoad(hash, _codec, out value, out LoadTrace trace);
         if (_folder.Logger is { } logger && logger.IsEnabled(LogLevel.Debug))
         {
             Trace(logger, key, outcome, trace);

@@ -64,9 +64,9 @@ internal sealed record EntryMetadata
     }
 }
 
-/// <summary>One payload file of an entry.</summary>
+/// <summary>One payload file of an entry (a class: lists of it share the core library's precompiled code for references).</summary>
 /// <param name="Name">The file name, in the entry's folder.</param>
 /// <param name="Bytes">The file's length.</param>
 /// <param name="ChecksumOffset">Where the checksummed content starts (after a raw payload's header; else 0).</param>
 /// <param name="Checksum">The <see cref="BlockChecksum"/> of the file from <paramref name="ChecksumOffset"/> to its end.</param>
-internal readonly record struct PayloadFile(string Name, long Bytes, long ChecksumOffset, ulong Checksum);
+internal sealed record PayloadFile(string Name, long Bytes, long ChecksumOffset, ulong Checksum);

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using MemoGen.Diagnostics;
+using MemoGen.Hashing;
 using MemoGen.Infrastructure;
 using Microsoft.Extensions.Logging;
 
@@ -11,17 +12,21 @@ namespace MemoGen.Disk;
 /// Reads one function's entries: validates the metadata and the payload, serves a valid entry, and removes a bad one
 /// (with one warning) so that the value is computed again. Never throws at a caller for the disk's sake.
 /// </summary>
-/// <typeparam name="TResult">The function's result type; the reader does not know the key type, so one instantiation serves every function of a result type.</typeparam>
-internal sealed class EntryReader<TResult>
+/// <remarks>
+/// Not generic: the metadata read and parse, the checks of key, function, code version, format and expiry, the
+/// retries and the removal of bad entries work on bytes and are precompiled by ReadyToRun. Only
+/// <see cref="TryLoad{TResult}"/>, which hands the payload to the typed codec, is compiled per result type.
+/// </remarks>
+internal sealed class EntryReader
 {
     /// <summary>A load records a use by touching the metadata file only if its last record is older than this.</summary>
     private static readonly TimeSpan UseResolution = TimeSpan.FromMinutes(1);
 
-    private readonly FunctionFolder<TResult> _folder;
+    private readonly FunctionFolder _folder;
     private readonly TimeSpan? _expiry;
 
     /// <summary>A reader of <paramref name="folder"/>'s entries; older than <paramref name="expiry"/> is a miss.</summary>
-    public EntryReader(FunctionFolder<TResult> folder, TimeSpan? expiry)
+    public EntryReader(FunctionFolder folder, TimeSpan? expiry)
     {
         _folder = folder;
         _expiry = expiry;
@@ -32,52 +37,25 @@ internal sealed class EntryReader<TResult>
     private string FunctionName => _folder.Function.Name;
 
     /// <summary>Loads the entry of <paramref name="hash"/> if a valid one is on disk; <paramref name="trace"/> says what happened, for the log.</summary>
-    public LoadOutcome TryLoad(MemoHash128 hash, out TResult value, out LoadTrace trace)
+    public LoadOutcome TryLoad<TResult>(MemoHash128 hash, IPayloadCodec<TResult> codec, out TResult value, out LoadTrace trace)
     {
         value = default!;
-        trace = default;
-        if (_folder.IsMemoryOnly)
+        var load = new PendingLoad(hash, _folder.Paths(hash), Stopwatch.GetTimestamp());
+        if (!TryOpen(load, out trace))
         {
             return LoadOutcome.Missed;
         }
 
-        long started = Stopwatch.GetTimestamp();
-        EntryPaths paths = _folder.Paths(hash);
-        byte[]? metadataBytes = null;
-        try
+        while (true)
         {
-            metadataBytes = _folder.ReadMetadataBytes(paths.MetadataPath, out DateTime lastUse);
-            while (true)
+            try
             {
-                if (metadataBytes is null)
+                value = codec.Read(load.Source(_folder), load.Metadata!, out long bytesRead);
+                if (codec is not RawCodec<TResult>)
                 {
-                    trace = new LoadTrace("not on disk");
-                    return LoadOutcome.Missed;
-                }
-
-                EntryMetadata metadata = EntryMetadataJson.Read(metadataBytes);
-                if (Stale(metadata, paths) is { } reason)
-                {
-                    trace = new LoadTrace(reason);
-                    return LoadOutcome.Missed;
-                }
-
-                long bytesRead;
-                try
-                {
-                    value = _folder.Codec.Read(new PayloadSource(FileSystem, paths.Directory, hash, _folder.Store.MmapMode), metadata, out bytesRead);
-                }
-                catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
-                {
-                    // A writer replaced the entry, or someone removed it, after its metadata was read: look again.
-                    byte[]? again = _folder.ReadMetadataBytes(paths.MetadataPath, out lastUse);
-                    if (again is not null && again.AsSpan().SequenceEqual(metadataBytes))
-                    {
-                        throw new InvalidEntryException("a payload file is missing", exception);
-                    }
-
-                    metadataBytes = again;
-                    continue;
+                    // The raw codec remembers what it reads without code per result type; another codec's result is
+                    // remembered here, should it be an array of primitives.
+                    MemoProvenance.Register(value, _folder.Function, load.Hash);
                 }
 
                 if (_folder.Store.MmapMode == MmapMode.ReadOnly)
@@ -86,31 +64,121 @@ internal sealed class EntryReader<TResult>
                     _folder.Store.MappedViews.Retain(value);
                 }
 
-                Touch(paths.MetadataPath, lastUse);
-                MemoMetrics.Add(MemoMetrics.BytesRead, bytesRead, _folder.Function);
-                trace = new LoadTrace(null, paths.MetadataPath, bytesRead + metadataBytes.Length, started);
+                trace = Loaded(load, bytesRead);
                 return LoadOutcome.Loaded;
             }
-        }
-        catch (PayloadNotWritableException exception)
-        {
-            _folder.KeepInMemory(exception.Message);
-            trace = new LoadTrace(Discard(paths, metadataBytes, exception.Message));
-        }
-        catch (Exception exception) when (exception is InvalidEntryException or OverflowException or EndOfStreamException or InvalidDataException)
-        {
-            trace = new LoadTrace(Discard(paths, metadataBytes, exception.Message));
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            if (_folder.Logger is { } logger && logger.IsEnabled(LogLevel.Debug))
+            catch (Exception exception) when (IsEntryFailure(exception))
             {
-                MemoLog.Unreadable(logger, FunctionName, paths.MetadataPath, exception.Message);
+                if (!Recover(load, exception, out trace))
+                {
+                    value = default!;
+                    return LoadOutcome.Missed;
+                }
             }
         }
+    }
 
-        value = default!;
-        return LoadOutcome.Missed;
+    /// <summary>Reads and checks the metadata of <paramref name="load"/>'s entry; false (with why) when there is none to read a payload for.</summary>
+    private bool TryOpen(PendingLoad load, out LoadTrace trace)
+    {
+        trace = default;
+        if (_folder.IsMemoryOnly)
+        {
+            return false;
+        }
+
+        try
+        {
+            load.MetadataBytes = _folder.ReadMetadataBytes(load.Paths.MetadataPath, out load.LastUse);
+            return Check(load, out trace);
+        }
+        catch (Exception exception) when (IsEntryFailure(exception))
+        {
+            return Recover(load, exception, out trace);
+        }
+    }
+
+    /// <summary>Parses and checks the metadata bytes of <paramref name="load"/>; false when they say the entry cannot serve; throws for a bad entry.</summary>
+    private bool Check(PendingLoad load, out LoadTrace trace)
+    {
+        trace = default;
+        if (load.MetadataBytes is null)
+        {
+            trace = new LoadTrace("not on disk");
+            return false;
+        }
+
+        load.Metadata = EntryMetadataJson.Read(load.MetadataBytes);
+        if (Stale(load.Metadata, load.Paths) is { } reason)
+        {
+            trace = new LoadTrace(reason);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Records the use of a loaded entry; returns its trace.</summary>
+    private LoadTrace Loaded(PendingLoad load, long bytesRead)
+    {
+        Touch(load.Paths.MetadataPath, load.LastUse);
+        MemoMetrics.Add(MemoMetrics.BytesRead, bytesRead, _folder.Function);
+        return new LoadTrace(null, load.Paths.MetadataPath, bytesRead + load.MetadataBytes!.Length, load.Started);
+    }
+
+    /// <summary>Whether a load handles <paramref name="exception"/> itself (a bad or unreadable entry) rather than letting it through.</summary>
+    private static bool IsEntryFailure(Exception exception) =>
+        exception is InvalidEntryException or OverflowException or EndOfStreamException or InvalidDataException
+            or PayloadNotWritableException or IOException or UnauthorizedAccessException;
+
+    /// <summary>
+    /// Handles a failed step of a load: after a payload file vanished, reads the metadata again and returns true if
+    /// another writer replaced the entry and it is worth reading; otherwise removes a bad entry (or logs an unreadable
+    /// one) and returns false.
+    /// </summary>
+    private bool Recover(PendingLoad load, Exception exception, out LoadTrace trace)
+    {
+        trace = default;
+        try
+        {
+            if (exception is FileNotFoundException or DirectoryNotFoundException && load.Metadata is not null)
+            {
+                // A writer replaced the entry, or someone removed it, after its metadata was read: look again.
+                byte[]? again = _folder.ReadMetadataBytes(load.Paths.MetadataPath, out load.LastUse);
+                if (again is null || !again.AsSpan().SequenceEqual(load.MetadataBytes))
+                {
+                    load.MetadataBytes = again;
+                    load.Metadata = null;
+                    return Check(load, out trace);
+                }
+
+                exception = new InvalidEntryException("a payload file is missing", exception);
+            }
+        }
+        catch (Exception failure) when (IsEntryFailure(failure))
+        {
+            exception = failure;
+        }
+
+        switch (exception)
+        {
+            case PayloadNotWritableException:
+                _folder.KeepInMemory(exception.Message);
+                trace = new LoadTrace(Discard(load.Paths, load.MetadataBytes, exception.Message));
+                break;
+            case InvalidEntryException or OverflowException or EndOfStreamException or InvalidDataException:
+                trace = new LoadTrace(Discard(load.Paths, load.MetadataBytes, exception.Message));
+                break;
+            default:
+                if (_folder.Logger is { } logger && logger.IsEnabled(LogLevel.Debug))
+                {
+                    MemoLog.Unreadable(logger, FunctionName, load.Paths.MetadataPath, exception.Message);
+                }
+
+                break;
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -177,7 +245,7 @@ internal sealed class EntryReader<TResult>
             return $"written by other code (version {metadata.CodeVersion}, now {function.CodeVersion})";
         }
 
-        string format = _folder.Codec.Format;
+        string format = _folder.Format;
         if (!string.Equals(metadata.ResultType, _folder.ResultType, StringComparison.Ordinal) || !string.Equals(metadata.Format, format, StringComparison.Ordinal))
         {
             return $"written as {metadata.Format} {metadata.ResultType}, now {format} {_folder.ResultType}";
@@ -255,5 +323,19 @@ internal sealed class EntryReader<TResult>
         }
 
         return null;
+    }
+
+    /// <summary>One load's state across its steps and retries.</summary>
+    private sealed class PendingLoad(MemoHash128 hash, EntryPaths paths, long started)
+    {
+        public readonly MemoHash128 Hash = hash;
+        public readonly EntryPaths Paths = paths;
+        public readonly long Started = started;
+        public byte[]? MetadataBytes;
+        public EntryMetadata? Metadata;
+        public DateTime LastUse;
+
+        public PayloadSource Source(FunctionFolder folder) =>
+            new(folder.FileSystem, Paths.Directory, Hash, folder.Store.MmapMode, folder.Function);
     }
 }

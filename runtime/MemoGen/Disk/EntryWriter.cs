@@ -16,10 +16,15 @@ namespace MemoGen.Disk;
 /// <typeparam name="TResult">The function's result type; the writer does not know the key type, so one instantiation serves every function of a result type.</typeparam>
 internal sealed class EntryWriter<TResult>
 {
-    private readonly FunctionFolder<TResult> _folder;
+    private readonly FunctionFolder _folder;
+    private readonly IPayloadCodec<TResult> _codec;
 
-    /// <summary>A writer of <paramref name="folder"/>'s entries.</summary>
-    public EntryWriter(FunctionFolder<TResult> folder) => _folder = folder;
+    /// <summary>A writer of <paramref name="folder"/>'s entries, in <paramref name="codec"/>'s format.</summary>
+    public EntryWriter(FunctionFolder folder, IPayloadCodec<TResult> codec)
+    {
+        _folder = folder;
+        _codec = codec;
+    }
 
     private IMemoFileSystem FileSystem => _folder.FileSystem;
 
@@ -50,7 +55,7 @@ internal sealed class EntryWriter<TResult>
             {
                 store.EnsureDirectory(paths.Directory);
                 EntryMetadata? previous = _folder.TryReadMetadata(paths.MetadataPath);
-                WrittenPayload payload = _folder.Codec.Write(new PayloadTarget(FileSystem, paths.Directory, hash, writeId), value);
+                WrittenPayload payload = _codec.Write(new PayloadTarget(FileSystem, paths.Directory, hash, writeId), value);
                 byte[] metadata = EntryMetadataJson.Write(new EntryMetadata
                 {
                     Function = _folder.Function.Name,
@@ -60,7 +65,7 @@ internal sealed class EntryWriter<TResult>
                     Call = call,
                     CreatedUtc = store.Time.GetUtcNow().UtcDateTime,
                     ComputeSeconds = computeTime.TotalSeconds,
-                    Format = _folder.Codec.Format,
+                    Format = _codec.Format,
                     Value = payload.Value,
                     Files = payload.Files,
                     Inline = payload.Inline,

@@ -8,19 +8,21 @@ using Microsoft.Extensions.Logging;
 namespace MemoGen.Disk;
 
 /// <summary>
-/// One function's folder in the disk store and what its entry reader and writer share: the paths, the codec, the
-/// metadata file reads, and the switch to memory only when the function's results cannot be written.
+/// One function's folder in the disk store and what its entry reader and writer share: the paths, the format and
+/// result type its entries record, the metadata file reads, and the switch to memory only when the function's results
+/// cannot be written. Not generic: ReadyToRun precompiles it, whatever the function's result type.
 /// </summary>
-internal sealed class FunctionFolder<TResult>
+internal sealed class FunctionFolder
 {
     private int _memoryOnly;
 
-    /// <summary>The folder of <paramref name="function"/> in <paramref name="store"/>.</summary>
-    public FunctionFolder(MemoFunction function, DiskStore store, IPayloadCodec<TResult> codec)
+    /// <summary>The folder of <paramref name="function"/> in <paramref name="store"/>, whose entries are written in <paramref name="format"/>.</summary>
+    public FunctionFolder(MemoFunction function, DiskStore store, string format, Type resultType)
     {
         Function = function;
         Store = store;
-        Codec = codec;
+        Format = format;
+        ResultType = resultType.ToString();
         Directory = store.FunctionDirectory(function.Name);
     }
 
@@ -33,14 +35,14 @@ internal sealed class FunctionFolder<TResult>
     /// <summary>The I/O seam.</summary>
     public IMemoFileSystem FileSystem => Store.FileSystem;
 
-    /// <summary>How results are written and read.</summary>
-    public IPayloadCodec<TResult> Codec { get; }
+    /// <summary>The format entries record: the codec's <see cref="IPayloadCodec{TResult}.Format"/>.</summary>
+    public string Format { get; }
 
     /// <summary>The function's folder.</summary>
     public string Directory { get; }
 
     /// <summary>The result type as the metadata records it.</summary>
-    public string ResultType { get; } = typeof(TResult).ToString();
+    public string ResultType { get; }
 
     /// <summary>Where warnings and traces go, if anywhere.</summary>
     public ILogger? Logger => Store.Logger;

@@ -1,11 +1,13 @@
 using System;
 using System.Runtime.InteropServices;
+using MemoGen.Hashing;
 
 namespace MemoGen.Disk;
 
 /// <summary>
 /// Writes arrays and memories of unmanaged elements as raw little-endian bytes behind a <see cref="RawHeader"/>, one
-/// file <c>&lt;hash&gt;.&lt;id&gt;.raw</c>, and reads them back: into memory, or as a view of the mapped file.
+/// file <c>&lt;hash&gt;.&lt;id&gt;.raw</c>, and reads them back: into memory, or as a view of the mapped file. A value
+/// read back is remembered for provenance (<see cref="MemoProvenance"/>) as it is read.
 /// </summary>
 internal sealed class RawCodec<TResult> : IPayloadCodec<TResult>
 {
@@ -110,7 +112,9 @@ internal sealed class RawCodec<TResult> : IPayloadCodec<TResult>
         if (source.MmapMode == MmapMode.ReadOnly && _shape.CanMap && header.DataLength > 0)
         {
             // Mapped, not read: the header and the length are checked; the data's checksum is not, as that would read it.
-            return _shape.FromMapped(file.Map(RawHeader.DataOffset, header.DataLength), (int)header.Count);
+            TResult mapped = _shape.FromMapped(file.Map(RawHeader.DataOffset, header.DataLength), (int)header.Count);
+            MemoProvenance.Register(mapped, source.Function, source.Key);
+            return mapped;
         }
 
         Array storage = _shape.Allocate(header);
@@ -125,6 +129,7 @@ internal sealed class RawCodec<TResult> : IPayloadCodec<TResult>
             bytesRead += header.DataLength;
         }
 
+        MemoProvenance.RegisterLoaded(storage, header.DataLength, header.Element.Kind, source.Function, source.Key);
         return _shape.FromStorage(storage);
     }
 }

@@ -47,26 +47,33 @@ internal static class RawPayloadIO
             if (workers <= 1)
             {
                 ReadBlocks(file, ref destination, length, offset, digests, 0, digests.Length);
-                return BlockChecksum.Combine(digests);
             }
-
-            nint start = (nint)pinned;
-            try
+            else
             {
-                Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
-                {
-                    int first = (int)((long)digests.Length * worker / workers);
-                    int end = (int)((long)digests.Length * (worker + 1) / workers);
-                    ReadBlocks(file, ref *(byte*)start, length, offset, digests, first, end);
-                });
-            }
-            catch (AggregateException failure) when (failure.InnerExceptions.Count > 0)
-            {
-                ExceptionDispatchInfo.Throw(failure.InnerExceptions[0]);
+                ReadInParallel(file, (nint)pinned, length, offset, digests, workers);
             }
         }
 
         return BlockChecksum.Combine(digests);
+    }
+
+    // Apart from Read, so that a small payload's read never loads the parallel library nor compiles the closure.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static unsafe void ReadInParallel(IMemoReadableFile file, nint start, long length, long offset, ulong[] digests, int workers)
+    {
+        try
+        {
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
+            {
+                int first = (int)((long)digests.Length * worker / workers);
+                int end = (int)((long)digests.Length * (worker + 1) / workers);
+                ReadBlocks(file, ref *(byte*)start, length, offset, digests, first, end);
+            });
+        }
+        catch (AggregateException failure) when (failure.InnerExceptions.Count > 0)
+        {
+            ExceptionDispatchInfo.Throw(failure.InnerExceptions[0]);
+        }
     }
 
     private static void ReadBlocks(IMemoReadableFile file, ref byte destination, long length, long offset, ulong[] digests, int first, int end)

@@ -12,10 +12,13 @@ internal static class RawShapes
     /// <summary>The raw shape of <typeparamref name="TResult"/>, or <see langword="null"/> when it is not a raw-payload type.</summary>
     public static RawShape<TResult>? For<TResult>() => Cache<TResult>.Shape;
 
+    // A primitive needs no reflection (the common case, and the one a first disk hit should not pay for); another struct
+    // asks the runtime whether it holds references.
     private static bool IsUnmanaged(Type type) =>
-        type.IsValueType
-        && !(bool)typeof(RuntimeHelpers).GetMethod(nameof(RuntimeHelpers.IsReferenceOrContainsReferences))!
-            .MakeGenericMethod(type).Invoke(null, null)!;
+        type.IsPrimitive
+        || (type.IsValueType
+            && !(bool)typeof(RuntimeHelpers).GetMethod(nameof(RuntimeHelpers.IsReferenceOrContainsReferences))!
+                .MakeGenericMethod(type).Invoke(null, null)!);
 
     private static class Cache<TResult>
     {

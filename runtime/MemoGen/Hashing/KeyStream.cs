@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.IO.Hashing;
 using System.Runtime.CompilerServices;
@@ -93,17 +94,26 @@ internal struct KeyStream
     public void Advance(int length) => _buffered += length;
 
     /// <summary>The XXH3-128 hash of everything appended so far. Does not change the stream.</summary>
-    public readonly UInt128 Hash()
+    /// <remarks>
+    /// Read from the canonical big-endian bytes rather than as a <see cref="UInt128"/>: ReadyToRun does not
+    /// precompile code that calls <see cref="UInt128"/>'s operators, so a first hit would JIT-compile them.
+    /// </remarks>
+    public readonly MemoHash128 Hash()
     {
         ReadOnlySpan<byte> tail = ((ReadOnlySpan<byte>)_buffer)[.._buffered];
+        Span<byte> canonical = stackalloc byte[16];
         if (_spill is null)
         {
-            return XxHash128.HashToUInt128(tail);
+            XxHash128.Hash(tail, canonical);
+        }
+        else
+        {
+            XxHash128 copy = _spill.Clone();
+            copy.Append(tail);
+            copy.GetCurrentHash(canonical);
         }
 
-        XxHash128 copy = _spill.Clone();
-        copy.Append(tail);
-        return copy.GetCurrentHashAsUInt128();
+        return new MemoHash128(BinaryPrimitives.ReadUInt64BigEndian(canonical), BinaryPrimitives.ReadUInt64BigEndian(canonical[8..]));
     }
 
     [UnscopedRef]

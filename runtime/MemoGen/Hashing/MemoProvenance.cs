@@ -62,25 +62,49 @@ internal static class MemoProvenance
     /// <see cref="Register{TKey, TResult}"/> once the key hash is known: not generic over the key, so that ReadyToRun
     /// precompiles it for reference-type results and a function's first call does not JIT-compile it.
     /// </summary>
-    private static void Register<TResult>(TResult result, MemoFunction function, MemoHash128 hash)
+    internal static void Register<TResult>(TResult result, MemoFunction function, MemoHash128 hash)
     {
         try
         {
-            if (!ResultMemory<TResult>.TryLocate(result, out ResultLocation location))
+            if (ResultMemory<TResult>.TryLocate(result, out ResultLocation location))
             {
-                return;
-            }
-
-            var entry = new Entry(location, IdentityOf(function.Name, function.CodeVersion, hash));
-            s_byAddress[location.Address] = entry;
-            if (Interlocked.Increment(ref s_registrations) % SweepEvery == 0)
-            {
-                Sweep();
+                Remember(location, function, hash);
             }
         }
         catch (Exception)
         {
             // Provenance is a shortcut: a result it cannot remember is hashed by content, never an error.
+        }
+    }
+
+    /// <summary>
+    /// Remembers <paramref name="array"/>, a one-dimensional array of <paramref name="elementTag"/>'s primitive just
+    /// read from disk for the call <paramref name="hash"/> of <paramref name="function"/>, which a result
+    /// (<c>T[]</c>, <c>ImmutableArray&lt;T&gt;</c>, <c>ReadOnlyMemory&lt;T&gt;</c>) wraps whole. Not generic: a disk
+    /// hit remembers its result without compiling anything per result type. Never throws.
+    /// </summary>
+    public static void RegisterLoaded(Array array, long bytes, byte elementTag, MemoFunction function, MemoHash128 hash)
+    {
+        try
+        {
+            if (ResultLocation.TryOfLoaded(array, bytes, elementTag, out ResultLocation location))
+            {
+                Remember(location, function, hash);
+            }
+        }
+        catch (Exception)
+        {
+            // As above: hashed by content instead.
+        }
+    }
+
+    private static void Remember(ResultLocation location, MemoFunction function, MemoHash128 hash)
+    {
+        var entry = new Entry(location, IdentityOf(function.Name, function.CodeVersion, hash));
+        s_byAddress[location.Address] = entry;
+        if (Interlocked.Increment(ref s_registrations) % SweepEvery == 0)
+        {
+            Sweep();
         }
     }
 

@@ -51,6 +51,19 @@ internal sealed record ResultLocation(WeakReference<object> Owner, nint Address,
         return true;
     }
 
+    /// <summary>The location of a whole one-dimensional array of <paramref name="bytes"/> bytes of primitives (<paramref name="elementTag"/> 0x01–0x0C), read from disk.</summary>
+    public static bool TryOfLoaded(Array array, long bytes, byte elementTag, out ResultLocation location)
+    {
+        location = null!;
+        if (bytes < LargeObjectBytes || elementTag is < MemoTag.Boolean or > MemoTag.Double || !array.GetType().IsSZArray)
+        {
+            return false;
+        }
+
+        location = new ResultLocation(new WeakReference<object>(array), AddressIn(array, 0), 0, bytes, elementTag);
+        return true;
+    }
+
     private static bool TryOf<T>(T[]? array, int offset, int count, byte elementTag, out ResultLocation location) where T : unmanaged
     {
         location = null!;

@@ -108,7 +108,6 @@ public sealed partial class MemoTable<TKey, TResult>
         {
             value = found!;
             flight.ReleaseOwnerThread();
-            MemoProvenance.Register(value, _function, key, hash);
             PublishLoaded(key, cell, flight, value, cacheTask);
             plan = default;
             return true;
@@ -188,7 +187,10 @@ public sealed partial class MemoTable<TKey, TResult>
         return result;
     }
 
-    /// <summary>Asks the disk tier, if any, for the result of a memory miss.</summary>
+    /// <summary>
+    /// Asks the disk tier, if any, for the result of a memory miss. A result read from disk is remembered for
+    /// provenance by the reader (<see cref="MemoProvenance"/>); one recalled from a weak handle is remembered here.
+    /// </summary>
     private bool TryLoad(in TKey key, MemoHash128 hash, [MaybeNullWhen(false)] out TResult value)
     {
         if (_disk is null)
@@ -201,6 +203,7 @@ public sealed partial class MemoTable<TKey, TResult>
         {
             case LoadOutcome.Recalled:
                 _hits.Increment();
+                MemoProvenance.Register(value!, _function, key, hash);
                 return true;
             case LoadOutcome.Loaded:
                 CountDiskLoad();
