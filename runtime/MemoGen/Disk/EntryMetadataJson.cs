@@ -8,22 +8,21 @@ using System.Text.Json;
 namespace MemoGen.Disk;
 
 /// <summary>
-/// Writes and reads <see cref="EntryMetadata"/> as indented JSON a person can read. Reading is strict about the
-/// fields it needs and their types, skips fields it does not know, and never creates a type named by the file.
+/// Writes and reads <see cref="EntryMetadata"/> as indented JSON a person can read. Reading
+/// (<see cref="MetadataJsonReader"/>) is strict about the fields it needs and their types, skips fields it does not
+/// know, and never creates a type named by the file.
 /// </summary>
 internal static class EntryMetadataJson
 {
     /// <summary>A metadata file longer than this is not read: it cannot be one this runtime wrote.</summary>
     public const int MaxLength = 1 << 20;
 
-    private static readonly JsonWriterOptions s_writerOptions = new() { Indented = true };
-    private static readonly JsonReaderOptions s_readerOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 8 };
-
     /// <summary>The UTF-8 JSON of <paramref name="metadata"/>.</summary>
     public static byte[] Write(EntryMetadata metadata)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var json = new Utf8JsonWriter(buffer, s_writerOptions))
+        // The options are made here, not held in a static field: reading, which a first hit does, never loads System.Text.Json.
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
             json.WriteNumber("entryFormat", metadata.EntryFormat);
@@ -70,20 +69,8 @@ internal static class EntryMetadataJson
     /// <param name="descriptions">Whether to read the descriptions for people (<c>call</c>, <c>value</c>), which a load does not need.</param>
     public static EntryMetadata Read(ReadOnlySpan<byte> utf8, bool descriptions = false)
     {
-        try
-        {
-            return ReadCore(utf8, descriptions);
-        }
-        catch (JsonException exception)
-        {
-            throw new InvalidEntryException("the metadata is not valid JSON: " + exception.Message);
-        }
-    }
-
-    private static EntryMetadata ReadCore(ReadOnlySpan<byte> utf8, bool descriptions)
-    {
-        var json = new Utf8JsonReader(utf8, s_readerOptions);
-        Expect(ref json, JsonTokenType.StartObject);
+        var json = new MetadataJsonReader(utf8);
+        json.BeginObject();
         int? entryFormat = null;
         string? function = null, codeVersion = null, keyHash = null, resultType = null, format = null;
         string call = "", value = "";
@@ -93,10 +80,8 @@ internal static class EntryMetadataJson
         long? inlineBytes = null;
         ulong? inlineChecksum = null;
         ReadOnlyMemory<byte>? inline = null;
-        while (Next(ref json) != JsonTokenType.EndObject)
+        for (bool first = true; json.NextProperty(ref first, out string property);)
         {
-            string property = PropertyName(ref json);
-            Next(ref json);
             switch (property)
             {
                 case "entryFormat": entryFormat = Int32(ref json); break;
@@ -112,20 +97,12 @@ internal static class EntryMetadataJson
                 case "files": files = Files(ref json); break;
                 case "inlineBytes": inlineBytes = NonNegativeInt64(ref json); break;
                 case "inlineChecksum": inlineChecksum = Checksum(ref json); break;
-                case "inline":
-                    int start = (int)json.TokenStartIndex;
-                    json.Skip();
-                    inline = utf8[start..(int)json.BytesConsumed].ToArray();
-                    break;
-                default: json.Skip(); break;
+                case "inline": inline = json.SkipValue().ToArray(); break;
+                default: json.SkipValue(); break;
             }
         }
 
-        if (json.Read())
-        {
-            throw new InvalidEntryException("the metadata has content after its object");
-        }
-
+        json.End();
         if (entryFormat != EntryMetadata.CurrentFormat)
         {
             throw new InvalidEntryException($"the metadata has entry format {entryFormat?.ToString(CultureInfo.InvariantCulture) ?? "(none)"}, not {EntryMetadata.CurrentFormat}");
@@ -159,17 +136,18 @@ internal static class EntryMetadataJson
         };
     }
 
-    private static List<PayloadFile> Files(ref Utf8JsonReader json)
+    private static List<PayloadFile> Files(ref MetadataJsonReader json)
     {
-        if (json.TokenType != JsonTokenType.StartArray)
+        if (json.Peek() != (byte)'[')
         {
             throw new InvalidEntryException("the metadata's files are not an array");
         }
 
+        json.BeginArray();
         var files = new List<PayloadFile>();
-        while (Next(ref json) != JsonTokenType.EndArray)
+        for (bool first = true; json.NextElement(ref first);)
         {
-            if (json.TokenType != JsonTokenType.StartObject || files.Count >= 64)
+            if (json.Peek() != (byte)'{' || files.Count >= 64)
             {
                 throw new InvalidEntryException("the metadata's files are not a short list of objects");
             }
@@ -177,17 +155,16 @@ internal static class EntryMetadataJson
             string? name = null;
             long? bytes = null, checksumOffset = null;
             ulong? checksum = null;
-            while (Next(ref json) != JsonTokenType.EndObject)
+            json.BeginObject();
+            for (bool firstProperty = true; json.NextProperty(ref firstProperty, out string property);)
             {
-                string property = PropertyName(ref json);
-                Next(ref json);
                 switch (property)
                 {
                     case "name": name = String(ref json); break;
                     case "bytes": bytes = NonNegativeInt64(ref json); break;
                     case "checksumOffset": checksumOffset = NonNegativeInt64(ref json); break;
                     case "checksum": checksum = Checksum(ref json); break;
-                    default: json.Skip(); break;
+                    default: json.SkipValue(); break;
                 }
             }
 
@@ -201,45 +178,62 @@ internal static class EntryMetadataJson
         return files;
     }
 
-    private static JsonTokenType Next(ref Utf8JsonReader json) =>
-        json.Read() ? json.TokenType : throw new InvalidEntryException("the metadata ends early");
+    private static string String(ref MetadataJsonReader json) =>
+        json.Peek() == (byte)'"' ? json.ReadString() : throw new InvalidEntryException("the metadata has a non-string where a string belongs");
 
-    private static void Expect(ref Utf8JsonReader json, JsonTokenType type)
+    private static int Int32(ref MetadataJsonReader json)
     {
-        if (Next(ref json) != type)
-        {
-            throw new InvalidEntryException($"the metadata has {json.TokenType} where {type} belongs");
-        }
+        ReadOnlySpan<byte> number = json.ReadNumber();
+        return Utf8Parser.TryParse(number, out int value, out int consumed) && consumed == number.Length
+            ? value
+            : throw new InvalidEntryException("the metadata has a bad integer");
     }
 
-    private static string PropertyName(ref Utf8JsonReader json) =>
-        json.TokenType == JsonTokenType.PropertyName ? json.GetString()! : throw new InvalidEntryException("the metadata is not an object of fields");
-
-    private static string String(ref Utf8JsonReader json) =>
-        json.TokenType == JsonTokenType.String ? json.GetString()! : throw new InvalidEntryException("the metadata has a non-string where a string belongs");
-
-    private static int Int32(ref Utf8JsonReader json) =>
-        json.TokenType == JsonTokenType.Number && json.TryGetInt32(out int value) ? value : throw new InvalidEntryException("the metadata has a bad integer");
-
-    private static long NonNegativeInt64(ref Utf8JsonReader json) =>
-        json.TokenType == JsonTokenType.Number && json.TryGetInt64(out long value) && value >= 0
+    private static long NonNegativeInt64(ref MetadataJsonReader json)
+    {
+        ReadOnlySpan<byte> number = json.ReadNumber();
+        return Utf8Parser.TryParse(number, out long value, out int consumed) && consumed == number.Length && value >= 0
             ? value
             : throw new InvalidEntryException("the metadata has a bad length");
+    }
 
-    private static double Double(ref Utf8JsonReader json) =>
-        json.TokenType == JsonTokenType.Number && json.TryGetDouble(out double value) ? value : throw new InvalidEntryException("the metadata has a bad number");
-
-    private static DateTime Timestamp(ref Utf8JsonReader json) =>
-        json.TokenType == JsonTokenType.String && json.TryGetDateTime(out DateTime value)
-            ? value.ToUniversalTime()
-            : throw new InvalidEntryException("the metadata has a bad timestamp");
-
-    // Utf8Parser, not ulong.Parse with a culture: the first CultureInfo loads ICU, tens of milliseconds of a first hit.
-    private static ulong Checksum(ref Utf8JsonReader json) =>
-        json.TokenType == JsonTokenType.String && !json.ValueIsEscaped && json.ValueSpan.Length == 16
-            && Utf8Parser.TryParse(json.ValueSpan, out ulong value, out int consumed, 'x') && consumed == 16
+    private static double Double(ref MetadataJsonReader json)
+    {
+        ReadOnlySpan<byte> number = json.ReadNumber();
+        return (Utf8Parser.TryParse(number, out double value, out int consumed) || Utf8Parser.TryParse(number, out value, out consumed, 'E'))
+            && consumed == number.Length && double.IsFinite(value)
             ? value
-            : throw new InvalidEntryException("the metadata has a bad checksum");
+            : throw new InvalidEntryException("the metadata has a bad number");
+    }
+
+    // Utf8Parser, not DateTime.Parse with a culture: the first CultureInfo loads ICU, tens of milliseconds of a first hit.
+    private static DateTime Timestamp(ref MetadataJsonReader json)
+    {
+        if (json.Peek() == (byte)'"')
+        {
+            ReadOnlySpan<byte> text = json.ReadRawString(out bool escaped);
+            if (!escaped && Utf8Parser.TryParse(text, out DateTime value, out int consumed, 'O') && consumed == text.Length)
+            {
+                return value.ToUniversalTime();
+            }
+        }
+
+        throw new InvalidEntryException("the metadata has a bad timestamp");
+    }
+
+    private static ulong Checksum(ref MetadataJsonReader json)
+    {
+        if (json.Peek() == (byte)'"')
+        {
+            ReadOnlySpan<byte> text = json.ReadRawString(out bool escaped);
+            if (!escaped && text.Length == 16 && Utf8Parser.TryParse(text, out ulong value, out int consumed, 'x') && consumed == 16)
+            {
+                return value;
+            }
+        }
+
+        throw new InvalidEntryException("the metadata has a bad checksum");
+    }
 
     private static InvalidEntryException Missing(string field) => new($"the metadata lacks '{field}'");
 }

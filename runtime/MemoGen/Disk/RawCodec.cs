@@ -1,13 +1,12 @@
 using System;
-using System.Runtime.InteropServices;
 using MemoGen.Hashing;
 
 namespace MemoGen.Disk;
 
 /// <summary>
 /// Writes arrays and memories of unmanaged elements as raw little-endian bytes behind a <see cref="RawHeader"/>, one
-/// file <c>&lt;hash&gt;.&lt;id&gt;.raw</c>, and reads them back: into memory, or as a view of the mapped file. A value
-/// read back is remembered for provenance (<see cref="MemoProvenance"/>) as it is read.
+/// file <c>&lt;hash&gt;.&lt;id&gt;.raw</c>, and reads them back (<see cref="RawPayloadReader"/>): into memory, or as a
+/// view of the mapped file. A value read back is remembered for provenance (<see cref="MemoProvenance"/>).
 /// </summary>
 internal sealed class RawCodec<TResult> : IPayloadCodec<TResult>
 {
@@ -74,62 +73,14 @@ internal sealed class RawCodec<TResult> : IPayloadCodec<TResult>
     /// <inheritdoc />
     public TResult Read(in PayloadSource source, EntryMetadata metadata, out long bytesRead)
     {
-        if (metadata.Files.Count != 1 || metadata.Files[0].ChecksumOffset != RawHeader.DataOffset || metadata.Inline is not null)
+        RawPayload payload = RawPayloadReader.Read(source, metadata, _shape, out bytesRead);
+        if (payload.MappedView is not { } view)
         {
-            throw new InvalidEntryException("a raw entry has one payload file, checksummed after its header");
+            return _shape.FromStorage(payload.Storage);
         }
 
-        PayloadFile expected = metadata.Files[0];
-        using IMemoReadableFile file = source.FileSystem.OpenRead(source.PathOf(expected));
-        if (file.Length != expected.Bytes)
-        {
-            throw new InvalidEntryException($"the payload has {file.Length} bytes, not {expected.Bytes}");
-        }
-
-        byte[] page = new byte[RawHeader.DataOffset];
-        if (file.Length >= RawHeader.DataOffset)
-        {
-            RawPayloadIO.ReadExactly(file, page, 0);
-        }
-
-        RawHeader header = RawHeader.Read(page, file.Length, _shape.Element, source.Key);
-        if (header.DataChecksum != expected.Checksum)
-        {
-            throw new InvalidEntryException("the payload's header and the metadata disagree on the checksum");
-        }
-
-        if (!header.IsNull && header.Lengths.Length != _shape.Rank)
-        {
-            throw new InvalidEntryException($"the payload has rank {header.Lengths.Length}, not {_shape.Rank}");
-        }
-
-        bytesRead = RawHeader.DataOffset;
-        if (header.IsNull)
-        {
-            return _shape.FromStorage(null);
-        }
-
-        if (source.MmapMode == MmapMode.ReadOnly && _shape.CanMap && header.DataLength > 0)
-        {
-            // Mapped, not read: the header and the length are checked; the data's checksum is not, as that would read it.
-            TResult mapped = _shape.FromMapped(file.Map(RawHeader.DataOffset, header.DataLength), (int)header.Count);
-            MemoProvenance.Register(mapped, source.Function, source.Key);
-            return mapped;
-        }
-
-        Array storage = _shape.Allocate(header);
-        if (header.DataLength > 0)
-        {
-            ulong checksum = RawPayloadIO.Read(file, ref MemoryMarshal.GetArrayDataReference(storage), header.DataLength, RawHeader.DataOffset);
-            if (checksum != header.DataChecksum)
-            {
-                throw new InvalidEntryException("the payload's checksum does not match");
-            }
-
-            bytesRead += header.DataLength;
-        }
-
-        MemoProvenance.RegisterLoaded(storage, header.DataLength, header.Element.Kind, source.Function, source.Key);
-        return _shape.FromStorage(storage);
+        TResult mapped = _shape.FromMapped(view, payload.Count);
+        MemoProvenance.Register(mapped, source.Function, source.Key);
+        return mapped;
     }
 }

@@ -22,46 +22,46 @@ internal static class RawShapes
 
     private static class Cache<TResult>
     {
-        public static readonly RawShape<TResult>? Shape = Choose();
+        public static readonly RawShape<TResult>? Shape = (RawShape<TResult>?)Create(typeof(TResult));
+    }
 
-        private static RawShape<TResult>? Choose()
+    // Not generic, so that ReadyToRun precompiles the choice for every result type.
+    private static RawShape? Create(Type type)
+    {
+        // Raw payloads are written in the host's byte order, which the format fixes as little-endian.
+        if (!BitConverter.IsLittleEndian)
         {
-            // Raw payloads are written in the host's byte order, which the format fixes as little-endian.
-            if (!BitConverter.IsLittleEndian)
+            return null;
+        }
+
+        try
+        {
+            Type? shapeType = null;
+            if (type.IsArray && IsUnmanaged(type.GetElementType()!))
             {
-                return null;
+                shapeType = type.IsSZArray
+                    ? typeof(ArrayShape<>).MakeGenericType(type.GetElementType()!)
+                    : typeof(MultiDimensionalArrayShape<>).MakeGenericType(type);
+            }
+            else if (type.IsGenericType && IsUnmanaged(type.GetGenericArguments()[0]))
+            {
+                Type definition = type.GetGenericTypeDefinition();
+                if (definition == typeof(ImmutableArray<>))
+                {
+                    shapeType = typeof(ImmutableArrayShape<>).MakeGenericType(type.GetGenericArguments());
+                }
+                else if (definition == typeof(ReadOnlyMemory<>))
+                {
+                    shapeType = typeof(ReadOnlyMemoryShape<>).MakeGenericType(type.GetGenericArguments());
+                }
             }
 
-            Type type = typeof(TResult);
-            try
-            {
-                Type? shapeType = null;
-                if (type.IsArray && IsUnmanaged(type.GetElementType()!))
-                {
-                    shapeType = type.IsSZArray
-                        ? typeof(ArrayShape<>).MakeGenericType(type.GetElementType()!)
-                        : typeof(MultiDimensionalArrayShape<>).MakeGenericType(type);
-                }
-                else if (type.IsGenericType && IsUnmanaged(type.GetGenericArguments()[0]))
-                {
-                    Type definition = type.GetGenericTypeDefinition();
-                    if (definition == typeof(ImmutableArray<>))
-                    {
-                        shapeType = typeof(ImmutableArrayShape<>).MakeGenericType(type.GetGenericArguments());
-                    }
-                    else if (definition == typeof(ReadOnlyMemory<>))
-                    {
-                        shapeType = typeof(ReadOnlyMemoryShape<>).MakeGenericType(type.GetGenericArguments());
-                    }
-                }
-
-                return shapeType is null ? null : (RawShape<TResult>)Activator.CreateInstance(shapeType)!;
-            }
-            catch (Exception exception) when (exception is NotSupportedException or InvalidOperationException or ArgumentException or TargetInvocationException)
-            {
-                // Without dynamic code (Native AOT) an instantiation may be missing: the serializer takes the value.
-                return null;
-            }
+            return shapeType is null ? null : (RawShape)Activator.CreateInstance(shapeType)!;
+        }
+        catch (Exception exception) when (exception is NotSupportedException or InvalidOperationException or ArgumentException or TargetInvocationException)
+        {
+            // Without dynamic code (Native AOT) an instantiation may be missing: the serializer takes the value.
+            return null;
         }
     }
 

@@ -79,6 +79,11 @@ internal static class MemoSizeEstimator
                 return (Func<T, long>)(object)new Func<string?, long>(OfString);
             }
 
+            if (OfPrimitives(type) is { } ofPrimitives)
+            {
+                return ofPrimitives;
+            }
+
             try
             {
                 if (type.IsSZArray)
@@ -125,6 +130,41 @@ internal static class MemoSizeEstimator
                 ? Unsafe.SizeOf<T>()
                 : NominalSize;
             return _ => flat;
+        }
+
+        /// <summary>
+        /// The estimate of an array, <c>ImmutableArray</c>, <c>ReadOnlyMemory</c> or <c>Memory</c> of a primitive
+        /// (what raw payloads hold), without reflection: a first disk hit of such a result should not pay for it.
+        /// </summary>
+        private static Func<T, long>? OfPrimitives(Type type)
+        {
+            Type? element = type.IsSZArray ? type.GetElementType() : type.IsGenericType ? type.GetGenericArguments()[0] : null;
+            if (element is null || !element.IsPrimitive)
+            {
+                return null;
+            }
+
+            long size = Buffer.ByteLength(Array.CreateInstance(element, 1));
+            if (type.IsSZArray)
+            {
+                // Contravariance: a delegate over any array serves as one over this array type.
+                return (Func<T, long>)(object)new Func<Array?, long>(array => array is null ? 0 : ObjectOverhead + (array.LongLength * size));
+            }
+
+            Type definition = type.GetGenericTypeDefinition();
+            if (definition == typeof(ImmutableArray<>))
+            {
+                // An ImmutableArray is its one array field (what ImmutableCollectionsMarshal relies on too).
+                return value => Unsafe.As<T, Array?>(ref value) is { } array ? ObjectOverhead + (array.LongLength * size) : 0;
+            }
+
+            if (definition == typeof(ReadOnlyMemory<>) || definition == typeof(Memory<>))
+            {
+                // Every ReadOnlyMemory<T> and Memory<T> has the same fields (object, index, length), whatever T is.
+                return value => ObjectOverhead + (Unsafe.As<T, ReadOnlyMemory<byte>>(ref value).Length * size);
+            }
+
+            return null;
         }
 
         private static Func<T, long> Specialize(string methodName, params Type[] typeArguments) =>

@@ -54,6 +54,33 @@ public sealed class ProvenanceTests
     }
 
     [Test]
+    public void A_memory_or_an_immutable_array_loaded_in_a_fresh_context_keeps_the_identity()
+    {
+        using var store = new TempStore();
+        var options = DiskTables.Options(store);
+        var memory = DiskTables.Function<ReadOnlyMemory<double>>("memory", "v1");
+        var immutable = DiskTables.Function<System.Collections.Immutable.ImmutableArray<double>>("immutable", "v1");
+        MemoHash128 computedMemory = MemoHasher.HashArray<double>(
+            DiskTables.Get(DiskTables.Fresh(memory, options), 7, new Counted<ReadOnlyMemory<double>>(key => Make(key))).Span);
+        MemoHash128 computedImmutable = MemoHasher.HashArray<double>(
+            DiskTables.Get(DiskTables.Fresh(immutable, options), 7, new Counted<System.Collections.Immutable.ImmutableArray<double>>(key => [.. Make(key)])).AsSpan());
+
+        var againMemory = new Counted<ReadOnlyMemory<double>>(key => Make(key));
+        var againImmutable = new Counted<System.Collections.Immutable.ImmutableArray<double>>(key => [.. Make(key)]);
+        ReadOnlyMemory<double> loadedMemory = DiskTables.Get(DiskTables.Fresh(memory, options), 7, againMemory);
+        System.Collections.Immutable.ImmutableArray<double> loadedImmutable = DiskTables.Get(DiskTables.Fresh(immutable, options), 7, againImmutable);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(againMemory.Calls + againImmutable.Calls, Is.Zero, "loaded from disk");
+            Assert.That(MemoHasher.HashArray<double>(loadedMemory.Span), Is.EqualTo(computedMemory));
+            Assert.That(MemoHasher.HashArray<double>(loadedImmutable.AsSpan()), Is.EqualTo(computedImmutable));
+            Assert.That(computedMemory, Is.Not.EqualTo(MemoHasher.HashArray<double>(loadedMemory.ToArray())), "by identity, not content");
+            Assert.That(computedImmutable, Is.Not.EqualTo(computedMemory), "each its producer's identity");
+        });
+    }
+
+    [Test]
     public void A_change_of_the_producers_code_changes_the_downstream_key()
     {
         using var store = new TempStore();
