@@ -33,6 +33,7 @@ internal sealed class PostgresStore : IAsyncDisposable
         _logger = logger;
         Locks = new LockSession(_connections);
         _listener = new NotificationListener(_connections);
+        LastUse = new LastUseRecorder(_connections, Settings.LastUseFlushInterval);
         _outage = new OutageGate(_connections.Server, logger, Settings.RetryAfterOutage, Settings.Time);
         _heartbeat = Task.Run(HeartbeatAsync);
     }
@@ -48,6 +49,9 @@ internal sealed class PostgresStore : IAsyncDisposable
 
     /// <summary>Raised when a call starts waiting for another process's computation of a key (tests order their steps with it).</summary>
     internal event Action<EntryKey>? Waiting;
+
+    /// <summary>The last uses of fetched entries, written in the background.</summary>
+    internal LastUseRecorder LastUse { get; }
 
     /// <summary>The lock session of this process.</summary>
     internal LockSession Locks { get; }
@@ -117,7 +121,7 @@ internal sealed class PostgresStore : IAsyncDisposable
 
     /// <summary>
     /// Streams the payload of <paramref name="key"/>'s entry into <paramref name="destination"/>, verified chunk by
-    /// chunk, in one round trip on one pooled connection, blocking the calling thread (see <see cref="ChunkReader"/>).
+    /// chunk, in one round trip for a small payload (two for a chunked one) on one pooled connection, blocking the calling thread (see <see cref="ChunkReader"/>).
     /// Returns false when there is no entry, PostgreSQL failed or the entry does not verify (logged): the destination
     /// then holds a partial payload that the caller must discard.
     /// </summary>
@@ -137,9 +141,15 @@ internal sealed class PostgresStore : IAsyncDisposable
             }
 
             using NpgsqlConnection connection = _connections.Open();
-            bool read = ChunkReader.TryRead(connection, key, destination);
+            long? read = ChunkReader.TryRead(connection, key, destination);
             _outage.Succeeded();
-            return read;
+            if (read is not long entryId)
+            {
+                return false;
+            }
+
+            LastUse.Note(entryId);
+            return true;
         }
         catch (InvalidDataException e)
         {
@@ -199,6 +209,7 @@ internal sealed class PostgresStore : IAsyncDisposable
         await _stop.CancelAsync().ConfigureAwait(false);
         await _heartbeat.ConfigureAwait(false);
         await _listener.DisposeAsync().ConfigureAwait(false);
+        await LastUse.DisposeAsync().ConfigureAwait(false);
         Locks.Dispose();
         await _connections.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
