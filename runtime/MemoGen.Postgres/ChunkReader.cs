@@ -37,38 +37,49 @@ internal static class ChunkReader
     /// </summary>
     public static long? TryRead(NpgsqlConnection connection, EntryKey key, Stream destination)
     {
-        long id;
-        long expectedSize;
-        byte[] expectedHash;
-        byte[]? inline;
-        using (var command = new NpgsqlCommand(EntryQuery, connection))
+        using var command = new NpgsqlCommand(EntryQuery, connection);
+        EntryQueries.AddKey(command.Parameters, key);
+        using NpgsqlDataReader reader = command.ExecuteReader(CommandBehavior.SequentialAccess);
+        if (!reader.Read())
         {
-            EntryQueries.AddKey(command.Parameters, key);
-            using NpgsqlDataReader reader = command.ExecuteReader(CommandBehavior.SequentialAccess);
-            if (!reader.Read())
-            {
-                return null;
-            }
-
-            id = reader.GetFieldValue<long>(0);
-            expectedSize = reader.GetFieldValue<long>(1);
-            expectedHash = reader.GetFieldValue<byte[]>(2);
-            inline = reader.IsDBNull(3) ? null : reader.GetFieldValue<byte[]>(3);
+            return null;
         }
 
-        if (inline is null)
+        long id = reader.GetFieldValue<long>(0);
+        long expectedSize = reader.GetFieldValue<long>(1);
+        byte[] expectedHash = reader.GetFieldValue<byte[]>(2);
+        if (reader.IsDBNull(3))
         {
+            reader.Dispose();
             ReadChunks(connection, id, expectedSize, expectedHash, destination);
             return id;
         }
 
-        if (inline.Length != expectedSize || !ChunkHash.OfPayload(inline.Length, [ChunkHash.Of(inline)]).AsSpan().SequenceEqual(expectedHash))
+        if (expectedSize is < 0 or > ChunkWriter.InlineLimit)
         {
-            throw new InvalidDataException($"Shared entry {id} does not match its recorded size and hash.");
+            throw new InvalidDataException($"Shared entry {id} records {expectedSize} bytes inline, which no inline payload has.");
         }
 
-        destination.Write(inline);
-        return id;
+        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)expectedSize);
+        try
+        {
+            using (Stream data = reader.GetStream(3))
+            {
+                int read = data.ReadAtLeast(buffer.AsSpan(0, (int)expectedSize), (int)expectedSize, throwOnEndOfStream: false);
+                ReadOnlySpan<byte> payload = buffer.AsSpan(0, read);
+                if (read != expectedSize || data.ReadByte() != -1 || !ChunkHash.MatchesPayload(payload, expectedHash))
+                {
+                    throw new InvalidDataException($"Shared entry {id} does not match its recorded size and hash.");
+                }
+            }
+
+            destination.Write(buffer, 0, (int)expectedSize);
+            return id;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static void ReadChunks(NpgsqlConnection connection, long id, long expectedSize, byte[] expectedHash, Stream destination)

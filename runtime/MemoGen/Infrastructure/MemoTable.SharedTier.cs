@@ -64,16 +64,19 @@ public sealed partial class MemoTable<TKey, TResult>
     private bool TryFetch(ISharedTier shared, in SharedEntry entry, in TKey key, out TResult value)
     {
         value = default!;
+        FetchTarget? target = null;
         try
         {
-            using FetchTarget target = _disk!.BeginFetch(entry.KeyHash);
+            target = _disk!.BeginFetch(entry.KeyHash);
             if (!shared.TryFetch(entry, target))
             {
+                target.Dispose();
                 return false;
             }
         }
         catch (Exception exception)
         {
+            target?.Dispose();
             SharedTierFailed(exception);
             return false;
         }
@@ -82,7 +85,7 @@ public sealed partial class MemoTable<TKey, TResult>
         if (shared.StagingDirectory is not null)
         {
             // Staged only to be streamed in: the result is in memory (or mapped) now, and the shared tier keeps it.
-            _disk.Remove(key);
+            target.DeleteCommitted();
         }
 
         if (!loaded)
