@@ -71,6 +71,19 @@ internal static class EntryQueries
         return (locked, new ClaimAttempt(entryBefore ?? entryAfter, failureBefore, failureAfter));
     }
 
+    /// <summary>Whether <paramref name="key"/> is claimed and not published: one round trip, no lock taken.</summary>
+    public static bool IsClaimed(NpgsqlConnection connection, EntryKey key)
+    {
+        using var command = new NpgsqlCommand(
+            """
+            SELECT EXISTS (SELECT 1 FROM memogen.claim WHERE function = $1 AND code_version = $2 AND key_hash = $3)
+               AND NOT EXISTS (SELECT 1 FROM memogen.entry WHERE function = $1 AND code_version = $2 AND key_hash = $3)
+            """,
+            connection);
+        AddKey(command.Parameters, key);
+        return (bool)command.ExecuteScalar()!;
+    }
+
     /// <summary>The latest failure of <paramref name="key"/> recorded after <paramref name="since"/>, as the exception its waiters get; <see langword="null"/> if none.</summary>
     public static async Task<MemoSharedComputationException?> FailureSinceAsync(NpgsqlConnection connection, EntryKey key, long since, CancellationToken cancellationToken)
     {

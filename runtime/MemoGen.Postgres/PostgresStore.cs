@@ -128,22 +128,9 @@ internal sealed class PostgresStore : IAsyncDisposable
     public bool TryRead(EntryKey key, Stream destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        if (!_outage.ShouldTry)
-        {
-            return false;
-        }
-
         try
         {
-            if (!_schemaReady)
-            {
-                EnsureSchemaAsync(CancellationToken.None).GetAwaiter().GetResult();
-            }
-
-            using NpgsqlConnection connection = _connections.Open();
-            long? read = ChunkReader.TryRead(connection, key, destination);
-            _outage.Succeeded();
-            if (read is not long entryId)
+            if (!TryOnPooledConnection(connection => ChunkReader.TryRead(connection, key, destination), out long? read) || read is not long entryId)
             {
                 return false;
             }
@@ -156,12 +143,15 @@ internal sealed class PostgresStore : IAsyncDisposable
             _logger?.LogWarning(new EventId(1203, "SharedEntryInvalid"), "{Message} It is computed again locally.", e.Message);
             return false;
         }
-        catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e))
-        {
-            _outage.Failed(e);
-            return false;
-        }
     }
+
+    /// <summary>
+    /// Whether another holder is computing <paramref name="key"/> right now (its claim is recorded and no entry is
+    /// published), blocking the calling thread for one round trip; false when PostgreSQL is unavailable. A claim left
+    /// by a holder that died also counts: the caller comes back to the key later and takes it over then.
+    /// </summary>
+    public bool IsClaimedElsewhere(EntryKey key) =>
+        TryOnPooledConnection(connection => EntryQueries.IsClaimed(connection, key), out bool claimed) && claimed;
 
     /// <summary>
     /// Publishes <paramref name="payload"/> under <paramref name="key"/> without a claim (computed while PostgreSQL was
@@ -232,6 +222,37 @@ internal sealed class PostgresStore : IAsyncDisposable
         }
 
         _outage.Failed(e);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on a pooled connection, blocking the calling thread; false when PostgreSQL is
+    /// unavailable (skipped during an outage, or failing now: reported to the outage gate).
+    /// </summary>
+    private bool TryOnPooledConnection<T>(Func<NpgsqlConnection, T> work, out T result)
+    {
+        result = default!;
+        if (!_outage.ShouldTry)
+        {
+            return false;
+        }
+
+        try
+        {
+            if (!_schemaReady)
+            {
+                EnsureSchemaAsync(CancellationToken.None).GetAwaiter().GetResult();
+            }
+
+            using NpgsqlConnection connection = _connections.Open();
+            result = work(connection);
+            _outage.Succeeded();
+            return true;
+        }
+        catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e))
+        {
+            _outage.Failed(e);
+            return false;
+        }
     }
 
     private async Task<ClaimOutcome> ClaimOrWaitAsync(EntryKey key, CancellationToken cancellationToken)

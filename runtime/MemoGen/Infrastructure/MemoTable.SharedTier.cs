@@ -60,6 +60,28 @@ public sealed partial class MemoTable<TKey, TResult>
         return false;
     }
 
+    /// <summary>
+    /// Whether another process is computing <paramref name="key"/> right now, so that a sweep can do other points first
+    /// (false without a shared tier, when the result is in memory, or when the shared tier cannot tell).
+    /// </summary>
+    internal bool IsComputedElsewhere(in TKey key)
+    {
+        if (_disk?.Shared is not { } shared || _entries.Find(key) is { IsCompleted: true })
+        {
+            return false;
+        }
+
+        try
+        {
+            return shared.IsClaimedElsewhere(new SharedEntry(_function.Name, _function.CodeVersion, MemoKeyHash.Of(key)));
+        }
+        catch (Exception exception)
+        {
+            SharedTierFailed(exception);
+            return false;
+        }
+    }
+
     /// <summary>Fetches the entry into the local store and loads it from there, validated like any local entry.</summary>
     private bool TryFetch(ISharedTier shared, in SharedEntry entry, in TKey key, out TResult value)
     {
