@@ -56,7 +56,7 @@ public static class MemoSweeps
             },
             values => table.Contains(point(target, values, CancellationToken.None).Key),
             values => table.Invalidate(point(target, values, CancellationToken.None).Key)).ProbingElsewhere(
-            values => table.IsComputedElsewhere(point(target, values, CancellationToken.None).Key)));
+            table.HasSharedTier ? values => table.IsComputedElsewhere(point(target, values, CancellationToken.None).Key) : null));
     }
 
     /// <summary>A sweep of an asynchronous memoized method.</summary>
@@ -91,6 +91,6 @@ public static class MemoSweeps
             },
             values => table.Contains(point(target, values, CancellationToken.None).Key),
             values => table.Invalidate(point(target, values, CancellationToken.None).Key)).ProbingElsewhere(
-            values => table.IsComputedElsewhere(point(target, values, CancellationToken.None).Key)));
+            table.HasSharedTier ? values => table.IsComputedElsewhere(point(target, values, CancellationToken.None).Key) : null));
     }
 }

@@ -60,6 +60,9 @@ public sealed partial class MemoTable<TKey, TResult>
         return false;
     }
 
+    /// <summary>Whether results are shared with other processes through a shared tier.</summary>
+    internal bool HasSharedTier => _disk?.Shared is not null;
+
     /// <summary>
     /// Whether another process is computing <paramref name="key"/> right now, so that a sweep can do other points first
     /// (false without a shared tier, when the result is in memory, or when the shared tier cannot tell).

@@ -79,8 +79,8 @@ public sealed class SweepCalls<TResult>
         return new(null, null, call, recompute, isCached, invalidate);
     }
 
-    /// <summary>Adds the probe of <see cref="IsComputedElsewhere"/>; returns these calls.</summary>
-    internal SweepCalls<TResult> ProbingElsewhere(Func<object?[], bool> isComputedElsewhere)
+    /// <summary>Adds the probe of <see cref="IsComputedElsewhere"/> (none: the points are not shared); returns these calls.</summary>
+    internal SweepCalls<TResult> ProbingElsewhere(Func<object?[], bool>? isComputedElsewhere)
     {
         IsComputedElsewhere = isComputedElsewhere;
         return this;

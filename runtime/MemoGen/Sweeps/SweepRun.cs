@@ -15,6 +15,7 @@ internal sealed class SweepRun<TResult>
     private readonly Lock _countersLock = new();
     private readonly ConcurrentQueue<int> _putAside = new();
     private readonly long _startedAt = Stopwatch.GetTimestamp();
+    private readonly int _start;
     private int _next = -1;
     private long _cached;
     private long _computed;
@@ -26,6 +27,9 @@ internal sealed class SweepRun<TResult>
         _sweep = sweep;
         _calls = calls;
         _results = new SweepResult<TResult>?[sweep.Count];
+
+        // Processes sharing a tier each start at a point of their own, so that they seldom reach the same point at once.
+        _start = calls.IsComputedElsewhere is null || sweep.Count == 0 ? 0 : Random.Shared.Next(sweep.Count);
     }
 
     public async Task<SweepResults<TResult>> RunAsync(CancellationToken cancellationToken)
@@ -51,7 +55,8 @@ internal sealed class SweepRun<TResult>
     }
 
     /// <summary>
-    /// Takes the next point until none is left. A point another process is computing right now (through a shared
+    /// Takes the next point until none is left, from a random point on (and round) when the points are shared with
+    /// other processes, from the first otherwise. A point another process is computing right now (through a shared
     /// tier) is put aside, once, and run after the others, when it is most likely published: waiting for it at once
     /// would idle this worker while unclaimed points remain. The worker that puts a point aside runs on until the
     /// queue of points put aside is empty, so none is left behind.
@@ -61,15 +66,16 @@ internal sealed class SweepRun<TResult>
         var listener = new SweepCallListener();
         while (!_stopped && !cancellationToken.IsCancellationRequested)
         {
-            int index = Interlocked.Increment(ref _next);
-            if (index >= _results.Length)
+            int turn = Interlocked.Increment(ref _next);
+            int index;
+            if (turn >= _results.Length)
             {
                 if (!_putAside.TryDequeue(out index))
                 {
                     return;
                 }
             }
-            else if (IsComputedElsewhere(index))
+            else if (IsComputedElsewhere(index = (turn + _start) % _results.Length))
             {
                 _putAside.Enqueue(index);
                 continue;
