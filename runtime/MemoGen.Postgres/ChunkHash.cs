@@ -37,6 +37,21 @@ internal static class ChunkHash
         return hash.GetHashAndReset();
     }
 
+    /// <summary>Whether <paramref name="payload"/>, held as one chunk, has the payload hash <paramref name="expected"/>.</summary>
+    public static bool MatchesPayload(ReadOnlySpan<byte> payload, ReadOnlySpan<byte> expected)
+    {
+        Span<byte> chunk = stackalloc byte[16];
+        XxHash128.Hash(payload, chunk);
+        var hash = new XxHash128();
+        Span<byte> length = stackalloc byte[sizeof(long)];
+        BinaryPrimitives.WriteInt64LittleEndian(length, payload.Length);
+        hash.Append(length);
+        hash.Append(chunk);
+        Span<byte> whole = stackalloc byte[16];
+        hash.GetHashAndReset(whole);
+        return whole.SequenceEqual(expected);
+    }
+
     /// <summary>Whether a payload hash is a SHA-256 of the payload's bytes (entries written before XXH3-128 addresses).</summary>
     public static bool IsLegacyPayloadHash(byte[] payloadHash) => payloadHash.Length == SHA256.HashSizeInBytes;
 }

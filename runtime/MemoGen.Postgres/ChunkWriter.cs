@@ -17,6 +17,9 @@ namespace MemoGen.Postgres;
 /// </summary>
 internal static class ChunkWriter
 {
+    /// <summary>The largest payload stored inline in its entry's row (when it is one chunk).</summary>
+    public const int InlineLimit = 64 * 1024;
+
     /// <summary>Up to this size a chunk is sent with its upsert in one round trip, even when stored already; above, it is sent only when missing.</summary>
     private const int SendAlwaysBelow = 64 * 1024;
 
@@ -40,9 +43,9 @@ internal static class ChunkWriter
                 }
 
                 byte[] hash = ChunkHash.Of(current.AsSpan(0, length));
-                if (hashes.Count == 0 && length < chunkSize && length <= SendAlwaysBelow)
+                if (hashes.Count == 0 && length < chunkSize && length <= InlineLimit)
                 {
-                    // The whole payload is one small chunk: the entry's statement stores it, saving a round trip.
+                    // The whole payload is one small chunk: the entry's row holds it, so a hit is one look-up.
                     return new PublishedPayload([hash], length, ChunkHash.OfPayload(length, [hash]), current.AsSpan(0, length).ToArray());
                 }
 

@@ -71,6 +71,19 @@ internal static class EntryQueries
         return (locked, new ClaimAttempt(entryBefore ?? entryAfter, failureBefore, failureAfter));
     }
 
+    /// <summary>Whether <paramref name="key"/> is claimed and not published: one round trip, no lock taken.</summary>
+    public static bool IsClaimed(NpgsqlConnection connection, EntryKey key)
+    {
+        using var command = new NpgsqlCommand(
+            """
+            SELECT EXISTS (SELECT 1 FROM memogen.claim WHERE function = $1 AND code_version = $2 AND key_hash = $3)
+               AND NOT EXISTS (SELECT 1 FROM memogen.entry WHERE function = $1 AND code_version = $2 AND key_hash = $3)
+            """,
+            connection);
+        AddKey(command.Parameters, key);
+        return (bool)command.ExecuteScalar()!;
+    }
+
     /// <summary>The latest failure of <paramref name="key"/> recorded after <paramref name="since"/>, as the exception its waiters get; <see langword="null"/> if none.</summary>
     public static async Task<MemoSharedComputationException?> FailureSinceAsync(NpgsqlConnection connection, EntryKey key, long since, CancellationToken cancellationToken)
     {
@@ -91,27 +104,24 @@ internal static class EntryQueries
     }
 
     /// <summary>
-    /// In one statement (one transaction, one round trip): stores the payload's pending chunk if it has one, inserts the
-    /// entry (unless one is there already: only one result is kept) with its chunk list, deletes the claim (unless <paramref name="releaseClaim"/> is false: the claim
+    /// In one statement (one transaction, one round trip): inserts the entry (unless one is there already: only one result
+    /// is kept) with its payload inline if it is one small chunk, else with its chunk list, deletes the claim (unless <paramref name="releaseClaim"/> is false: the claim
     /// is not ours) and notifies waiters. Returns whether this entry was the one kept.
     /// </summary>
     public static bool Publish(NpgsqlConnection connection, EntryKey key, PublishedPayload payload, long lockId, bool releaseClaim = true)
     {
         using var insert = new NpgsqlCommand(
             $"""
-            WITH stored_chunk AS (
-                INSERT INTO memogen.chunk (hash, size, data)
-                SELECT $8[1], length($11), $11 WHERE $11 IS NOT NULL
-                ON CONFLICT (hash) DO UPDATE SET created = now()),
-            new_entry AS (
-                INSERT INTO memogen.entry (function, code_version, key_hash, payload_hash, size, producer_host, producer_pid)
-                VALUES ($1, $2, $3, $6, $7, $4, $5)
+            WITH new_entry AS (
+                INSERT INTO memogen.entry (function, code_version, key_hash, payload_hash, size, producer_host, producer_pid, data)
+                VALUES ($1, $2, $3, $6, $7, $4, $5, $11)
                 ON CONFLICT (function, code_version, key_hash) DO NOTHING
                 RETURNING id),
             chunks AS (
                 INSERT INTO memogen.entry_chunk (entry_id, ordinal, chunk_hash)
                 SELECT new_entry.id, chunk.ordinal - 1, chunk.hash
-                FROM new_entry, unnest($8::bytea[]) WITH ORDINALITY AS chunk (hash, ordinal)),
+                FROM new_entry, unnest($8::bytea[]) WITH ORDINALITY AS chunk (hash, ordinal)
+                WHERE $11 IS NULL),
             gone AS (
                 DELETE FROM memogen.claim WHERE function = $1 AND code_version = $2 AND key_hash = $3 AND $9)
             SELECT (SELECT count(*) FROM new_entry), pg_notify('{Channel}', $10)
@@ -124,7 +134,7 @@ internal static class EntryQueries
         insert.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = payload.ChunkHashes });
         insert.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = releaseClaim });
         insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = lockId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bytea, Value = (object?)payload.PendingChunk ?? DBNull.Value });
+        insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bytea, Value = (object?)payload.InlineData ?? DBNull.Value });
         return (long)insert.ExecuteScalar()! == 1;
     }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
@@ -64,13 +65,19 @@ internal static class PostgresSchema
             failed timestamptz NOT NULL DEFAULT now());
         CREATE INDEX failure_by_key ON memogen.failure (function, code_version, key_hash, id);
         """,
+        // A payload of one chunk of at most 64 KiB lives in its entry's row (no chunk, no chunk list), so that a hit
+        // is one look-up by the entry's key. Not compressed: payloads are mostly incompressible.
+        """
+        ALTER TABLE memogen.entry ADD COLUMN data bytea;
+        ALTER TABLE memogen.entry ALTER COLUMN data SET STORAGE EXTERNAL;
+        """,
     ];
 
     /// <summary>The version a fully migrated store is at.</summary>
     public static int LatestVersion => Migrations.Length;
 
-    /// <summary>Brings the schema to <see cref="LatestVersion"/>; returns the version it found.</summary>
-    public static async Task<int> MigrateAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>Brings the schema to <paramref name="targetVersion"/> (tests stop short of the latest); returns the version it found.</summary>
+    public static async Task<int> MigrateAsync(NpgsqlConnection connection, CancellationToken cancellationToken, int targetVersion = int.MaxValue)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({MigrationLockId})", cancellationToken).ConfigureAwait(false);
@@ -86,7 +93,7 @@ internal static class PostgresSchema
 
         await using var read = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM memogen.schema_version", connection);
         int found = (int)(await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-        for (int version = found; version < Migrations.Length; version++)
+        for (int version = found; version < Math.Min(targetVersion, Migrations.Length); version++)
         {
             await ExecuteAsync(connection, Migrations[version], cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, $"INSERT INTO memogen.schema_version (version) VALUES ({version + 1})", cancellationToken).ConfigureAwait(false);

@@ -89,6 +89,9 @@ internal sealed class PostgresSharedTier : ISharedTier
     }
 
     /// <inheritdoc />
+    public bool IsClaimedElsewhere(in Infrastructure.SharedEntry entry) => Store.IsClaimedElsewhere(KeyOf(entry));
+
+    /// <inheritdoc />
     public void Publish(in Infrastructure.SharedEntry entry, EntryPaths written)
     {
         EntryKey key = KeyOf(entry);

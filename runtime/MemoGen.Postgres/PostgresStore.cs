@@ -33,6 +33,7 @@ internal sealed class PostgresStore : IAsyncDisposable
         _logger = logger;
         Locks = new LockSession(_connections);
         _listener = new NotificationListener(_connections);
+        LastUse = new LastUseRecorder(_connections, Settings.LastUseFlushInterval);
         _outage = new OutageGate(_connections.Server, logger, Settings.RetryAfterOutage, Settings.Time);
         _heartbeat = Task.Run(HeartbeatAsync);
     }
@@ -48,6 +49,9 @@ internal sealed class PostgresStore : IAsyncDisposable
 
     /// <summary>Raised when a call starts waiting for another process's computation of a key (tests order their steps with it).</summary>
     internal event Action<EntryKey>? Waiting;
+
+    /// <summary>The last uses of fetched entries, written in the background.</summary>
+    internal LastUseRecorder LastUse { get; }
 
     /// <summary>The lock session of this process.</summary>
     internal LockSession Locks { get; }
@@ -117,41 +121,37 @@ internal sealed class PostgresStore : IAsyncDisposable
 
     /// <summary>
     /// Streams the payload of <paramref name="key"/>'s entry into <paramref name="destination"/>, verified chunk by
-    /// chunk, in one round trip on one pooled connection, blocking the calling thread (see <see cref="ChunkReader"/>).
+    /// chunk, in one round trip for a small payload (two for a chunked one) on one pooled connection, blocking the calling thread (see <see cref="ChunkReader"/>).
     /// Returns false when there is no entry, PostgreSQL failed or the entry does not verify (logged): the destination
     /// then holds a partial payload that the caller must discard.
     /// </summary>
     public bool TryRead(EntryKey key, Stream destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        if (!_outage.ShouldTry)
-        {
-            return false;
-        }
-
         try
         {
-            if (!_schemaReady)
+            if (!TryOnPooledConnection(connection => ChunkReader.TryRead(connection, key, destination), out long? read) || read is not long entryId)
             {
-                EnsureSchemaAsync(CancellationToken.None).GetAwaiter().GetResult();
+                return false;
             }
 
-            using NpgsqlConnection connection = _connections.Open();
-            bool read = ChunkReader.TryRead(connection, key, destination);
-            _outage.Succeeded();
-            return read;
+            LastUse.Note(entryId);
+            return true;
         }
         catch (InvalidDataException e)
         {
             _logger?.LogWarning(new EventId(1203, "SharedEntryInvalid"), "{Message} It is computed again locally.", e.Message);
             return false;
         }
-        catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e))
-        {
-            _outage.Failed(e);
-            return false;
-        }
     }
+
+    /// <summary>
+    /// Whether another holder is computing <paramref name="key"/> right now (its claim is recorded and no entry is
+    /// published), blocking the calling thread for one round trip; false when PostgreSQL is unavailable. A claim left
+    /// by a holder that died also counts: the caller comes back to the key later and takes it over then.
+    /// </summary>
+    public bool IsClaimedElsewhere(EntryKey key) =>
+        TryOnPooledConnection(connection => EntryQueries.IsClaimed(connection, key), out bool claimed) && claimed;
 
     /// <summary>
     /// Publishes <paramref name="payload"/> under <paramref name="key"/> without a claim (computed while PostgreSQL was
@@ -199,6 +199,7 @@ internal sealed class PostgresStore : IAsyncDisposable
         await _stop.CancelAsync().ConfigureAwait(false);
         await _heartbeat.ConfigureAwait(false);
         await _listener.DisposeAsync().ConfigureAwait(false);
+        await LastUse.DisposeAsync().ConfigureAwait(false);
         Locks.Dispose();
         await _connections.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
@@ -221,6 +222,37 @@ internal sealed class PostgresStore : IAsyncDisposable
         }
 
         _outage.Failed(e);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on a pooled connection, blocking the calling thread; false when PostgreSQL is
+    /// unavailable (skipped during an outage, or failing now: reported to the outage gate).
+    /// </summary>
+    private bool TryOnPooledConnection<T>(Func<NpgsqlConnection, T> work, out T result)
+    {
+        result = default!;
+        if (!_outage.ShouldTry)
+        {
+            return false;
+        }
+
+        try
+        {
+            if (!_schemaReady)
+            {
+                EnsureSchemaAsync(CancellationToken.None).GetAwaiter().GetResult();
+            }
+
+            using NpgsqlConnection connection = _connections.Open();
+            result = work(connection);
+            _outage.Succeeded();
+            return true;
+        }
+        catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e))
+        {
+            _outage.Failed(e);
+            return false;
+        }
     }
 
     private async Task<ClaimOutcome> ClaimOrWaitAsync(EntryKey key, CancellationToken cancellationToken)

@@ -17,6 +17,9 @@ internal sealed record PostgresStoreSettings
     /// <summary>How often the claims being computed are marked alive.</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How often the last use of fetched entries is written (see <see cref="LastUseRecorder"/>).</summary>
+    public TimeSpan LastUseFlushInterval { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The clock of the outage back-off.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
+using MemoGen.Sweeps;
 using MemoGen.PostgresTests.Support;
 
 namespace MemoGen.Benchmarks;
@@ -47,6 +48,13 @@ public class PostgresSweepBenchmarks
         }
     }
 
+    /// <summary>Every worker runs the same sweep, in the same order, as N processes started with one sweep do (one thread each).</summary>
+    [Benchmark]
+    public void SameSweep() => Task.WaitAll(_workers.Select(options => Task.Factory.StartNew(
+        () => new PostgresBenchContext(options).PointMemo.Sweep(point: Values.Of(Enumerable.Range(0, Points).ToArray())).WithParallelism(1).RunAsync().GetAwaiter().GetResult(),
+        TaskCreationOptions.LongRunning)).ToArray());
+
+    /// <summary>Every worker calls the points one after the other, each worker in its own random order.</summary>
     [Benchmark]
     public void Sweep() => Task.WaitAll(_workers.Select((options, seed) => Task.Factory.StartNew(
         () =>

@@ -76,9 +76,10 @@ public sealed class RoundTripTests : StoreFixture
     public async Task Chunks_of_a_write_cut_short_are_collected_and_referenced_ones_are_kept()
     {
         PostgresStore store = OpenStore();
-        byte[] kept = [1, 2, 3];
+        // Both larger than a payload stored inline in its entry's row (a small one is never stored without its entry).
+        byte[] kept = new byte[150_000];
+        new Random(4).NextBytes(kept);
         await SharedWorker.GetOrComputeAsync(store, Key, _ => Task.FromResult(kept), CancellationToken.None).WaitAsync(Patience);
-        // Larger than a chunk stored with its entry's statement (a small one is never stored without its entry).
         await store.WriteChunksAsync(new MemoryStream(new byte[100_000]), CancellationToken.None).WaitAsync(Patience);
         Assert.That(await ScalarAsync<long>("SELECT count(*) FROM memogen.chunk"), Is.EqualTo(2));
 
@@ -96,17 +97,8 @@ public sealed class RoundTripTests : StoreFixture
         new Random(6).NextBytes(payload);
         PostgresStore store = OpenStore();
         await store.EnsureReadyAsync(CancellationToken.None).WaitAsync(Patience);
-        string hash = @"\x" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(payload));
-        string key = @"\x" + Convert.ToHexStringLower(Key.KeyBytes());
-        string data = @"\x" + Convert.ToHexStringLower(payload);
-        await ScalarAsync<int>(
-            $"""
-            WITH c AS (INSERT INTO memogen.chunk (hash, size, data) VALUES ('{hash}', {payload.Length}, '{data}')),
-            e AS (INSERT INTO memogen.entry (function, code_version, key_hash, payload_hash, size, producer_host, producer_pid)
-                  VALUES ('{Key.Function}', '{Key.CodeVersion}', '{key}', '{hash}', {payload.Length}, 'old', 1) RETURNING id),
-            ec AS (INSERT INTO memogen.entry_chunk (entry_id, ordinal, chunk_hash) SELECT id, 0, '{hash}' FROM e)
-            SELECT 1
-            """);
+        byte[] hash = System.Security.Cryptography.SHA256.HashData(payload);
+        await InsertOneChunkEntryAsync(Key, payload, chunkHash: hash, payloadHash: hash);
 
         var read = new MemoryStream();
         Assert.That(await Task.Run(() => store.TryRead(Key, read)).WaitAsync(Patience), Is.True);
@@ -116,7 +108,7 @@ public sealed class RoundTripTests : StoreFixture
     [Test]
     public async Task A_corrupt_chunk_is_detected_and_not_served()
     {
-        byte[] payload = new byte[5000];
+        byte[] payload = new byte[100_000];
         new Random(5).NextBytes(payload);
         PostgresStore store = OpenStore();
         await SharedWorker.GetOrComputeAsync(store, Key, _ => Task.FromResult(payload), CancellationToken.None).WaitAsync(Patience);

@@ -45,7 +45,7 @@ public sealed class ToolOnPostgresTests : StoreFixture
         Assert.That(goodCode, Is.Zero, goodError);
         Assert.That(good, Does.Contain("2 entries checked, 0 bad"));
 
-        await ScalarAsync<int>("UPDATE memogen.chunk SET data = overlay(data placing '\\x00'::bytea from 10) WHERE hash = (SELECT hash FROM memogen.chunk ORDER BY hash LIMIT 1) RETURNING 1");
+        await ScalarAsync<int>("UPDATE memogen.entry SET data = overlay(data placing '\\x00'::bytea from 10) WHERE id = (SELECT min(id) FROM memogen.entry) RETURNING 1");
         (int badCode, string bad, _) = Run("postgres", ConnectionString, "--verify", "--json");
         (int fixCode, string fixedOutput, _) = Run("postgres", ConnectionString, "--verify", "--fix");
 

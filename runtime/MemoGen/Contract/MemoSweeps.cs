@@ -55,7 +55,8 @@ public static class MemoSweeps
                 return table.Recompute(key, state, run);
             },
             values => table.Contains(point(target, values, CancellationToken.None).Key),
-            values => table.Invalidate(point(target, values, CancellationToken.None).Key)));
+            values => table.Invalidate(point(target, values, CancellationToken.None).Key)).ProbingElsewhere(
+            table.HasSharedTier ? values => table.IsComputedElsewhere(point(target, values, CancellationToken.None).Key) : null));
     }
 
     /// <summary>A sweep of an asynchronous memoized method.</summary>
@@ -89,6 +90,7 @@ public static class MemoSweeps
                 return table.RecomputeAsync(key, state, run, token);
             },
             values => table.Contains(point(target, values, CancellationToken.None).Key),
-            values => table.Invalidate(point(target, values, CancellationToken.None).Key)));
+            values => table.Invalidate(point(target, values, CancellationToken.None).Key)).ProbingElsewhere(
+            table.HasSharedTier ? values => table.IsComputedElsewhere(point(target, values, CancellationToken.None).Key) : null));
     }
 }

@@ -48,6 +48,20 @@ internal sealed class FetchTarget : IDisposable
         _committed = true;
     }
 
+    /// <summary>
+    /// Deletes the committed entry (its metadata first, then the payload files written here) once it is loaded: a staged
+    /// copy, which the shared tier keeps. Files already gone (a load that found the entry invalid removes it) are skipped.
+    /// </summary>
+    public void DeleteCommitted()
+    {
+        if (_committed)
+        {
+            _committed = false;
+            _created.Insert(0, Paths.MetadataPath);
+            Dispose();
+        }
+    }
+
     /// <summary>Deletes the payload files written so far, unless the entry was committed.</summary>
     public void Dispose()
     {

@@ -48,6 +48,12 @@ internal interface ISharedTier
     SharedClaim Claim(in SharedEntry entry);
 
     /// <summary>
+    /// Whether another holder is computing <paramref name="entry"/> right now (claimed, not published), without
+    /// waiting: a sweep defers such a point and comes back to it. False when unsure (an outage included).
+    /// </summary>
+    bool IsClaimedElsewhere(in SharedEntry entry) => false;
+
+    /// <summary>
     /// Publishes a freshly written local entry, whose files <paramref name="written"/> locates, under
     /// <paramref name="entry"/>; if the shared tier cannot take it now, it publishes it later from those files.
     /// </summary>

@@ -60,20 +60,48 @@ public sealed partial class MemoTable<TKey, TResult>
         return false;
     }
 
+    /// <summary>Whether results are shared with other processes through a shared tier.</summary>
+    internal bool HasSharedTier => _disk?.Shared is not null;
+
+    /// <summary>
+    /// Whether another process is computing <paramref name="key"/> right now, so that a sweep can do other points first
+    /// (false without a shared tier, when the result is in memory, or when the shared tier cannot tell).
+    /// </summary>
+    internal bool IsComputedElsewhere(in TKey key)
+    {
+        if (_disk?.Shared is not { } shared || _entries.Find(key) is { IsCompleted: true })
+        {
+            return false;
+        }
+
+        try
+        {
+            return shared.IsClaimedElsewhere(new SharedEntry(_function.Name, _function.CodeVersion, MemoKeyHash.Of(key)));
+        }
+        catch (Exception exception)
+        {
+            SharedTierFailed(exception);
+            return false;
+        }
+    }
+
     /// <summary>Fetches the entry into the local store and loads it from there, validated like any local entry.</summary>
     private bool TryFetch(ISharedTier shared, in SharedEntry entry, in TKey key, out TResult value)
     {
         value = default!;
+        FetchTarget? target = null;
         try
         {
-            using FetchTarget target = _disk!.BeginFetch(entry.KeyHash);
+            target = _disk!.BeginFetch(entry.KeyHash);
             if (!shared.TryFetch(entry, target))
             {
+                target.Dispose();
                 return false;
             }
         }
         catch (Exception exception)
         {
+            target?.Dispose();
             SharedTierFailed(exception);
             return false;
         }
@@ -82,7 +110,7 @@ public sealed partial class MemoTable<TKey, TResult>
         if (shared.StagingDirectory is not null)
         {
             // Staged only to be streamed in: the result is in memory (or mapped) now, and the shared tier keeps it.
-            _disk.Remove(key);
+            target.DeleteCommitted();
         }
 
         if (!loaded)

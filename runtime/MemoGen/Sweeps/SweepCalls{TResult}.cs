@@ -44,6 +44,9 @@ public sealed class SweepCalls<TResult>
 
     internal Func<object?[], bool> Invalidate { get; }
 
+    /// <summary>Whether another process computes the point right now (a shared tier's claim); the sweep then comes back to it later.</summary>
+    internal Func<object?[], bool>? IsComputedElsewhere { get; private set; }
+
     /// <summary>The calls of a synchronous method; a sweep runs them on thread-pool threads.</summary>
     /// <param name="call">The memoized call.</param>
     /// <param name="recompute">The forced recomputation (the handle's <c>Recompute</c>).</param>
@@ -74,6 +77,13 @@ public sealed class SweepCalls<TResult>
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(recompute);
         return new(null, null, call, recompute, isCached, invalidate);
+    }
+
+    /// <summary>Adds the probe of <see cref="IsComputedElsewhere"/> (none: the points are not shared); returns these calls.</summary>
+    internal SweepCalls<TResult> ProbingElsewhere(Func<object?[], bool>? isComputedElsewhere)
+    {
+        IsComputedElsewhere = isComputedElsewhere;
+        return this;
     }
 
     /// <summary>Runs the point: the memoized call, or the forced recomputation.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,7 +13,9 @@ internal sealed class SweepRun<TResult>
     private readonly SweepCalls<TResult> _calls;
     private readonly SweepResult<TResult>?[] _results;
     private readonly Lock _countersLock = new();
+    private readonly ConcurrentQueue<int> _putAside = new();
     private readonly long _startedAt = Stopwatch.GetTimestamp();
+    private readonly int _start;
     private int _next = -1;
     private long _cached;
     private long _computed;
@@ -24,6 +27,9 @@ internal sealed class SweepRun<TResult>
         _sweep = sweep;
         _calls = calls;
         _results = new SweepResult<TResult>?[sweep.Count];
+
+        // Processes sharing a tier each start at a point of their own, so that they seldom reach the same point at once.
+        _start = calls.IsComputedElsewhere is null || sweep.Count == 0 ? 0 : Random.Shared.Next(sweep.Count);
     }
 
     public async Task<SweepResults<TResult>> RunAsync(CancellationToken cancellationToken)
@@ -48,18 +54,53 @@ internal sealed class SweepRun<TResult>
         return new SweepResults<TResult>(_sweep.Dimensions, results, Stopwatch.GetElapsedTime(_startedAt));
     }
 
+    /// <summary>
+    /// Takes the next point until none is left, from a random point on (and round) when the points are shared with
+    /// other processes, from the first otherwise. A point another process is computing right now (through a shared
+    /// tier) is put aside, once, and run after the others, when it is most likely published: waiting for it at once
+    /// would idle this worker while unclaimed points remain. The worker that puts a point aside runs on until the
+    /// queue of points put aside is empty, so none is left behind.
+    /// </summary>
     private async Task WorkAsync(CancellationToken cancellationToken)
     {
         var listener = new SweepCallListener();
         while (!_stopped && !cancellationToken.IsCancellationRequested)
         {
-            int index = Interlocked.Increment(ref _next);
-            if (index >= _results.Length)
+            int turn = Interlocked.Increment(ref _next);
+            int index;
+            if (turn >= _results.Length)
             {
-                return;
+                if (!_putAside.TryDequeue(out index))
+                {
+                    return;
+                }
+            }
+            else if (IsComputedElsewhere(index = (turn + _start) % _results.Length))
+            {
+                _putAside.Enqueue(index);
+                continue;
             }
 
             await RunPointAsync(_sweep.PointAt(index), listener, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private bool IsComputedElsewhere(int index)
+    {
+        if (_calls.IsComputedElsewhere is not { } probe)
+        {
+            return false;
+        }
+
+        SweepPoint point = _sweep.PointAt(index);
+        try
+        {
+            return _sweep.RecomputeSelector?.Invoke(point) != true && probe(point.RawValues);
+        }
+        catch (Exception)
+        {
+            // Only a hint: the call itself reports what goes wrong.
+            return false;
         }
     }
 

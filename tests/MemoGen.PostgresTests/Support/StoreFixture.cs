@@ -54,6 +54,23 @@ public abstract class StoreFixture
         return store;
     }
 
+    /// <summary>
+    /// Inserts an entry of <paramref name="key"/> whose payload is one chunk in <c>memogen.chunk</c>, as older versions of
+    /// the store wrote every entry, with the addresses given.
+    /// </summary>
+    internal Task<int> InsertOneChunkEntryAsync(EntryKey key, byte[] payload, byte[] chunkHash, byte[] payloadHash)
+    {
+        static string Hex(byte[] bytes) => @"\x" + Convert.ToHexStringLower(bytes);
+        return ScalarAsync<int>(
+            $"""
+            WITH c AS (INSERT INTO memogen.chunk (hash, size, data) VALUES ('{Hex(chunkHash)}', {payload.Length}, '{Hex(payload)}')),
+            e AS (INSERT INTO memogen.entry (function, code_version, key_hash, payload_hash, size, producer_host, producer_pid)
+                  VALUES ('{key.Function}', '{key.CodeVersion}', '{Hex(key.KeyBytes())}', '{Hex(payloadHash)}', {payload.Length}, 'old', 1) RETURNING id),
+            ec AS (INSERT INTO memogen.entry_chunk (entry_id, ordinal, chunk_hash) SELECT id, 0, '{Hex(chunkHash)}' FROM e)
+            SELECT 1
+            """);
+    }
+
     /// <summary>Runs a query as the superuser on this test's database and returns its first column.</summary>
     protected async Task<T> ScalarAsync<T>(string sql)
     {
