@@ -6,7 +6,7 @@
 # placement by more than the difference looked for, so the figure is the median over all launches of each launch's
 # mean, not one run's mean.
 #
-#   build/bench-hit.sh [REVISION, default e9e5ac7: before issue 9] [LAUNCHES, default 6] [ROUNDS, default 2]
+#   [BENCHMARKS="GeneratedTwoInts ..."] build/bench-hit.sh [REVISION, default e9e5ac7: before issue 9] [LAUNCHES, default 6] [ROUNDS, default 2]
 #
 # Prints, per benchmark, the median ns of each side, the ratio now / REVISION, and the quartiles of the launch means.
 set -euo pipefail
@@ -27,7 +27,7 @@ for side in "$ROOT" "$BASE"; do
     || { grep -E 'error' "$WORK/build.log" >&2; exit 1; }
 done
 
-benchmarks=(HandWrittenGetOrAdd GeneratedTwoInts GeneratedTwoIntsVariableArguments GeneratedRecord)
+read -r -a benchmarks <<<"${BENCHMARKS:-HandWrittenGetOrAdd GeneratedTwoInts GeneratedTwoIntsVariableArguments GeneratedRecord}"
 filters=()
 for b in "${benchmarks[@]}"; do filters+=("*.HitBenchmarks.$b"); done
 
@@ -59,4 +59,8 @@ for b in "${benchmarks[@]}"; do
   mn="$(median <<<"$now")"; mb="$(median <<<"$base")"
   printf '%-36s %10.3f %10.3f %8.3f   %.2f-%.2f | %.2f-%.2f\n' "$b" "$mn" "$mb" "$(awk -v a="$mn" -v c="$mb" 'BEGIN { print a / c }')" \
     "$(quartile 0.25 <<<"$now")" "$(quartile 0.75 <<<"$now")" "$(quartile 0.25 <<<"$base")" "$(quartile 0.75 <<<"$base")"
+done
+echo "launch means, sorted (now | base):"
+for b in "${benchmarks[@]}"; do
+  echo "  $b: $(awk -v b="$b" '$1 == b { printf "%.2f\n", $2 }' "$WORK/now.means" | sort -g | tr '\n' ' ')| $(awk -v b="$b" '$1 == b { printf "%.2f\n", $2 }' "$WORK/base.means" | sort -g | tr '\n' ' ')"
 done
