@@ -41,6 +41,12 @@ public class PostgresSweepBenchmarks
     [IterationCleanup]
     public void CheckExecutions()
     {
+        // Each worker's store holds its connections until disposed; iterations would otherwise exhaust the server's.
+        foreach (MemoOptions worker in _workers)
+        {
+            ((Postgres.PostgresSharedTier)worker.SharedTier!).Store.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+
         int executions = PostgresBenchContext.PointExecutions.Values.Sum();
         if (executions != Points || PostgresBenchContext.PointExecutions.Count != Points)
         {
