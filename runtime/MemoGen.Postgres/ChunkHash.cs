@@ -25,10 +25,7 @@ internal static class ChunkHash
     /// <summary>The hash of a payload of <paramref name="size"/> bytes made of the chunks <paramref name="chunks"/>, in order.</summary>
     public static byte[] OfPayload(long size, IReadOnlyList<byte[]> chunks)
     {
-        var hash = new XxHash128();
-        Span<byte> length = stackalloc byte[sizeof(long)];
-        BinaryPrimitives.WriteInt64LittleEndian(length, size);
-        hash.Append(length);
+        XxHash128 hash = PayloadHashOfLength(size);
         foreach (byte[] chunk in chunks)
         {
             hash.Append(chunk);
@@ -42,14 +39,21 @@ internal static class ChunkHash
     {
         Span<byte> chunk = stackalloc byte[16];
         XxHash128.Hash(payload, chunk);
-        var hash = new XxHash128();
-        Span<byte> length = stackalloc byte[sizeof(long)];
-        BinaryPrimitives.WriteInt64LittleEndian(length, payload.Length);
-        hash.Append(length);
+        XxHash128 hash = PayloadHashOfLength(payload.Length);
         hash.Append(chunk);
         Span<byte> whole = stackalloc byte[16];
         hash.GetHashAndReset(whole);
         return whole.SequenceEqual(expected);
+    }
+
+    /// <summary>A payload hash under way: the payload's length appended, its chunks' addresses to follow.</summary>
+    private static XxHash128 PayloadHashOfLength(long size)
+    {
+        var hash = new XxHash128();
+        Span<byte> length = stackalloc byte[sizeof(long)];
+        BinaryPrimitives.WriteInt64LittleEndian(length, size);
+        hash.Append(length);
+        return hash;
     }
 
     /// <summary>Whether a payload hash is a SHA-256 of the payload's bytes (entries written before XXH3-128 addresses).</summary>

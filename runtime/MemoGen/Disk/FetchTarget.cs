@@ -56,30 +56,39 @@ internal sealed class FetchTarget : IDisposable
     {
         if (_committed)
         {
-            _committed = false;
-            _created.Insert(0, Paths.MetadataPath);
-            Dispose();
+            Delete(Paths.MetadataPath);
+            DeleteCreated();
         }
     }
 
     /// <summary>Deletes the payload files written so far, unless the entry was committed.</summary>
     public void Dispose()
     {
-        if (_committed)
+        if (!_committed)
         {
-            return;
+            DeleteCreated();
         }
+    }
 
+    private void DeleteCreated()
+    {
         foreach (string path in _created)
         {
-            try
-            {
-                _fileSystem.Delete(path);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                // Left for pruning, which removes files no metadata names once they are old.
-            }
+            Delete(path);
+        }
+
+        _created.Clear();
+    }
+
+    private void Delete(string path)
+    {
+        try
+        {
+            _fileSystem.Delete(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Left for pruning, which removes files no metadata names once they are old.
         }
     }
 }

@@ -89,24 +89,13 @@ public sealed partial class MemoTable<TKey, TResult>
     private bool TryFetch(ISharedTier shared, in SharedEntry entry, in TKey key, out TResult value)
     {
         value = default!;
-        FetchTarget? target = null;
-        try
+        using FetchTarget? target = FetchInto(shared, entry);
+        if (target is null)
         {
-            target = _disk!.BeginFetch(entry.KeyHash);
-            if (!shared.TryFetch(entry, target))
-            {
-                target.Dispose();
-                return false;
-            }
-        }
-        catch (Exception exception)
-        {
-            target?.Dispose();
-            SharedTierFailed(exception);
             return false;
         }
 
-        bool loaded = _disk.TryLoadFromDisk(key, entry.KeyHash, out value) == LoadOutcome.Loaded;
+        bool loaded = _disk!.TryLoadFromDisk(key, entry.KeyHash, out value) == LoadOutcome.Loaded;
         if (shared.StagingDirectory is not null)
         {
             // Staged only to be streamed in: the result is in memory (or mapped) now, and the shared tier keeps it.
@@ -120,6 +109,27 @@ public sealed partial class MemoTable<TKey, TResult>
 
         CountDiskLoad();
         return true;
+    }
+
+    /// <summary>Fetches the entry into the local store: the committed target, or <see langword="null"/> (nothing left behind) when the shared tier has no entry or fails.</summary>
+    private FetchTarget? FetchInto(ISharedTier shared, in SharedEntry entry)
+    {
+        FetchTarget? target = null;
+        try
+        {
+            target = _disk!.BeginFetch(entry.KeyHash);
+            if (shared.TryFetch(entry, target))
+            {
+                return target;
+            }
+        }
+        catch (Exception exception)
+        {
+            SharedTierFailed(exception);
+        }
+
+        target?.Dispose();
+        return null;
     }
 
     /// <summary>Publishes a freshly written local entry to the shared tier.</summary>
