@@ -85,16 +85,37 @@ public sealed partial class MemoTable<TKey, TResult> : IMemoTable
         // Counted before the lookup, and taken back on a miss: the JIT inlines in call order within a budget, and a
         // key whose hashing inlines large (a record's) would otherwise leave the count as a call on every hit.
         _hits.Increment();
-        if (_entries.Find(key) is { IsCompleted: true } cell)
+        MemoCell<TKey, TResult>? cell = _entries.FindOr(key, MemoCell<TKey, TResult>.Tombstone)!;
+        if (!cell.IsPlainHit)
         {
-            TouchOnHit(cell);
-            value = cell.Value;
-            return true;
+            cell = CompletedOtherwise(cell);
+            if (cell is null)
+            {
+                value = default;
+                return false;
+            }
+        }
+
+        value = cell.Value;
+        return true;
+    }
+
+    /// <summary>
+    /// The rest of <see cref="TryGetValue"/>, out of line: the cell of a hit that records its use (a bounded table), or
+    /// <see langword="null"/> for a miss, whose counted hit is taken back. Returns the cell rather than its value, so
+    /// that the caller's value needs no address.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private MemoCell<TKey, TResult>? CompletedOtherwise(MemoCell<TKey, TResult>? cell)
+    {
+        if (cell is { IsCompleted: true })
+        {
+            TouchForEviction(cell);
+            return cell;
         }
 
         _hits.Uncount();
-        value = default;
-        return false;
+        return null;
     }
 
     /// <summary>

@@ -12,11 +12,20 @@ namespace MemoGen.Infrastructure;
 internal sealed class MemoCell<TKey, TResult>
     where TKey : struct, IMemoKey<TKey>
 {
+    /// <summary>The <c>lastUse</c> of a cell whose table does not rank reads (an unbounded table): hits need not touch it.</summary>
+    public const long UntrackedUse = 0;
+
+    private const byte Running = 0;
+    private const byte Completed = 1;
+    private const byte CompletedTrackingUse = 2;
+
     private const int NotStored = 0;
     private const int Stored = 1;
     private const int Removed = 2;
 
-    private volatile bool _isCompleted;
+    // One field for "completed" and "a hit must record its use", so that an unbounded table's hit tests one byte of the
+    // cell it already reads instead of also loading a flag of the table.
+    private volatile byte _completion;
     private int _storage;
     private Task<TResult>? _completedTask;
     private MemoFlight<TResult>? _flight;
@@ -43,7 +52,7 @@ internal sealed class MemoCell<TKey, TResult>
         Value = value;
         EstimatedBytes = estimatedBytes;
         LastUse = lastUse;
-        _isCompleted = true;
+        _completion = CompletionAfter(lastUse);
     }
 
     /// <summary>
@@ -62,7 +71,13 @@ internal sealed class MemoCell<TKey, TResult>
     public TResult Value { get; private set; } = default!;
 
     /// <summary>Whether <see cref="Value"/> holds the result (a volatile read: it publishes <see cref="Value"/>).</summary>
-    public bool IsCompleted => _isCompleted;
+    public bool IsCompleted => _completion != Running;
+
+    /// <summary>
+    /// Whether a hit only has to read <see cref="Value"/>: completed, and not ranked by reads (see <see cref="UntrackedUse"/>).
+    /// A volatile read, like <see cref="IsCompleted"/>.
+    /// </summary>
+    public bool IsPlainHit => _completion == Completed;
 
     /// <summary>The computation that produces the result; <see langword="null"/> once the cell completed.</summary>
     public MemoFlight<TResult>? Flight => Volatile.Read(ref _flight);
@@ -96,7 +111,7 @@ internal sealed class MemoCell<TKey, TResult>
         EstimatedBytes = estimatedBytes;
         LastUse = lastUse;
         _completedTask = completedTask;
-        _isCompleted = true;
+        _completion = CompletionAfter(lastUse);
         Volatile.Write(ref _flight, null);
     }
 
@@ -120,6 +135,8 @@ internal sealed class MemoCell<TKey, TResult>
     /// </summary>
     /// <returns>Whether the cell was counted, so the table must discount it.</returns>
     public bool MarkRemoved() => Interlocked.Exchange(ref _storage, Removed) == Stored;
+
+    private static byte CompletionAfter(long lastUse) => lastUse == UntrackedUse ? Completed : CompletedTrackingUse;
 
     private Task<TResult> CreateCompletedTask()
     {

@@ -50,7 +50,15 @@ internal struct MemoCellMap<TKey, TResult>
 
     /// <summary>The cell of <paramref name="key"/>, or <see langword="null"/>. Takes no lock.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly MemoCell<TKey, TResult>? Find(TKey key)
+    public readonly MemoCell<TKey, TResult>? Find(TKey key) => FindOr(key, null);
+
+    /// <summary>
+    /// The cell of <paramref name="key"/>, or <paramref name="notFound"/>. Takes no lock. The hit path passes a cell that
+    /// never completes (<see cref="MemoCell{TKey, TResult}.Tombstone"/>), so that it tests the result once, not for
+    /// <see langword="null"/> first.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly MemoCell<TKey, TResult>? FindOr(TKey key, MemoCell<TKey, TResult>? notFound)
     {
         MemoCell<TKey, TResult>?[] slots = Volatile.Read(in _slots);
         int hash = key.GetHashCode();
@@ -61,7 +69,7 @@ internal struct MemoCellMap<TKey, TResult>
             MemoCell<TKey, TResult>? cell = Unsafe.Add(ref first, i);
             if (cell is null)
             {
-                return null;
+                return notFound;
             }
 
             // A tombstone never matches (see MemoCell.Tombstone), so this needs no check for one.

@@ -66,10 +66,12 @@ internal readonly struct MemoHitCounter
     [MethodImpl(MethodImplOptions.NoInlining)]
     public void Uncount() => Add(-1);
 
+    // Only the probe's address is used: neither zeroed nor written.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [SkipLocalsInit]
     private void Add(long delta)
     {
-        byte probe = 0;
+        Unsafe.SkipInit(out byte probe);
         long region = Unsafe.ByteOffset(ref Unsafe.NullRef<byte>(), ref probe) >> RegionShift;
         int stripe = (int)(((ulong)region * 0x9E3779B97F4A7C15UL) >> (64 - StripeBits));
         ref long slots = ref MemoryMarshal.GetArrayDataReference(_slots);

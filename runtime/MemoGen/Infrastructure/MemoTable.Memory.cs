@@ -22,14 +22,12 @@ public sealed partial class MemoTable<TKey, TResult>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void TouchOnHit(MemoCell<TKey, TResult> cell)
     {
-        if (_isBounded)
+        if (!cell.IsPlainHit)
         {
             TouchForEviction(cell);
         }
     }
 
-    /// <summary>Out of line so that unbounded tables' hits stay small enough for the JIT to inline.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
     private void TouchForEviction(MemoCell<TKey, TResult> cell) =>
         // One past the latest insert: a read ranks newer than every entry inserted before it.
         cell.Touch(Volatile.Read(ref _counters.Clock) + 1);
@@ -104,7 +102,7 @@ public sealed partial class MemoTable<TKey, TResult>
     }
 
     /// <summary>Inserts advance the clock by two, leaving the odd value between them to the reads that follow.</summary>
-    private long NextClock() => _isBounded ? Interlocked.Add(ref _counters.Clock, 2) : 0;
+    private long NextClock() => _isBounded ? Interlocked.Add(ref _counters.Clock, 2) : MemoCell<TKey, TResult>.UntrackedUse;
 
     private static long EstimateEntry(TResult result)
     {
