@@ -22,7 +22,9 @@ internal static class Emitter
 
     private static readonly Regex BlankLineIndentation = new(@"[ ]+\n", RegexOptions.Compiled);
 
-    public static string Emit(MethodModel model) => EmitFile(model.Namespace, model.ContainingTypes, writer =>
+    /// <param name="model">The method.</param>
+    /// <param name="sharedHandles">The compilation's shared handles, among them the method's when it shares one.</param>
+    public static string Emit(MethodModel model, EquatableArray<SharedHandleModel> sharedHandles) => EmitFile(model.Namespace, model.ContainingTypes, writer =>
     {
         var call = new CallShape(model);
         WriteMethod(writer, model, call);
@@ -30,7 +32,7 @@ internal static class Emitter
         WriteFunction(writer, model);
         call.WriteRunMethod(writer);
         writer.WriteLine();
-        HandleEmitter.Write(writer, model);
+        HandleEmitter.Write(writer, model, sharedHandles);
         if (model.SharedKey is null)
         {
             writer.WriteLine();

@@ -18,11 +18,12 @@ internal static class HandleEmitter
     private const string NamePlaceholder = "@@handle@@";
 
     /// <summary>Writes the method's handle property, and the handle itself when it is the method's own.</summary>
-    public static void Write(IndentedTextWriter writer, MethodModel model)
+    /// <param name="shared">The compilation's shared handles (<see cref="SharedHandlesEmitter.Gather"/>), where the method's is found by its view.</param>
+    public static void Write(IndentedTextWriter writer, MethodModel model, EquatableArray<SharedHandleModel> shared)
     {
         var context = model.Parameters.FirstOrDefault(p => p.Role == ParameterRole.Context);
         var type = model.SharedHandle is { } place
-            ? $"{place.Class}.{Shared(model).Name}<{model.Form switch
+            ? $"{place.Class}.{NameOf(View(model), shared)}<{model.Form switch
             {
                 MemoForm.ContextIsThis => model.OwnerType,
                 MemoForm.StaticWithContext => context!.Type,
@@ -45,17 +46,45 @@ internal static class HandleEmitter
         }
     }
 
-    /// <summary>The method's shared handle; only for a method with <see cref="MethodModel.SharedHandle"/>.</summary>
-    public static SharedHandleModel Shared(MethodModel model)
+    /// <summary>
+    /// What the method's shared handle is made of: the method with the owner and context types made type parameters and
+    /// every part the handle does not use left out, so that the methods of one call shape have equal views and their
+    /// handle's text is built once (<see cref="Shared"/>). Only for a method with <see cref="MethodModel.SharedHandle"/>.
+    /// </summary>
+    public static MethodModel View(MethodModel model) => model with
     {
-        var place = model.SharedHandle!;
+        HintName = "",
+        Namespace = null,
+        ContainingTypes = EquatableArray<ContainingTypeModel>.Empty,
         // In form 3 the owner is part of the key, so the handle names its type.
-        var view = model with
-        {
-            OwnerType = model.Form == MemoForm.InstanceWithContext ? model.OwnerType : "TOwner",
-            Parameters = model.Parameters.Select(p => p.Role == ParameterRole.Context ? p with { Type = "TContext" } : p).ToEquatableArray(),
-        };
-        var (typeParameters, constraint) = model.Form switch
+        OwnerType = model.Form == MemoForm.InstanceWithContext ? model.OwnerType : "TOwner",
+        Modifiers = "",
+        Accessibility = "",
+        MethodName = "",
+        CoreName = "",
+        CoreAsync = AsyncKind.None,
+        CoreResultType = "",
+        Conversion = ResultConversion.None,
+        IsExtension = false,
+        OwnerShape = null,
+        Composites = EquatableArray<CompositeShape>.Empty,
+        HashWriters = null,
+        SharedComposites = EquatableArray<CompositeShape>.Empty,
+        FunctionName = "",
+        Tags = EquatableArray<string>.Empty,
+        Cacher = null,
+        UsesMemoryPack = false,
+        CodeVersion = "",
+        CodeVersionCovers = EquatableArray<string>.Empty,
+        Stem = "",
+        Parameters = model.Parameters.Select(p => p.Role == ParameterRole.Context ? p with { Type = "TContext" } : p).ToEquatableArray(),
+    };
+
+    /// <summary>The shared handle of the methods whose <see cref="View"/> is <paramref name="view"/>.</summary>
+    public static SharedHandleModel Shared(MethodModel view)
+    {
+        var place = view.SharedHandle!;
+        var (typeParameters, constraint) = view.Form switch
         {
             MemoForm.ContextIsThis => ("<TOwner>", "where TOwner : global::MemoGen.MemoContext"),
             MemoForm.StaticWithContext => ("<TContext>", "where TContext : global::MemoGen.MemoContext"),
@@ -68,8 +97,21 @@ internal static class HandleEmitter
         }
 
         var declaration = text.ToString().Replace("\r\n", "\n");
-        var name = GeneratedNames.SharedHandleName(model.Parameters.Where(p => p.Role == ParameterRole.Key).Select(p => p.PlainName), declaration);
-        return new SharedHandleModel(place.Class, name, declaration.Replace(NamePlaceholder, name));
+        var name = GeneratedNames.SharedHandleName(view.Parameters.Where(p => p.Role == ParameterRole.Key).Select(p => p.PlainName), declaration);
+        return new SharedHandleModel(view, place.Class, name, declaration.Replace(NamePlaceholder, name));
+    }
+
+    private static string NameOf(MethodModel view, EquatableArray<SharedHandleModel> shared)
+    {
+        foreach (var handle in shared)
+        {
+            if (handle.View == view)
+            {
+                return handle.Name;
+            }
+        }
+
+        throw new System.InvalidOperationException("no shared handle was built for this method's view");
     }
 
     /// <param name="Function">The function descriptor's field, or null when the handle holds it.</param>
