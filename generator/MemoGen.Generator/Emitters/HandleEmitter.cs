@@ -10,7 +10,8 @@ namespace MemoGen.Generator;
 /// Writes a method's handle (joblib's <c>MemorizedFunc</c>): is a call cached, recompute it, invalidate it, clear the
 /// function, describe a call, its stable key hash and statistics. The handle holds what the method runs on, its
 /// function descriptor and its run method, so its text is the same for every method of one call shape: such methods
-/// share one handle generic over the owner (or the context, when it is a parameter) (<see cref="SharedHandlesEmitter"/>). A method whose
+/// share one handle generic over the owner (or the context, when it is a parameter) (<see cref="SharedHandlesEmitter"/>), which
+/// takes the method's function and reads the run method from it. A method whose
 /// signature names a type private to its containing type keeps its own, nested there.
 /// </summary>
 internal static class HandleEmitter
@@ -30,7 +31,7 @@ internal static class HandleEmitter
                 _ => context!.Type,
             }}>"
             : model.Stem + "MemoHandle";
-        var plumbing = model.SharedHandle is null ? "" : $", {Emitter.FunctionField(model)}, {CallShape.RunMethod(model)}";
+        var plumbing = model.SharedHandle is null ? "" : $", {Emitter.FunctionField(model)}";
         writer.WriteLine($"/// <summary>Cache operations for <c>{model.MethodName}</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>");
         writer.WriteLine(model.Form switch
         {
@@ -150,7 +151,7 @@ internal static class HandleEmitter
         };
         if (declaration.Function is null)
         {
-            fields = [.. fields, (Emitter.FunctionType(model), "__memoFunction"), (run, "__memoRun")];
+            fields = [.. fields, (Emitter.FunctionType(model), "__memoFunction")];
         }
 
         foreach (var (type, name) in fields)
@@ -164,6 +165,12 @@ internal static class HandleEmitter
             : $"({string.Join(", ", fields.Select(f => "this." + f.Item2))}) = ({string.Join(", ", fields.Select(f => f.Item2))})";
         writer.WriteLine($"internal {handle}({ctorParameters}) => {assignment};");
         writer.WriteLine($"private {Emitter.TableType(model)} __memoTable => {function}.TableIn({call.Context});");
+        if (declaration.Run is null)
+        {
+            // The function holds its run method, so that a handle property binds one constructor argument fewer.
+            writer.WriteLine($"private {run} __memoRun => ({run})__memoFunction.Run!;");
+        }
+
         var newKey = $"new {KeyEmitter.KeyType(model)}({call.KeyArguments})";
 
         // One line per member after its summary, without blank lines between: the handle reads as a list of operations.
