@@ -42,12 +42,14 @@ public sealed class MemoizeGenerator : IIncrementalGenerator
 
         var sharedHandles = methods
             .Where(static model => model.SharedHandle is not null)
-            .Select(static (model, _) => HandleEmitter.Shared(model))
+            .Select(static (model, _) => HandleEmitter.View(model))
             .Collect()
             .Select(static (all, _) => SharedHandlesEmitter.Gather(all))
             .WithTrackingName(TrackingNames.SharedHandles);
 
-        context.RegisterSourceOutput(methods, static (output, model) => output.AddSource(model.HintName, Emitter.Emit(model)));
+        // A method's file names its shared handle, whose text (and so name) is built once per call shape in sharedHandles.
+        var methodsWithHandles = methods.Combine(sharedHandles).WithTrackingName(TrackingNames.MethodsWithHandles);
+        context.RegisterSourceOutput(methodsWithHandles, static (output, pair) => output.AddSource(pair.Left.HintName, Emitter.Emit(pair.Left, pair.Right)));
         context.RegisterSourceOutput(hashWriters, static (output, model) =>
         {
             if (model is not null)

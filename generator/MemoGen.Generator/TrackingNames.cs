@@ -9,4 +9,5 @@ internal static class TrackingNames
     public const string HashWriters = nameof(HashWriters);
     public const string SharedKeys = nameof(SharedKeys);
     public const string SharedHandles = nameof(SharedHandles);
+    public const string MethodsWithHandles = nameof(MethodsWithHandles);
 }

@@ -102,8 +102,8 @@ public sealed class SnapshotTests
         var handles = run.SharedHandles!;
         Assert.That(handles.Split("readonly struct ").Length - 1, Is.EqualTo(3), "Price and Cost share one; Count and Hidden have their own shapes");
         Assert.That(handles, Does.Contain("public readonly struct Handle_count_label_item_").And.Contain("internal readonly struct Handle_secret_"));
-        Assert.That(run.Files["Shop.Prices.Price.g.cs"], Does.Contain("Handle_count_label_item_").And.Contain("<global::Shop.Prices> PriceMemo => new(this, __memoFunction_Price, __memoRun_Price);"));
-        Assert.That(run.Files["Shop.Costs.Cost.g.cs"], Does.Contain("<global::Shop.Costs> CostMemo => new(this, __memoFunction_Cost, __memoRun_Cost);"));
+        Assert.That(run.Files["Shop.Prices.Price.g.cs"], Does.Contain("Handle_count_label_item_").And.Contain("<global::Shop.Prices> PriceMemo => new(this, __memoFunction_Price);"));
+        Assert.That(run.Files["Shop.Costs.Cost.g.cs"], Does.Contain("<global::Shop.Costs> CostMemo => new(this, __memoFunction_Cost);"));
         Assert.That(run.Files["Shop.Prices.Own.g.cs"], Does.Contain("private readonly struct OwnMemoHandle"));
         Snapshot.Verify("SharedHandles", handles);
     }

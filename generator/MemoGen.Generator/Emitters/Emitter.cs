@@ -22,7 +22,9 @@ internal static class Emitter
 
     private static readonly Regex BlankLineIndentation = new(@"[ ]+\n", RegexOptions.Compiled);
 
-    public static string Emit(MethodModel model) => EmitFile(model.Namespace, model.ContainingTypes, writer =>
+    /// <param name="model">The method.</param>
+    /// <param name="sharedHandles">The compilation's shared handles, among them the method's when it shares one.</param>
+    public static string Emit(MethodModel model, EquatableArray<SharedHandleModel> sharedHandles) => EmitFile(model.Namespace, model.ContainingTypes, writer =>
     {
         var call = new CallShape(model);
         WriteMethod(writer, model, call);
@@ -30,7 +32,7 @@ internal static class Emitter
         WriteFunction(writer, model);
         call.WriteRunMethod(writer);
         writer.WriteLine();
-        HandleEmitter.Write(writer, model);
+        HandleEmitter.Write(writer, model, sharedHandles);
         if (model.SharedKey is null)
         {
             writer.WriteLine();
@@ -144,16 +146,17 @@ internal static class Emitter
     /// </summary>
     private static void WriteFunction(IndentedTextWriter writer, MethodModel model)
     {
-        var tags = model.Tags.Count == 0
-            ? "global::System.Array.Empty<string>()"
-            : $"new string[] {{ {string.Join(", ", model.Tags.Select(Literal))} }}";
-        var cacher = model.Cacher is null ? "" : $", new {model.Cacher}()";
+        // Every argument after the first two is left out when it has its default, so named; the type is written out:
+        // both bind cheaper than the alternatives, and every method's file pays for its initializer in every build.
+        var tags = model.Tags.Count == 0 ? "" : $", new string[] {{ {string.Join(", ", model.Tags.Select(Literal))} }}";
+        var cacher = model.Cacher is null ? "" : $", cacher: new {model.Cacher}()";
         var format = model.UsesMemoryPack ? ", format: global::MemoGen.Infrastructure.MemoPayloadFormat.MemoryPack" : "";
         var arguments = model.SharedKey is null
             ? ""
-            : $", arguments: new string[] {{ {string.Join(", ", KeyEmitter.ComponentNames(model).Select(Literal))} }}";
+            : $", arguments: {Literal(string.Join(",", KeyEmitter.ComponentNames(model)))}";
         var covers = model.CodeVersionCovers.Count == 0 ? "" : $", covers: {Literal(string.Join("\n", model.CodeVersionCovers))}";
-        writer.WriteLine($"private static readonly {FunctionType(model)} {FunctionField(model)} = new({Literal(model.FunctionName)}, {Literal(model.CodeVersion)}, {tags}{cacher}{format}{arguments}{covers});");
+        var run = model.SharedHandle is null ? "" : $", run: {CallShape.RunMethod(model)}";
+        writer.WriteLine($"private static readonly {FunctionType(model)} {FunctionField(model)} = new {FunctionType(model)}({Literal(model.FunctionName)}, {Literal(model.CodeVersion)}{tags}{cacher}{format}{arguments}{covers}{run});");
         if (model.Form == MemoForm.ContextIsThis)
         {
             writer.WriteLine($"private {TableType(model)}? {TableField(model)};");

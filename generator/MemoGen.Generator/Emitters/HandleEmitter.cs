@@ -10,7 +10,8 @@ namespace MemoGen.Generator;
 /// Writes a method's handle (joblib's <c>MemorizedFunc</c>): is a call cached, recompute it, invalidate it, clear the
 /// function, describe a call, its stable key hash and statistics. The handle holds what the method runs on, its
 /// function descriptor and its run method, so its text is the same for every method of one call shape: such methods
-/// share one handle generic over the owner (or the context, when it is a parameter) (<see cref="SharedHandlesEmitter"/>). A method whose
+/// share one handle generic over the owner (or the context, when it is a parameter) (<see cref="SharedHandlesEmitter"/>), which
+/// takes the method's function and reads the run method from it. A method whose
 /// signature names a type private to its containing type keeps its own, nested there.
 /// </summary>
 internal static class HandleEmitter
@@ -18,18 +19,19 @@ internal static class HandleEmitter
     private const string NamePlaceholder = "@@handle@@";
 
     /// <summary>Writes the method's handle property, and the handle itself when it is the method's own.</summary>
-    public static void Write(IndentedTextWriter writer, MethodModel model)
+    /// <param name="shared">The compilation's shared handles (<see cref="SharedHandlesEmitter.Gather"/>), where the method's is found by its view.</param>
+    public static void Write(IndentedTextWriter writer, MethodModel model, EquatableArray<SharedHandleModel> shared)
     {
         var context = model.Parameters.FirstOrDefault(p => p.Role == ParameterRole.Context);
         var type = model.SharedHandle is { } place
-            ? $"{place.Class}.{Shared(model).Name}<{model.Form switch
+            ? $"{place.Class}.{NameOf(View(model), shared)}<{model.Form switch
             {
                 MemoForm.ContextIsThis => model.OwnerType,
                 MemoForm.StaticWithContext => context!.Type,
                 _ => context!.Type,
             }}>"
             : model.Stem + "MemoHandle";
-        var plumbing = model.SharedHandle is null ? "" : $", {Emitter.FunctionField(model)}, {CallShape.RunMethod(model)}";
+        var plumbing = model.SharedHandle is null ? "" : $", {Emitter.FunctionField(model)}";
         writer.WriteLine($"/// <summary>Cache operations for <c>{model.MethodName}</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>");
         writer.WriteLine(model.Form switch
         {
@@ -45,17 +47,45 @@ internal static class HandleEmitter
         }
     }
 
-    /// <summary>The method's shared handle; only for a method with <see cref="MethodModel.SharedHandle"/>.</summary>
-    public static SharedHandleModel Shared(MethodModel model)
+    /// <summary>
+    /// What the method's shared handle is made of: the method with the owner and context types made type parameters and
+    /// every part the handle does not use left out, so that the methods of one call shape have equal views and their
+    /// handle's text is built once (<see cref="Shared"/>). Only for a method with <see cref="MethodModel.SharedHandle"/>.
+    /// </summary>
+    public static MethodModel View(MethodModel model) => model with
     {
-        var place = model.SharedHandle!;
+        HintName = "",
+        Namespace = null,
+        ContainingTypes = EquatableArray<ContainingTypeModel>.Empty,
         // In form 3 the owner is part of the key, so the handle names its type.
-        var view = model with
-        {
-            OwnerType = model.Form == MemoForm.InstanceWithContext ? model.OwnerType : "TOwner",
-            Parameters = model.Parameters.Select(p => p.Role == ParameterRole.Context ? p with { Type = "TContext" } : p).ToEquatableArray(),
-        };
-        var (typeParameters, constraint) = model.Form switch
+        OwnerType = model.Form == MemoForm.InstanceWithContext ? model.OwnerType : "TOwner",
+        Modifiers = "",
+        Accessibility = "",
+        MethodName = "",
+        CoreName = "",
+        CoreAsync = AsyncKind.None,
+        CoreResultType = "",
+        Conversion = ResultConversion.None,
+        IsExtension = false,
+        OwnerShape = null,
+        Composites = EquatableArray<CompositeShape>.Empty,
+        HashWriters = null,
+        SharedComposites = EquatableArray<CompositeShape>.Empty,
+        FunctionName = "",
+        Tags = EquatableArray<string>.Empty,
+        Cacher = null,
+        UsesMemoryPack = false,
+        CodeVersion = "",
+        CodeVersionCovers = EquatableArray<string>.Empty,
+        Stem = "",
+        Parameters = model.Parameters.Select(p => p.Role == ParameterRole.Context ? p with { Type = "TContext" } : p).ToEquatableArray(),
+    };
+
+    /// <summary>The shared handle of the methods whose <see cref="View"/> is <paramref name="view"/>.</summary>
+    public static SharedHandleModel Shared(MethodModel view)
+    {
+        var place = view.SharedHandle!;
+        var (typeParameters, constraint) = view.Form switch
         {
             MemoForm.ContextIsThis => ("<TOwner>", "where TOwner : global::MemoGen.MemoContext"),
             MemoForm.StaticWithContext => ("<TContext>", "where TContext : global::MemoGen.MemoContext"),
@@ -68,8 +98,21 @@ internal static class HandleEmitter
         }
 
         var declaration = text.ToString().Replace("\r\n", "\n");
-        var name = GeneratedNames.SharedHandleName(model.Parameters.Where(p => p.Role == ParameterRole.Key).Select(p => p.PlainName), declaration);
-        return new SharedHandleModel(place.Class, name, declaration.Replace(NamePlaceholder, name));
+        var name = GeneratedNames.SharedHandleName(view.Parameters.Where(p => p.Role == ParameterRole.Key).Select(p => p.PlainName), declaration);
+        return new SharedHandleModel(view, place.Class, name, declaration.Replace(NamePlaceholder, name));
+    }
+
+    private static string NameOf(MethodModel view, EquatableArray<SharedHandleModel> shared)
+    {
+        foreach (var handle in shared)
+        {
+            if (handle.View == view)
+            {
+                return handle.Name;
+            }
+        }
+
+        throw new System.InvalidOperationException("no shared handle was built for this method's view");
     }
 
     /// <param name="Function">The function descriptor's field, or null when the handle holds it.</param>
@@ -108,7 +151,7 @@ internal static class HandleEmitter
         };
         if (declaration.Function is null)
         {
-            fields = [.. fields, (Emitter.FunctionType(model), "__memoFunction"), (run, "__memoRun")];
+            fields = [.. fields, (Emitter.FunctionType(model), "__memoFunction")];
         }
 
         foreach (var (type, name) in fields)
@@ -122,6 +165,12 @@ internal static class HandleEmitter
             : $"({string.Join(", ", fields.Select(f => "this." + f.Item2))}) = ({string.Join(", ", fields.Select(f => f.Item2))})";
         writer.WriteLine($"internal {handle}({ctorParameters}) => {assignment};");
         writer.WriteLine($"private {Emitter.TableType(model)} __memoTable => {function}.TableIn({call.Context});");
+        if (declaration.Run is null)
+        {
+            // The function holds its run method, so that a handle property binds one constructor argument fewer.
+            writer.WriteLine($"private {run} __memoRun => ({run})__memoFunction.Run!;");
+        }
+
         var newKey = $"new {KeyEmitter.KeyType(model)}({call.KeyArguments})";
 
         // One line per member after its summary, without blank lines between: the handle reads as a list of operations.

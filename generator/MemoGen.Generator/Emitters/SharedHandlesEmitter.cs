@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using MemoGen.Generator.Helpers;
 using MemoGen.Generator.Models;
 
@@ -12,9 +13,12 @@ internal static class SharedHandlesEmitter
 {
     public const string HintName = "MemoGen.Handles.g.cs";
 
-    /// <summary>The distinct shared handles, ordered by name; empty when no method shares one.</summary>
-    public static EquatableArray<SharedHandleModel> Gather(ImmutableArray<SharedHandleModel> handles) =>
-        SharedDeclarations.Distinct(handles, static handle => handle.Name);
+    /// <summary>
+    /// The distinct shared handles, ordered by name, each built once from the methods' views
+    /// (<see cref="HandleEmitter.View"/>); empty when no method shares one.
+    /// </summary>
+    public static EquatableArray<SharedHandleModel> Gather(ImmutableArray<MethodModel> views) =>
+        SharedDeclarations.Distinct(views.Distinct().Select(HandleEmitter.Shared).ToImmutableArray(), static handle => handle.Name);
 
     public static string Emit(EquatableArray<SharedHandleModel> handles) => Emitter.EmitSharedClass(
         handles[0].Class,

@@ -9,4 +9,4 @@ internal sealed record SharedHandlePlace(string Class, bool IsPublic);
 /// <param name="Class">The compilation's class of shared handles, <c>global::</c>-qualified.</param>
 /// <param name="Name">The struct's name, made of its parameters' names and a hash of its text.</param>
 /// <param name="Declaration">The struct, as written at the class's indentation.</param>
-internal sealed record SharedHandleModel(string Class, string Name, string Declaration);
+internal sealed record SharedHandleModel(MethodModel View, string Class, string Name, string Declaration);

@@ -18,19 +18,18 @@ public abstract class MemoFunction
     /// <summary>Describes a memoized method.</summary>
     /// <param name="name">The cache name (<see cref="MemoizeAttribute.Name"/>, or the method's name).</param>
     /// <param name="codeVersion">The hash of the implementation's source and <see cref="MemoizeAttribute.Version"/>.</param>
-    /// <param name="tags">The policy tags (<see cref="MemoizeAttribute.Tags"/>).</param>
-    /// <param name="arguments">The names of a shared key's numbered fields, or <see langword="null"/>.</param>
+    /// <param name="tags">The policy tags (<see cref="MemoizeAttribute.Tags"/>); <see langword="null"/> for none.</param>
+    /// <param name="arguments">The names of a shared key's numbered fields separated by commas, or <see langword="null"/>.</param>
     /// <param name="covers">What the code version covers, one member or assembly a line.</param>
-    protected MemoFunction(string name, string codeVersion, string[] tags, string[]? arguments = null, string covers = "")
+    protected MemoFunction(string name, string codeVersion, string[]? tags, string? arguments = null, string covers = "")
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(codeVersion);
-        ArgumentNullException.ThrowIfNull(tags);
         Name = name;
         CodeVersion = codeVersion;
-        Tags = Array.AsReadOnly((string[])tags.Clone());
+        Tags = Array.AsReadOnly(tags is null ? [] : (string[])tags.Clone());
         Index = Interlocked.Increment(ref s_createdCount) - 1;
-        ArgumentNames = arguments is null ? null : (string[])arguments.Clone();
+        ArgumentNames = arguments?.Split(',');
         _covers = covers ?? "";
     }
 

@@ -15,30 +15,41 @@ public sealed class MemoFunction<TKey, TResult> : MemoFunction
     /// <summary>Describes a memoized method.</summary>
     /// <param name="name">The cache name (<see cref="MemoizeAttribute.Name"/>, or the method's name).</param>
     /// <param name="codeVersion">The hash of the implementation's source and <see cref="MemoizeAttribute.Version"/>.</param>
-    /// <param name="tags">The policy tags (<see cref="MemoizeAttribute.Tags"/>).</param>
+    /// <param name="tags">The policy tags (<see cref="MemoizeAttribute.Tags"/>); <see langword="null"/> for none.</param>
     /// <param name="cacher">
     /// The cacher named by <see cref="MemoizeAttribute.Cacher"/>, or <see langword="null"/> to write values raw or with
     /// the serializer. A cacher registered with <see cref="MemoOptions.UseCacher{T}"/> takes precedence over it.
     /// </param>
     /// <param name="format">The format the generator chose for results that are not written raw.</param>
     /// <param name="arguments">
-    /// The names of the key's components in field order, for a key struct shared by methods whose keys have the same
+    /// The names of the key's components in field order, separated by commas (parameter names hold none), for a key struct shared by methods whose keys have the same
     /// shape (its fields are numbered); <see langword="null"/> when the key's fields carry the names.
     /// </param>
     /// <param name="covers">What the code version covers, one member or assembly a line (see <see cref="MemoFunction.ExplainVersion"/>).</param>
+    /// <param name="run">The method's run function (see <see cref="Run"/>), or <see langword="null"/> when its handle names it.</param>
     public MemoFunction(
         string name,
         string codeVersion,
-        string[] tags,
+        string[]? tags = null,
         IMemoCacher<TResult>? cacher = null,
         MemoPayloadFormat format = MemoPayloadFormat.Serializer,
-        string[]? arguments = null,
-        string covers = "")
+        string? arguments = null,
+        string covers = "",
+        Delegate? run = null)
         : base(name, codeVersion, tags, arguments, covers)
     {
+        Run = run;
         Cacher = cacher;
         PayloadFormat = format;
     }
+
+    /// <summary>
+    /// The generated function that computes a result from the method's state (the implementation's arguments and owner),
+    /// held here so that a handle shared by methods of one call shape needs only the function: a
+    /// <see cref="Func{T, TResult}"/> of the state, or for an asynchronous method a <see cref="Func{T1, T2, TResult}"/> of the
+    /// state and a cancellation token returning a <see cref="System.Threading.Tasks.ValueTask{TResult}"/>.
+    /// </summary>
+    public Delegate? Run { get; }
 
     /// <summary>The cacher named on the method's attribute, if any.</summary>
     internal IMemoCacher<TResult>? Cacher { get; }

@@ -188,7 +188,7 @@ public sealed class CacherDiagnosticTests
             """);
 
         Assert.That(run.Generator.GeneratedWarnings.Select(GeneratorRun.Describe), Is.Empty);
-        Assert.That(run.Generator.Files["Context.Fine.g.cs"], Does.Contain($", new global::{cacher}(), ").Or.Contain($", new global::{cacher}());"));
+        Assert.That(run.Generator.Files["Context.Fine.g.cs"], Does.Contain($", cacher: new global::{cacher}(), ").Or.Contain($", cacher: new global::{cacher}());"));
     }
 
     [Test]

@@ -17,10 +17,10 @@ partial class Trainer
         static global::System.Threading.Tasks.Task<global::Lab.Model> __memoCompute(global::Lab.Trainer __memoSelf, global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445 __memoKey, string dataset, int epochs) => __memoFunction_TrainAsync.TableIn(__memoSelf).GetOrComputeTaskAsync(__memoKey, (__memoOwner: __memoSelf, dataset, epochs), __memoRun_TrainAsync, default);
     }
 
-    private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445, global::Lab.Model> __memoFunction_TrainAsync = new("trained_model", "88cbe172892b8355", new string[] { "disk" }, new global::Lab.Storage.ModelCacher(), arguments: new string[] { "dataset", "epochs" }, covers: "Lab.Trainer.TrainAsyncCore(string, int)\nLab.Model.Model(string, double)\nassembly System.Private.CoreLib, Version=10.0.0.0");
+    private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445, global::Lab.Model> __memoFunction_TrainAsync = new global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445, global::Lab.Model>("trained_model", "88cbe172892b8355", new string[] { "disk" }, cacher: new global::Lab.Storage.ModelCacher(), arguments: "dataset,epochs", covers: "Lab.Trainer.TrainAsyncCore(string, int)\nLab.Model.Model(string, double)\nassembly System.Private.CoreLib, Version=10.0.0.0", run: __memoRun_TrainAsync);
     private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_string_int_bd20d445, global::Lab.Model>? __memoTable_TrainAsync;
     private static global::System.Threading.Tasks.ValueTask<global::Lab.Model> __memoRun_TrainAsync((global::Lab.Trainer __memoOwner, string dataset, int epochs) __memoState, global::System.Threading.CancellationToken __memoToken) => new global::System.Threading.Tasks.ValueTask<global::Lab.Model>(__memoState.__memoOwner.TrainAsyncCore(__memoState.dataset, __memoState.epochs));
 
     /// <summary>Cache operations for <c>TrainAsync</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>
-    public global::MemoGen.Generated.Handles_MemoGenTests.Handle_dataset_epochs_33749ea7<global::Lab.Trainer> TrainAsyncMemo => new(this, __memoFunction_TrainAsync, __memoRun_TrainAsync);
+    public global::MemoGen.Generated.Handles_MemoGenTests.Handle_dataset_epochs_ca0269ca<global::Lab.Trainer> TrainAsyncMemo => new(this, __memoFunction_TrainAsync);
 }

@@ -17,10 +17,10 @@ partial class Sky
         static global::System.Collections.Immutable.ImmutableArray<double> __memoCompute(global::Astro.Sky __memoSelf, global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4 __memoKey, global::Astro.MapDescriptor map) => __memoFunction_RmsSquared.TableIn(__memoSelf).GetOrCompute(__memoKey, (__memoOwner: __memoSelf, map), __memoRun_RmsSquared);
     }
 
-    private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4, global::System.Collections.Immutable.ImmutableArray<double>> __memoFunction_RmsSquared = new("rms_squared", "0f5c095eb46d1140", new string[] { "disk" }, arguments: new string[] { "map" }, covers: "Astro.Sky.RmsSquaredCore(Astro.MapDescriptor)\nAstro.MapDescriptor.NSide.get\nAstro.MapDescriptor.NSide.init");
+    private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4, global::System.Collections.Immutable.ImmutableArray<double>> __memoFunction_RmsSquared = new global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4, global::System.Collections.Immutable.ImmutableArray<double>>("rms_squared", "0f5c095eb46d1140", new string[] { "disk" }, arguments: "map", covers: "Astro.Sky.RmsSquaredCore(Astro.MapDescriptor)\nAstro.MapDescriptor.NSide.get\nAstro.MapDescriptor.NSide.init", run: __memoRun_RmsSquared);
     private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_MapDescriptor_a0235bd4, global::System.Collections.Immutable.ImmutableArray<double>>? __memoTable_RmsSquared;
     private static global::System.Collections.Immutable.ImmutableArray<double> __memoRun_RmsSquared((global::Astro.Sky __memoOwner, global::Astro.MapDescriptor map) __memoState) => global::MemoGen.Infrastructure.MemoConvert.ArrayToImmutableArray(__memoState.__memoOwner.RmsSquaredCore(__memoState.map));
 
     /// <summary>Cache operations for <c>RmsSquared</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>
-    public global::MemoGen.Generated.Handles_MemoGenTests.Handle_map_31daf0e5<global::Astro.Sky> RmsSquaredMemo => new(this, __memoFunction_RmsSquared, __memoRun_RmsSquared);
+    public global::MemoGen.Generated.Handles_MemoGenTests.Handle_map_c330da08<global::Astro.Sky> RmsSquaredMemo => new(this, __memoFunction_RmsSquared);
 }

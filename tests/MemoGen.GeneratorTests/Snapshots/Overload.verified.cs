@@ -19,11 +19,11 @@ partial class Outer<T>
             static global::Deep.Models.FrozenCount __memoCompute(global::Deep.Models.Outer<T>.Grid __memoSelf, global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e __memoKey, int @class) => __memoFunction_Count_int.TableIn(__memoSelf).GetOrCompute(__memoKey, (__memoOwner: __memoSelf, @class), __memoRun_Count_int);
         }
 
-        private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e, global::Deep.Models.FrozenCount> __memoFunction_Count_int = new("count_in", "c5ffedbe35c4b54c", global::System.Array.Empty<string>(), arguments: new string[] { "class" }, covers: "Deep.Models.Outer<T>.Grid.CountCore(int)\nDeep.Models.FrozenCount.FrozenCount(int)");
+        private static readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e, global::Deep.Models.FrozenCount> __memoFunction_Count_int = new global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e, global::Deep.Models.FrozenCount>("count_in", "c5ffedbe35c4b54c", arguments: "class", covers: "Deep.Models.Outer<T>.Grid.CountCore(int)\nDeep.Models.FrozenCount.FrozenCount(int)", run: __memoRun_Count_int);
         private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_int_95e97e5e, global::Deep.Models.FrozenCount>? __memoTable_Count_int;
         private static global::Deep.Models.FrozenCount __memoRun_Count_int((global::Deep.Models.Outer<T>.Grid __memoOwner, int @class) __memoState) => __memoState.__memoOwner.CountCore(__memoState.@class);
 
         /// <summary>Cache operations for <c>Count</c>: is a call cached, recompute or invalidate it, clear, describe.</summary>
-        public global::MemoGen.Generated.Handles_MemoGenTests.Handle_class_088027f7<global::Deep.Models.Outer<T>.Grid> Count_intMemo => new(this, __memoFunction_Count_int, __memoRun_Count_int);
+        public global::MemoGen.Generated.Handles_MemoGenTests.Handle_class_fbacb3be<global::Deep.Models.Outer<T>.Grid> Count_intMemo => new(this, __memoFunction_Count_int);
     }
 }

@@ -10,51 +10,14 @@ public static class Handles_MemoGenTests
 {
     /// <summary>Cache operations for a memoized method: is a call cached, recompute or invalidate it, clear, describe.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
-    public readonly struct Handle_count_label_item_6b708a4c<TContext>
-        where TContext : global::MemoGen.MemoContext
-    {
-        private readonly TContext __memoContext;
-        private readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_int_string_Item_208c3e0b, int> __memoFunction;
-        private readonly global::System.Func<(TContext context, int count, string label, global::Shop.Item item), int> __memoRun;
-        internal Handle_count_label_item_6b708a4c(TContext __memoContext, global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_int_string_Item_208c3e0b, int> __memoFunction, global::System.Func<(TContext context, int count, string label, global::Shop.Item item), int> __memoRun) => (this.__memoContext, this.__memoFunction, this.__memoRun) = (__memoContext, __memoFunction, __memoRun);
-        private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_int_string_Item_208c3e0b, int> __memoTable => __memoFunction.TableIn(__memoContext);
-        /// <summary>Whether the result of this call is in the cache.</summary>
-        public bool IsCached(int count, string label, global::Shop.Item item) => __memoTable.Contains(new global::MemoGen.Generated.Keys_MemoGenTests.Key_int_string_Item_208c3e0b(count, label, item));
-        /// <summary>Removes the cached result of this call; returns whether there was one.</summary>
-        public bool Invalidate(int count, string label, global::Shop.Item item) => __memoTable.Invalidate(new global::MemoGen.Generated.Keys_MemoGenTests.Key_int_string_Item_208c3e0b(count, label, item));
-        /// <summary>Computes this call anew, whether or not it is cached, and caches the fresh result.</summary>
-        public int Recompute(int count, string label, global::Shop.Item item) => __memoTable.Recompute(new global::MemoGen.Generated.Keys_MemoGenTests.Key_int_string_Item_208c3e0b(count, label, item), (context: __memoContext, count, label, item), __memoRun);
-        /// <summary>Removes every cached result of this function from the context; returns how many.</summary>
-        public long Clear() => __memoTable.Clear();
-        /// <summary>A readable description of this call, such as <c>name(x=1, label="a")</c>.</summary>
-        public string Describe(int count, string label, global::Shop.Item item) => global::MemoGen.Infrastructure.MemoCallFormatter.Format(__memoFunction.Name, ("count", global::MemoGen.Infrastructure.MemoCallFormatter.Value(count)), ("label", global::MemoGen.Infrastructure.MemoCallFormatter.Value(label)), ("item", global::MemoGen.Infrastructure.MemoCallFormatter.Value(item)));
-        /// <summary>The stable hash of this call's key: the same in every process, and the address of its entry on disk.</summary>
-        public global::MemoGen.MemoHash128 KeyHash(int count, string label, global::Shop.Item item) => global::MemoGen.Infrastructure.MemoKeyHash.Of(new global::MemoGen.Generated.Keys_MemoGenTests.Key_int_string_Item_208c3e0b(count, label, item));
-        /// <summary>Where this call's entry lives on disk (its metadata file), or null when the function has no disk tier.</summary>
-        public string? EntryPath(int count, string label, global::Shop.Item item) => __memoTable.EntryPath(new global::MemoGen.Generated.Keys_MemoGenTests.Key_int_string_Item_208c3e0b(count, label, item));
-        /// <summary>What this function's code version covers (the members and assemblies hashed into it): an entry written by other code is a miss.</summary>
-        public string ExplainVersion() => __memoFunction.ExplainVersion();
-        /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
-        public global::MemoGen.MemoFunctionStatistics Statistics => __memoTable.Statistics;
-        /// <summary>A sweep of this function over every combination of the values given per parameter (run it with <c>RunAsync</c>; finished points are cached).</summary>
-        public global::MemoGen.Sweeps.Sweep<int> Sweep(global::MemoGen.Sweeps.Values<int> count, global::MemoGen.Sweeps.Values<string> label, global::MemoGen.Sweeps.Values<global::Shop.Item> item) => __memoSweep(new global::MemoGen.Sweeps.SweepDimension[] { global::MemoGen.Sweeps.SweepDimension.Of("count", count), global::MemoGen.Sweeps.SweepDimension.Of("label", label), global::MemoGen.Sweeps.SweepDimension.Of("item", item) });
-        /// <summary>A sweep of this function over a parameter space read from data, checked against its parameters' names and types.</summary>
-        public global::MemoGen.Sweeps.Sweep<int> Sweep(global::MemoGen.Sweeps.ParameterSpace space) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, __memoFunction.Name, global::MemoGen.Sweeps.SweepParameter.Of<int>("count"), global::MemoGen.Sweeps.SweepParameter.Of<string>("label"), global::MemoGen.Sweeps.SweepParameter.Of<global::Shop.Item>("item")));
-        private global::MemoGen.Sweeps.Sweep<int> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions) =>
-            global::MemoGen.Infrastructure.MemoSweeps.Synchronous<TContext, global::MemoGen.Generated.Keys_MemoGenTests.Key_int_string_Item_208c3e0b, int, (TContext context, int count, string label, global::Shop.Item item)>(__memoFunction.Name, __memoDimensions, __memoContext, __memoTable, __memoRun,
-                static (__memoContext, __memoValues, __memoToken) => (new global::MemoGen.Generated.Keys_MemoGenTests.Key_int_string_Item_208c3e0b((int)__memoValues[0]!, (string)__memoValues[1]!, (global::Shop.Item)__memoValues[2]!), (context: __memoContext, count: (int)__memoValues[0]!, label: (string)__memoValues[1]!, item: (global::Shop.Item)__memoValues[2]!)));
-    }
-
-    /// <summary>Cache operations for a memoized method: is a call cached, recompute or invalidate it, clear, describe.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
-    public readonly struct Handle_count_label_item_7e0b9c60<TOwner>
+    public readonly struct Handle_count_label_item_4f3bf613<TOwner>
         where TOwner : global::MemoGen.MemoContext
     {
         private readonly TOwner __memoOwner;
         private readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_int_string_Item_208c3e0b, int> __memoFunction;
-        private readonly global::System.Func<(TOwner __memoOwner, int count, string label, global::Shop.Item item), int> __memoRun;
-        internal Handle_count_label_item_7e0b9c60(TOwner __memoOwner, global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_int_string_Item_208c3e0b, int> __memoFunction, global::System.Func<(TOwner __memoOwner, int count, string label, global::Shop.Item item), int> __memoRun) => (this.__memoOwner, this.__memoFunction, this.__memoRun) = (__memoOwner, __memoFunction, __memoRun);
+        internal Handle_count_label_item_4f3bf613(TOwner __memoOwner, global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_int_string_Item_208c3e0b, int> __memoFunction) => (this.__memoOwner, this.__memoFunction) = (__memoOwner, __memoFunction);
         private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_int_string_Item_208c3e0b, int> __memoTable => __memoFunction.TableIn(__memoOwner);
+        private global::System.Func<(TOwner __memoOwner, int count, string label, global::Shop.Item item), int> __memoRun => (global::System.Func<(TOwner __memoOwner, int count, string label, global::Shop.Item item), int>)__memoFunction.Run!;
         /// <summary>Whether the result of this call is in the cache.</summary>
         public bool IsCached(int count, string label, global::Shop.Item item) => __memoTable.Contains(new global::MemoGen.Generated.Keys_MemoGenTests.Key_int_string_Item_208c3e0b(count, label, item));
         /// <summary>Removes the cached result of this call; returns whether there was one.</summary>
@@ -84,14 +47,51 @@ public static class Handles_MemoGenTests
 
     /// <summary>Cache operations for a memoized method: is a call cached, recompute or invalidate it, clear, describe.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
-    internal readonly struct Handle_secret_434bffb3<TOwner>
+    public readonly struct Handle_count_label_item_c90d3157<TContext>
+        where TContext : global::MemoGen.MemoContext
+    {
+        private readonly TContext __memoContext;
+        private readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_int_string_Item_208c3e0b, int> __memoFunction;
+        internal Handle_count_label_item_c90d3157(TContext __memoContext, global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_int_string_Item_208c3e0b, int> __memoFunction) => (this.__memoContext, this.__memoFunction) = (__memoContext, __memoFunction);
+        private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_int_string_Item_208c3e0b, int> __memoTable => __memoFunction.TableIn(__memoContext);
+        private global::System.Func<(TContext context, int count, string label, global::Shop.Item item), int> __memoRun => (global::System.Func<(TContext context, int count, string label, global::Shop.Item item), int>)__memoFunction.Run!;
+        /// <summary>Whether the result of this call is in the cache.</summary>
+        public bool IsCached(int count, string label, global::Shop.Item item) => __memoTable.Contains(new global::MemoGen.Generated.Keys_MemoGenTests.Key_int_string_Item_208c3e0b(count, label, item));
+        /// <summary>Removes the cached result of this call; returns whether there was one.</summary>
+        public bool Invalidate(int count, string label, global::Shop.Item item) => __memoTable.Invalidate(new global::MemoGen.Generated.Keys_MemoGenTests.Key_int_string_Item_208c3e0b(count, label, item));
+        /// <summary>Computes this call anew, whether or not it is cached, and caches the fresh result.</summary>
+        public int Recompute(int count, string label, global::Shop.Item item) => __memoTable.Recompute(new global::MemoGen.Generated.Keys_MemoGenTests.Key_int_string_Item_208c3e0b(count, label, item), (context: __memoContext, count, label, item), __memoRun);
+        /// <summary>Removes every cached result of this function from the context; returns how many.</summary>
+        public long Clear() => __memoTable.Clear();
+        /// <summary>A readable description of this call, such as <c>name(x=1, label="a")</c>.</summary>
+        public string Describe(int count, string label, global::Shop.Item item) => global::MemoGen.Infrastructure.MemoCallFormatter.Format(__memoFunction.Name, ("count", global::MemoGen.Infrastructure.MemoCallFormatter.Value(count)), ("label", global::MemoGen.Infrastructure.MemoCallFormatter.Value(label)), ("item", global::MemoGen.Infrastructure.MemoCallFormatter.Value(item)));
+        /// <summary>The stable hash of this call's key: the same in every process, and the address of its entry on disk.</summary>
+        public global::MemoGen.MemoHash128 KeyHash(int count, string label, global::Shop.Item item) => global::MemoGen.Infrastructure.MemoKeyHash.Of(new global::MemoGen.Generated.Keys_MemoGenTests.Key_int_string_Item_208c3e0b(count, label, item));
+        /// <summary>Where this call's entry lives on disk (its metadata file), or null when the function has no disk tier.</summary>
+        public string? EntryPath(int count, string label, global::Shop.Item item) => __memoTable.EntryPath(new global::MemoGen.Generated.Keys_MemoGenTests.Key_int_string_Item_208c3e0b(count, label, item));
+        /// <summary>What this function's code version covers (the members and assemblies hashed into it): an entry written by other code is a miss.</summary>
+        public string ExplainVersion() => __memoFunction.ExplainVersion();
+        /// <summary>Entries, estimated bytes, hits and misses of this function in the context.</summary>
+        public global::MemoGen.MemoFunctionStatistics Statistics => __memoTable.Statistics;
+        /// <summary>A sweep of this function over every combination of the values given per parameter (run it with <c>RunAsync</c>; finished points are cached).</summary>
+        public global::MemoGen.Sweeps.Sweep<int> Sweep(global::MemoGen.Sweeps.Values<int> count, global::MemoGen.Sweeps.Values<string> label, global::MemoGen.Sweeps.Values<global::Shop.Item> item) => __memoSweep(new global::MemoGen.Sweeps.SweepDimension[] { global::MemoGen.Sweeps.SweepDimension.Of("count", count), global::MemoGen.Sweeps.SweepDimension.Of("label", label), global::MemoGen.Sweeps.SweepDimension.Of("item", item) });
+        /// <summary>A sweep of this function over a parameter space read from data, checked against its parameters' names and types.</summary>
+        public global::MemoGen.Sweeps.Sweep<int> Sweep(global::MemoGen.Sweeps.ParameterSpace space) => __memoSweep(global::MemoGen.Infrastructure.MemoSweeps.Bind(space, __memoFunction.Name, global::MemoGen.Sweeps.SweepParameter.Of<int>("count"), global::MemoGen.Sweeps.SweepParameter.Of<string>("label"), global::MemoGen.Sweeps.SweepParameter.Of<global::Shop.Item>("item")));
+        private global::MemoGen.Sweeps.Sweep<int> __memoSweep(global::MemoGen.Sweeps.SweepDimension[] __memoDimensions) =>
+            global::MemoGen.Infrastructure.MemoSweeps.Synchronous<TContext, global::MemoGen.Generated.Keys_MemoGenTests.Key_int_string_Item_208c3e0b, int, (TContext context, int count, string label, global::Shop.Item item)>(__memoFunction.Name, __memoDimensions, __memoContext, __memoTable, __memoRun,
+                static (__memoContext, __memoValues, __memoToken) => (new global::MemoGen.Generated.Keys_MemoGenTests.Key_int_string_Item_208c3e0b((int)__memoValues[0]!, (string)__memoValues[1]!, (global::Shop.Item)__memoValues[2]!), (context: __memoContext, count: (int)__memoValues[0]!, label: (string)__memoValues[1]!, item: (global::Shop.Item)__memoValues[2]!)));
+    }
+
+    /// <summary>Cache operations for a memoized method: is a call cached, recompute or invalidate it, clear, describe.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("MemoGen", "0.1.0")]
+    internal readonly struct Handle_secret_049914e2<TOwner>
         where TOwner : global::MemoGen.MemoContext
     {
         private readonly TOwner __memoOwner;
         private readonly global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_Secret_04ca7aec, int> __memoFunction;
-        private readonly global::System.Func<(TOwner __memoOwner, global::Shop.Secret secret), int> __memoRun;
-        internal Handle_secret_434bffb3(TOwner __memoOwner, global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_Secret_04ca7aec, int> __memoFunction, global::System.Func<(TOwner __memoOwner, global::Shop.Secret secret), int> __memoRun) => (this.__memoOwner, this.__memoFunction, this.__memoRun) = (__memoOwner, __memoFunction, __memoRun);
+        internal Handle_secret_049914e2(TOwner __memoOwner, global::MemoGen.Infrastructure.MemoFunction<global::MemoGen.Generated.Keys_MemoGenTests.Key_Secret_04ca7aec, int> __memoFunction) => (this.__memoOwner, this.__memoFunction) = (__memoOwner, __memoFunction);
         private global::MemoGen.Infrastructure.MemoTable<global::MemoGen.Generated.Keys_MemoGenTests.Key_Secret_04ca7aec, int> __memoTable => __memoFunction.TableIn(__memoOwner);
+        private global::System.Func<(TOwner __memoOwner, global::Shop.Secret secret), int> __memoRun => (global::System.Func<(TOwner __memoOwner, global::Shop.Secret secret), int>)__memoFunction.Run!;
         /// <summary>Whether the result of this call is in the cache.</summary>
         public bool IsCached(global::Shop.Secret secret) => __memoTable.Contains(new global::MemoGen.Generated.Keys_MemoGenTests.Key_Secret_04ca7aec(secret));
         /// <summary>Removes the cached result of this call; returns whether there was one.</summary>
