@@ -96,6 +96,11 @@ internal struct KeyStream
     public readonly MemoHash128 Hash()
     {
         ReadOnlySpan<byte> tail = ((ReadOnlySpan<byte>)_buffer)[.._buffered];
+        if (_spill is null && tail.Length <= ShortXxh3.MaxLength)
+        {
+            return ShortXxh3.Hash(tail);
+        }
+
         Span<byte> canonical = stackalloc byte[16];
         if (_spill is null)
         {
