@@ -4,7 +4,10 @@
 # first function. Runs the app twice over, alternating: with the IL-only MemoGen.dll of a project reference, and with
 # the ReadyToRun image the package ships (build/ready-to-run.sh). Prints each column's median in milliseconds.
 #
-# Usage: build/bench-first-hit.sh [runs, default 11] [first: packed (MemoryPack record), json (plain record) or raw (small ReadOnlyMemory<double>), default packed]
+# With BASELINE set to another MemoGen.dll (such as main's ReadyToRun image, from build/ready-to-run.sh in its
+# worktree), a third side runs the same app with that image, alternating with the other two: before and after a change.
+#
+# Usage: [BASELINE=<MemoGen.dll>] build/bench-first-hit.sh [runs, default 11] [first: packed (MemoryPack record), json (plain record) or raw (small ReadOnlyMemory<double>), default packed]
 set -euo pipefail
 
 RUNS="${1:-11}"
@@ -17,15 +20,23 @@ trap 'rm -rf "$OUT" "$WORK"' EXIT
 build_bench_app "$OUT/il"
 cp -r "$OUT/il" "$OUT/r2r"
 cp "$("$ROOT/build/ready-to-run.sh" "$WORK/image")" "$OUT/r2r/MemoGen.dll"
+SIDES="il r2r"
+if [[ -n "${BASELINE:-}" ]]; then
+  cp -r "$OUT/il" "$OUT/base"
+  cp "$BASELINE" "$OUT/base/MemoGen.dll"
+  SIDES="base il r2r"
+fi
 
 "$OUT/il/MemoGen.Benchmarks.Joblib" firsthit-prepare "$WORK/cache"
+uptime
 for _ in $(seq "$RUNS"); do
-  for side in il r2r; do
+  for side in $SIDES; do
     "$OUT/$side/MemoGen.Benchmarks.Joblib" "firsthit-$FIRST" "$WORK/cache" >>"$WORK/$side"
   done
 done
 
-for side in il r2r; do
+uptime
+for side in $SIDES; do
   printf '%s: first disk hit (%s)\t%s ms\n' "$side" "$FIRST" "$(cut -f1 "$WORK/$side" | median)"
   printf '%s: first hit of another function\t%s ms\n' "$side" "$(cut -f2 "$WORK/$side" | median)"
   printf '%s: another key of the first\t%s ms\n' "$side" "$(cut -f3 "$WORK/$side" | median)"

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using MemoGen.Diagnostics;
 using MemoGen.Disk;
@@ -185,14 +184,28 @@ public class MemoContext : IDisposable
     internal DiskTier<TKey, TResult>? CreateDiskTier<TKey, TResult>(MemoFunction<TKey, TResult> function)
         where TKey : struct, IMemoKey<TKey>
     {
-        bool lazy = function.Tags.Contains(MemoTags.Lazy, StringComparer.Ordinal);
-        if ((Options.CacheDirectory is null && Options.SharedTier is null) || !(lazy || function.Tags.Contains(MemoTags.Disk, StringComparer.Ordinal)))
+        bool lazy = HasTag(function, MemoTags.Lazy);
+        if ((Options.CacheDirectory is null && Options.SharedTier is null) || !(lazy || HasTag(function, MemoTags.Disk)))
         {
             return null;
         }
 
         return new DiskTier<TKey, TResult>(
             function, GetDiskStore(), PayloadCodecs.For(Options, function.Name, function.Cacher, function.PayloadFormat), Options.ExpiryFor(function.Name), lazy, Options.SharedTier);
+    }
+
+    // A loop rather than System.Linq's Contains: a first call would load System.Linq for it.
+    private static bool HasTag(MemoFunction function, string tag)
+    {
+        foreach (string candidate in function.Tags)
+        {
+            if (string.Equals(candidate, tag, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The slow path of <see cref="MemoFunction{TKey, TResult}.TableIn"/>: creates the function's table once.</summary>

@@ -50,25 +50,25 @@ public ref struct MemoHasher
     public void Write(bool value) => _state.AppendTagged(MemoTag.Boolean, value ? (byte)1 : (byte)0);
 
     /// <summary>Writes an <see cref="sbyte"/>.</summary>
-    public void Write(sbyte value) => _state.AppendTagged(MemoTag.SByte, value);
+    public void Write(sbyte value) => _state.AppendTagged(MemoTag.SByte, (byte)value);
 
     /// <summary>Writes a <see cref="byte"/>.</summary>
     public void Write(byte value) => _state.AppendTagged(MemoTag.Byte, value);
 
     /// <summary>Writes a <see cref="short"/>.</summary>
-    public void Write(short value) => _state.AppendTagged(MemoTag.Int16, LittleEndian(value));
+    public void Write(short value) => _state.AppendTagged(MemoTag.Int16, (ushort)LittleEndian(value));
 
     /// <summary>Writes a <see cref="ushort"/>.</summary>
     public void Write(ushort value) => _state.AppendTagged(MemoTag.UInt16, LittleEndian(value));
 
     /// <summary>Writes an <see cref="int"/>.</summary>
-    public void Write(int value) => _state.AppendTagged(MemoTag.Int32, LittleEndian(value));
+    public void Write(int value) => _state.AppendTagged(MemoTag.Int32, (uint)LittleEndian(value));
 
     /// <summary>Writes a <see cref="uint"/>.</summary>
     public void Write(uint value) => _state.AppendTagged(MemoTag.UInt32, LittleEndian(value));
 
     /// <summary>Writes a <see cref="long"/>.</summary>
-    public void Write(long value) => _state.AppendTagged(MemoTag.Int64, LittleEndian(value));
+    public void Write(long value) => _state.AppendTagged(MemoTag.Int64, (ulong)LittleEndian(value));
 
     /// <summary>Writes a <see cref="ulong"/>.</summary>
     public void Write(ulong value) => _state.AppendTagged(MemoTag.UInt64, LittleEndian(value));
@@ -175,13 +175,13 @@ public ref struct MemoHasher
     }
 
     /// <summary>Writes a <see cref="DateTime"/> as its ticks; <see cref="DateTime.Kind"/> is left out, as Equals does.</summary>
-    public void Write(DateTime value) => _state.AppendTagged(MemoTag.DateTime, LittleEndian(value.Ticks));
+    public void Write(DateTime value) => _state.AppendTagged(MemoTag.DateTime, (ulong)LittleEndian(value.Ticks));
 
     /// <summary>Writes a <see cref="DateTimeOffset"/> as its UTC ticks, so instants equal under Equals hash alike.</summary>
-    public void Write(DateTimeOffset value) => _state.AppendTagged(MemoTag.DateTimeOffset, LittleEndian(value.UtcTicks));
+    public void Write(DateTimeOffset value) => _state.AppendTagged(MemoTag.DateTimeOffset, (ulong)LittleEndian(value.UtcTicks));
 
     /// <summary>Writes a <see cref="TimeSpan"/> as its ticks.</summary>
-    public void Write(TimeSpan value) => _state.AppendTagged(MemoTag.TimeSpan, LittleEndian(value.Ticks));
+    public void Write(TimeSpan value) => _state.AppendTagged(MemoTag.TimeSpan, (ulong)LittleEndian(value.Ticks));
 
     /// <summary>Writes a <see cref="Guid"/> as its 16 bytes in the little-endian layout of <see cref="Guid.ToByteArray()"/>.</summary>
     public void Write(Guid value)
@@ -206,10 +206,10 @@ public ref struct MemoHasher
     }
 
     /// <summary>Writes a <see cref="DateOnly"/> as its day number (int32).</summary>
-    public void Write(DateOnly value) => _state.AppendTagged(MemoTag.DateOnly, LittleEndian(value.DayNumber));
+    public void Write(DateOnly value) => _state.AppendTagged(MemoTag.DateOnly, (uint)LittleEndian(value.DayNumber));
 
     /// <summary>Writes a <see cref="TimeOnly"/> as its ticks.</summary>
-    public void Write(TimeOnly value) => _state.AppendTagged(MemoTag.TimeOnly, LittleEndian(value.Ticks));
+    public void Write(TimeOnly value) => _state.AppendTagged(MemoTag.TimeOnly, (ulong)LittleEndian(value.Ticks));
 
     /// <summary>
     /// Writes an array of primitives by content: the element type's tag, the element count (uint64), then the XXH3
@@ -280,14 +280,14 @@ public ref struct MemoHasher
     }
 
     /// <summary>Begins a sequence of <paramref name="count"/> elements; write each element next.</summary>
-    public void BeginSequence(int count) => _state.AppendTagged(MemoTag.Sequence, LittleEndian(NonNegative(count)));
+    public void BeginSequence(int count) => _state.AppendTagged(MemoTag.Sequence, (uint)LittleEndian(NonNegative(count)));
 
     /// <summary>Begins a record or struct of <paramref name="memberCount"/> members; write them next, in declaration order.</summary>
     public void BeginComposite(int memberCount) =>
-        _state.AppendTagged(MemoTag.Composite, LittleEndian(NonNegative(memberCount, nameof(memberCount))));
+        _state.AppendTagged(MemoTag.Composite, (uint)LittleEndian(NonNegative(memberCount, nameof(memberCount))));
 
     /// <summary>Begins a tuple of <paramref name="count"/> items; write each item next.</summary>
-    public void BeginTuple(int count) => _state.AppendTagged(MemoTag.Tuple, LittleEndian(NonNegative(count)));
+    public void BeginTuple(int count) => _state.AppendTagged(MemoTag.Tuple, (uint)LittleEndian(NonNegative(count)));
 
     /// <summary>
     /// Marks the start of what an <see cref="IMemoHashable"/> writes about itself. No length follows, so what it writes

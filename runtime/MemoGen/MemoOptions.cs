@@ -11,8 +11,10 @@ public sealed class MemoOptions
 {
     private readonly Dictionary<string, MemoryLimits> _functionLimits = new(StringComparer.Ordinal);
     private readonly Dictionary<string, object> _cachers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TimeSpan> _expiries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IMemoSerializer> _serializers = new(StringComparer.Ordinal);
+
+    // Created by the first ExpireAfter: a dictionary of a struct value is JIT-compiled, which a first call should not wait for.
+    private Dictionary<string, TimeSpan>? _expiries;
 
     /// <summary>The memory bounds of every function without its own (<see cref="MemoryLimits.Unbounded"/> by default).</summary>
     public MemoryLimits MemoryLimits { get; set; } = MemoryLimits.Unbounded;
@@ -110,16 +112,16 @@ public sealed class MemoOptions
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(maxAge, TimeSpan.Zero);
-        _expiries[name] = maxAge;
+        (_expiries ??= new Dictionary<string, TimeSpan>(StringComparer.Ordinal))[name] = maxAge;
         return this;
     }
 
     /// <summary>How long the disk entries of the function cached under <paramref name="name"/> live, or <see langword="null"/> for ever.</summary>
-    public TimeSpan? ExpiryFor(string name) => _expiries.TryGetValue(name, out TimeSpan maxAge) ? maxAge : null;
+    public TimeSpan? ExpiryFor(string name) => _expiries is not null && _expiries.TryGetValue(name, out TimeSpan maxAge) ? maxAge : null;
 
     /// <summary>The cacher registered for <paramref name="name"/>, if any (an <see cref="IMemoCacher{T}"/>).</summary>
     internal object? CacherFor(string name) => _cachers.GetValueOrDefault(name);
 
     /// <summary>The expiry of every function that has one, by cache name.</summary>
-    internal IReadOnlyDictionary<string, TimeSpan> Expiries => _expiries;
+    internal IReadOnlyDictionary<string, TimeSpan> Expiries => _expiries ?? new Dictionary<string, TimeSpan>();
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics.Metrics;
-using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace MemoGen.Diagnostics;
@@ -14,7 +13,7 @@ namespace MemoGen.Diagnostics;
 /// </summary>
 internal sealed class MemoTotal
 {
-    private readonly ConcurrentDictionary<string, StrongBox<long>> _byFunction = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Count> _byFunction = new(StringComparer.Ordinal);
 
     /// <summary>A total published as <paramref name="name"/>.</summary>
     public MemoTotal(string name, string unit, string description)
@@ -35,17 +34,23 @@ internal sealed class MemoTotal
 
     /// <summary>Adds <paramref name="value"/> to the total of the function cached under <paramref name="function"/>.</summary>
     public void Add(string function, long value) =>
-        Interlocked.Add(ref _byFunction.GetOrAdd(function, static _ => new StrongBox<long>()).Value, value);
+        Interlocked.Add(ref _byFunction.GetOrAdd(function, static _ => new Count()).Value, value);
 
     /// <summary>The totals, one measurement per function, tagged with its name.</summary>
     public IEnumerable<Measurement<long>> Observe()
     {
         var measurements = new List<Measurement<long>>(_byFunction.Count);
-        foreach (KeyValuePair<string, StrongBox<long>> entry in _byFunction)
+        foreach (KeyValuePair<string, Count> entry in _byFunction)
         {
             measurements.Add(new Measurement<long>(Volatile.Read(ref entry.Value.Value), new KeyValuePair<string, object?>(MemoMetrics.FunctionTag, entry.Key)));
         }
 
         return measurements;
+    }
+
+    // Not StrongBox<long>: ReadyToRun does not precompile that instantiation, so the first disk hit JIT-compiled it.
+    private sealed class Count
+    {
+        public long Value;
     }
 }

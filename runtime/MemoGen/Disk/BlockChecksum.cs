@@ -1,7 +1,7 @@
 using System;
 using System.Buffers.Binary;
-using System.IO.Hashing;
 using System.Runtime.InteropServices;
+using MemoGen.Hashing;
 
 namespace MemoGen.Disk;
 
@@ -20,23 +20,21 @@ internal static class BlockChecksum
     public static long BlockCount(long length) => (length + BlockSize - 1) / BlockSize;
 
     /// <summary>XXH64 (seed 0) of one block.</summary>
-    public static ulong HashBlock(ReadOnlySpan<byte> block) => XxHash64.HashToUInt64(block);
+    public static ulong HashBlock(ReadOnlySpan<byte> block) => ShortXxh64.Hash(block);
 
     /// <summary>The checksum from the digests of every block, in order.</summary>
     public static ulong Combine(ReadOnlySpan<ulong> blockDigests)
     {
-        if (BitConverter.IsLittleEndian)
-        {
-            return XxHash64.HashToUInt64(MemoryMarshal.AsBytes(blockDigests));
-        }
-
-        var bytes = new byte[blockDigests.Length * sizeof(ulong)];
+        // Written out rather than viewed as bytes (MemoryMarshal.AsBytes<ulong>, which a first hit would JIT-compile);
+        // a 256 MB payload has only 256 digests.
+        int length = blockDigests.Length * sizeof(ulong);
+        Span<byte> bytes = length <= 1024 ? stackalloc byte[length] : new byte[length];
         for (int i = 0; i < blockDigests.Length; i++)
         {
-            BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(i * sizeof(ulong)), blockDigests[i]);
+            BinaryPrimitives.WriteUInt64LittleEndian(bytes[(i * sizeof(ulong))..], blockDigests[i]);
         }
 
-        return XxHash64.HashToUInt64(bytes);
+        return ShortXxh64.Hash(bytes);
     }
 
     /// <summary>The checksum of a payload held in memory.</summary>

@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.IO;
-using System.IO.Hashing;
 using System.Security.Cryptography;
 using System.Text;
 using MemoGen.Hashing;
@@ -48,7 +47,7 @@ internal static class DiskLayout
             return folder;
         }
 
-        ulong hash = XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(functionName));
+        ulong hash = ShortXxh64.Hash(Encoding.UTF8.GetBytes(functionName));
         string prefix = (folder.Length > 100 ? folder[..100] : folder).TrimStart('.');
         return string.Create(CultureInfo.InvariantCulture, $"{(prefix.Length == 0 ? "_" : prefix)}-{(uint)hash:x8}");
     }

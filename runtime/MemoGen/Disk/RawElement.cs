@@ -1,5 +1,4 @@
 using System;
-using System.IO.Hashing;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -29,7 +28,7 @@ internal readonly record struct RawElement(byte Kind, int Size, ulong TypeId, st
         var signature = new StringBuilder();
         AppendSignature(signature, type, depth: 0);
         signature.Append('#').Append(size);
-        return new RawElement(MemoTag.Composite, size, XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(signature.ToString())), type.Name);
+        return new RawElement(MemoTag.Composite, size, ShortXxh64.Hash(Encoding.UTF8.GetBytes(signature.ToString())), type.Name);
     }
 
     /// <summary>Describes <typeparamref name="T"/>.</summary>

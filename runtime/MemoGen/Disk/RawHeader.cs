@@ -1,6 +1,5 @@
 using System;
 using System.Buffers.Binary;
-using System.IO.Hashing;
 using MemoGen.Hashing;
 
 namespace MemoGen.Disk;
@@ -84,7 +83,7 @@ internal sealed class RawHeader
             at += 8;
         }
 
-        BinaryPrimitives.WriteUInt64LittleEndian(page[at..], XxHash64.HashToUInt64(page[..at]));
+        BinaryPrimitives.WriteUInt64LittleEndian(page[at..], ShortXxh64.Hash(page[..at]));
     }
 
     /// <summary>
@@ -112,7 +111,7 @@ internal sealed class RawHeader
         }
 
         int checksumAt = FixedLength + (16 * rank);
-        if (BinaryPrimitives.ReadUInt64LittleEndian(page[checksumAt..]) != XxHash64.HashToUInt64(page[..checksumAt]))
+        if (BinaryPrimitives.ReadUInt64LittleEndian(page[checksumAt..]) != ShortXxh64.Hash(page[..checksumAt]))
         {
             throw new InvalidEntryException("the raw payload's header checksum does not match");
         }

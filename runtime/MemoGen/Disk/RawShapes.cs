@@ -46,13 +46,14 @@ internal static class RawShapes
             else if (type.IsGenericType && IsUnmanaged(type.GetGenericArguments()[0]))
             {
                 Type definition = type.GetGenericTypeDefinition();
-                if (definition == typeof(ImmutableArray<>))
-                {
-                    shapeType = typeof(ImmutableArrayShape<>).MakeGenericType(type.GetGenericArguments());
-                }
-                else if (definition == typeof(ReadOnlyMemory<>))
+                // ReadOnlyMemory first: naming ImmutableArray loads System.Collections.Immutable.
+                if (definition == typeof(ReadOnlyMemory<>))
                 {
                     shapeType = typeof(ReadOnlyMemoryShape<>).MakeGenericType(type.GetGenericArguments());
+                }
+                else if (definition == typeof(ImmutableArray<>))
+                {
+                    shapeType = typeof(ImmutableArrayShape<>).MakeGenericType(type.GetGenericArguments());
                 }
             }
 

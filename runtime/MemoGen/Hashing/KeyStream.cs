@@ -33,25 +33,20 @@ internal struct KeyStream
         Unsafe.Add(ref BufferStart, _buffered++) = value;
     }
 
-    /// <summary>
-    /// Appends a tag byte followed by the raw bytes of <paramref name="payload"/>, which the caller has already put in
-    /// little-endian order.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void AppendTagged<T>(byte tag, T payload)
-        where T : unmanaged
-    {
-        int size = 1 + Unsafe.SizeOf<T>();
-        if (_buffered + size > BufferLength)
-        {
-            Spill();
-        }
+    /// <summary>Appends a tag byte followed by one byte.</summary>
+    public void AppendTagged(byte tag, byte payload) => Tagged(tag, sizeof(byte)) = payload;
 
-        ref byte slot = ref Unsafe.Add(ref BufferStart, _buffered);
-        slot = tag;
-        Unsafe.WriteUnaligned(ref Unsafe.Add(ref slot, 1), payload);
-        _buffered += size;
-    }
+    /// <summary>
+    /// Appends a tag byte followed by the two bytes of <paramref name="payload"/>, which the caller has already put in
+    /// little-endian order. (Not generic over the payload, here and below: ReadyToRun left a generic one to the JIT.)
+    /// </summary>
+    public void AppendTagged(byte tag, ushort payload) => Unsafe.WriteUnaligned(ref Tagged(tag, sizeof(ushort)), payload);
+
+    /// <summary>Appends a tag byte followed by the four bytes of <paramref name="payload"/>, already little-endian.</summary>
+    public void AppendTagged(byte tag, uint payload) => Unsafe.WriteUnaligned(ref Tagged(tag, sizeof(uint)), payload);
+
+    /// <summary>Appends a tag byte followed by the eight bytes of <paramref name="payload"/>, already little-endian.</summary>
+    public void AppendTagged(byte tag, ulong payload) => Unsafe.WriteUnaligned(ref Tagged(tag, sizeof(ulong)), payload);
 
     /// <summary>Appends bytes: copied into the buffer if they fit, else streamed to the incremental hasher without a copy.</summary>
     public void Append(ReadOnlySpan<byte> data)
@@ -101,6 +96,11 @@ internal struct KeyStream
     public readonly MemoHash128 Hash()
     {
         ReadOnlySpan<byte> tail = ((ReadOnlySpan<byte>)_buffer)[.._buffered];
+        if (_spill is null && tail.Length <= ShortXxh3.MaxLength)
+        {
+            return ShortXxh3.Hash(tail);
+        }
+
         Span<byte> canonical = stackalloc byte[16];
         if (_spill is null)
         {
@@ -114,6 +114,22 @@ internal struct KeyStream
         }
 
         return new MemoHash128(BinaryPrimitives.ReadUInt64BigEndian(canonical), BinaryPrimitives.ReadUInt64BigEndian(canonical[8..]));
+    }
+
+    // Appends the tag and counts the payload's size; returns where the caller writes the payload.
+    [UnscopedRef]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref byte Tagged(byte tag, int size)
+    {
+        if (_buffered + 1 + size > BufferLength)
+        {
+            Spill();
+        }
+
+        ref byte slot = ref Unsafe.Add(ref BufferStart, _buffered);
+        slot = tag;
+        _buffered += 1 + size;
+        return ref Unsafe.Add(ref slot, 1);
     }
 
     [UnscopedRef]
