@@ -10,10 +10,12 @@ using NpgsqlTypes;
 namespace MemoGen.Postgres;
 
 /// <summary>
-/// Cuts a payload stream into content-addressed chunks (<see cref="ChunkHash"/>) and stores each once: two chunk
-/// buffers in memory at a time, whatever the payload's size, so that the next chunk is read and hashed while the server
-/// takes the previous one. A chunk already stored is not sent again, only marked as used now so that orphan collection
-/// leaves it alone. A payload of one small chunk is left for the statement that publishes its entry.
+/// Cuts a payload stream into content-addressed chunks (<see cref="ChunkHash"/>) and stores each once. Chunks are sent
+/// on two connections in turn (chunk <c>i</c> on lane <c>i</c> mod 2): the server's time goes into storing each chunk
+/// (TOAST rows and their index), and a second backend does that in parallel. One chunk buffer per lane and one being
+/// read and hashed are in memory, whatever the payload's size. A chunk already stored is not sent again, only marked as
+/// used now so that orphan collection leaves it alone. A payload of one small chunk is left for the statement that
+/// publishes its entry, and opens no connection.
 /// </summary>
 internal static class ChunkWriter
 {
@@ -23,12 +25,20 @@ internal static class ChunkWriter
     /// <summary>Up to this size a chunk is sent with its upsert in one round trip, even when stored already; above, it is sent only when missing.</summary>
     private const int SendAlwaysBelow = 64 * 1024;
 
-    /// <summary>Stores <paramref name="source"/> from its current position to its end; returns what an entry needs to reference it.</summary>
-    public static async Task<PublishedPayload> WriteAsync(NpgsqlConnection connection, Stream source, int chunkSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores <paramref name="source"/> from its current position to its end on up to <paramref name="lanes"/>
+    /// connections from <paramref name="open"/> (opened when a chunk first needs one, disposed before this returns);
+    /// returns what an entry needs to reference it.
+    /// </summary>
+    public static async Task<PublishedPayload> WriteAsync(
+        Func<CancellationToken, ValueTask<NpgsqlConnection>> open, Stream source, int chunkSize, int lanes, CancellationToken cancellationToken)
     {
-        byte[] current = ArrayPool<byte>.Shared.Rent(chunkSize);
-        byte[] next = ArrayPool<byte>.Shared.Rent(chunkSize);
-        Task storing = Task.CompletedTask;
+        ArgumentOutOfRangeException.ThrowIfLessThan(lanes, 1);
+        var connections = new NpgsqlConnection?[lanes];
+        var storing = new Task[lanes];
+        var sending = new byte[]?[lanes];
+        Array.Fill(storing, Task.CompletedTask);
+        byte[] reading = ArrayPool<byte>.Shared.Rent(chunkSize);
         try
         {
             var hashes = new List<byte[]>();
@@ -36,42 +46,72 @@ internal static class ChunkWriter
             while (true)
             {
                 // Read synchronously: the sources are files, and a stream's default asynchronous read is a thread pool hop.
-                int length = source.ReadAtLeast(current.AsSpan(0, chunkSize), chunkSize, throwOnEndOfStream: false);
+                int length = source.ReadAtLeast(reading.AsSpan(0, chunkSize), chunkSize, throwOnEndOfStream: false);
                 if (length == 0)
                 {
                     break;
                 }
 
-                byte[] hash = ChunkHash.Of(current.AsSpan(0, length));
+                byte[] hash = ChunkHash.Of(reading.AsSpan(0, length));
                 if (hashes.Count == 0 && length < chunkSize && length <= InlineLimit)
                 {
                     // The whole payload is one small chunk: the entry's row holds it, so a hit is one look-up.
-                    return new PublishedPayload([hash], length, ChunkHash.OfPayload(length, [hash]), current.AsSpan(0, length).ToArray());
+                    return new PublishedPayload([hash], length, ChunkHash.OfPayload(length, [hash]), reading.AsSpan(0, length).ToArray());
                 }
 
-                if (hashes.Count == 0)
-                {
-                    // Chunks are unreferenced until their entry's (synchronous) commit, which flushes the log past them.
-                    await using var asynchronous = new NpgsqlCommand("SET synchronous_commit = off", connection);
-                    await asynchronous.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                await storing.ConfigureAwait(false);
-                storing = StoreAsync(connection, hash, current.AsMemory(0, length), cancellationToken);
-                (current, next) = (next, current);
+                int lane = hashes.Count % lanes;
+                await storing[lane].ConfigureAwait(false);
+                connections[lane] ??= await OpenLaneAsync(open, cancellationToken).ConfigureAwait(false);
+                storing[lane] = StoreAsync(connections[lane]!, hash, reading.AsMemory(0, length), cancellationToken);
+                (reading, sending[lane]) = (sending[lane] ?? ArrayPool<byte>.Shared.Rent(chunkSize), reading);
                 hashes.Add(hash);
                 size += length;
             }
 
-            await storing.ConfigureAwait(false);
+            await Task.WhenAll(storing).ConfigureAwait(false);
             return new PublishedPayload(hashes.ToArray(), size, ChunkHash.OfPayload(size, hashes));
         }
         finally
         {
-            // A failed read must not hand a buffer back while the server is still being sent it.
-            await storing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            ArrayPool<byte>.Shared.Return(current);
-            ArrayPool<byte>.Shared.Return(next);
+            // A failure on one lane must not hand a buffer back, or a connection, while the server is still being sent it.
+            foreach (Task task in storing)
+            {
+                await task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            ArrayPool<byte>.Shared.Return(reading);
+            foreach (byte[]? buffer in sending)
+            {
+                if (buffer is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+            }
+
+            foreach (NpgsqlConnection? connection in connections)
+            {
+                if (connection is not null)
+                {
+                    await connection.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    private static async Task<NpgsqlConnection> OpenLaneAsync(Func<CancellationToken, ValueTask<NpgsqlConnection>> open, CancellationToken cancellationToken)
+    {
+        NpgsqlConnection connection = await open(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Chunks are unreferenced until their entry's (synchronous) commit, which flushes the log past them.
+            await using var asynchronous = new NpgsqlCommand("SET synchronous_commit = off", connection);
+            await asynchronous.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
     }
 

@@ -205,12 +205,9 @@ internal sealed class PostgresStore : IAsyncDisposable
         _stop.Dispose();
     }
 
-    /// <summary>Stores a payload's chunks on a pooled connection (not the lock session, which stays free for others).</summary>
-    internal async Task<PublishedPayload> WriteChunksAsync(Stream payload, CancellationToken cancellationToken)
-    {
-        await using NpgsqlConnection connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await ChunkWriter.WriteAsync(connection, payload, Settings.ChunkSize, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>Stores a payload's chunks on pooled connections (not the lock session, which stays free for others).</summary>
+    internal Task<PublishedPayload> WriteChunksAsync(Stream payload, CancellationToken cancellationToken) =>
+        ChunkWriter.WriteAsync(_connections.OpenAsync, payload, Settings.ChunkSize, Settings.WriteLanes, cancellationToken);
 
     /// <summary>A claim could not publish: a lost lock is expected (another worker took over), anything else is an outage.</summary>
     internal void ReportPublishFailure(EntryKey key, Exception e)

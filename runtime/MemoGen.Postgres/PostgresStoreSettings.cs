@@ -8,6 +8,9 @@ internal sealed record PostgresStoreSettings
     /// <summary>The largest chunk a payload is cut into (and the one buffer a read or write holds).</summary>
     public int ChunkSize { get; init; } = 4 * 1024 * 1024;
 
+    /// <summary>How many connections a large payload's chunks are written on at once (the server stores them in parallel).</summary>
+    public int WriteLanes { get; init; } = 2;
+
     /// <summary>How often a waiter re-checks without a notification (a holder that died releases its lock silently).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading;
+using MemoGen.Postgres;
 using MemoGen.PostgresTests.Support;
 using Npgsql;
 
@@ -50,9 +51,10 @@ public sealed partial class PostgresBenchContext(MemoOptions options) : MemoCont
     }
 
     /// <summary>Options that share through <paramref name="connectionString"/>, with no cache directory, connected and migrated.</summary>
-    internal static MemoOptions SharedOptions(string connectionString)
+    internal static MemoOptions SharedOptions(string connectionString, PostgresStoreSettings? settings = null)
     {
-        MemoOptions options = new MemoOptions().UsePostgres(connectionString);
+        MemoOptions options = new MemoOptions();
+        options.SharedTier = new Postgres.PostgresSharedTier(connectionString, options, settings);
         ((Postgres.PostgresSharedTier)options.SharedTier!).Store.EnsureReadyAsync(CancellationToken.None).GetAwaiter().GetResult();
         return options;
     }

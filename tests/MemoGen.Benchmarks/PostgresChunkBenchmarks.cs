@@ -13,8 +13,9 @@ namespace MemoGen.Benchmarks;
 /// A 512 MiB result written to and read from PostgreSQL as users run it (no cache directory: a remote write of a
 /// computed result, a remote hit into a fresh context) against the local disk tier doing the same (the entry written
 /// durably; loaded, verified, into a fresh context). Targets: write at least 0.25x, read at least 0.4x the disk tier's
-/// speed. The raw chunk store's write and read of the same bytes are extra rows. Each write iteration stamps every
-/// 4 MiB of the payload afresh and empties the store, so that no chunk is skipped as already stored.
+/// speed. The raw chunk store's write and read of the same bytes are extra rows, and the writes on one connection
+/// instead of two (<see cref="PostgresStoreSettings.WriteLanes"/>). Each write iteration stamps every 4 MiB of the
+/// payload afresh and empties the store, so that no chunk is skipped as already stored.
 /// Run as a single-shot measurement: <c>--strategy Monitoring --warmupCount 1 --iterationCount 3</c>.
 /// </summary>
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -23,13 +24,17 @@ public class PostgresChunkBenchmarks
 {
     private const int Megabytes = 512;
     private const int StampEvery = 4 * 1024 * 1024;
+    private static readonly PostgresStoreSettings OneLane = new() { WriteLanes = 1 };
     private static readonly EntryKey RawKey = new("bench_chunks", "v1", new MemoHash128(5, 12));
     private double[] _payload = [];
     private byte[] _raw = [];
     private PostgresServer? _server;
     private PostgresStore? _rawStore;
+    private PostgresStore? _rawWriter;
+    private PostgresStore? _rawWriterOneLane;
     private string _writeDatabase = "";
     private MemoOptions _remoteWrite = new();
+    private MemoOptions _remoteWriteOneLane = new();
     private MemoOptions _remoteHit = new();
     private MemoOptions _disk = new();
     private DiskBenchContext? _diskWriter;
@@ -51,6 +56,9 @@ public class PostgresChunkBenchmarks
         new PostgresBenchContext(_remoteHit).Large(Megabytes);
         _writeDatabase = PostgresBenchContext.NewDatabase(_server, "write");
         _remoteWrite = PostgresBenchContext.SharedOptions(_writeDatabase);
+        _remoteWriteOneLane = PostgresBenchContext.SharedOptions(_writeDatabase, OneLane);
+        _rawWriter = new PostgresStore(_writeDatabase);
+        _rawWriterOneLane = new PostgresStore(_writeDatabase, settings: OneLane);
 
         _disk = new MemoOptions { CacheDirectory = DiskBenchContext.NewFolderOnDisk("pg-chunks") };
         _diskWriter = new DiskBenchContext(_disk);
@@ -61,11 +69,13 @@ public class PostgresChunkBenchmarks
     public void Cleanup()
     {
         _rawStore?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _rawWriter?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _rawWriterOneLane?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _server?.Dispose();
         Directory.Delete(_disk.CacheDirectory!, recursive: true);
     }
 
-    [IterationSetup(Targets = [nameof(DiskTierWrite), nameof(RemoteWrite), nameof(RawChunkWrite)])]
+    [IterationSetup(Targets = [nameof(DiskTierWrite), nameof(RemoteWrite), nameof(RemoteWriteOneLane), nameof(RawChunkWrite), nameof(RawChunkWriteOneLane)])]
     public void StampAndEmpty()
     {
         _stamp++;
@@ -82,8 +92,15 @@ public class PostgresChunkBenchmarks
     public int RemoteWrite() => new PostgresBenchContext(_remoteWrite).Large(Megabytes).Length;
 
     [Benchmark, BenchmarkCategory("write")]
+    public int RemoteWriteOneLane() => new PostgresBenchContext(_remoteWriteOneLane).Large(Megabytes).Length;
+
+    [Benchmark, BenchmarkCategory("write")]
     public long RawChunkWrite() =>
-        _rawStore!.WriteChunksAsync(RawStream(), CancellationToken.None).GetAwaiter().GetResult().Size;
+        _rawWriter!.WriteChunksAsync(RawStream(), CancellationToken.None).GetAwaiter().GetResult().Size;
+
+    [Benchmark, BenchmarkCategory("write")]
+    public long RawChunkWriteOneLane() =>
+        _rawWriterOneLane!.WriteChunksAsync(RawStream(), CancellationToken.None).GetAwaiter().GetResult().Size;
 
     [Benchmark(Baseline = true), BenchmarkCategory("read")]
     public double DiskTierHit() => new DiskBenchContext(_disk).Loaded(Megabytes)[^1];

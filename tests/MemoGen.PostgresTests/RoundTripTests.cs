@@ -72,6 +72,34 @@ public sealed class RoundTripTests : StoreFixture
         Assert.That(await ScalarAsync<long>("SELECT count(*) FROM memogen.chunk"), Is.EqualTo(1));
     }
 
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3)]
+    public async Task Chunks_written_on_several_lanes_come_back_in_order_and_identical_ones_are_stored_once(int lanes)
+    {
+        const int ChunkSize = 100_000;
+        byte[][] distinct = new byte[4][];
+        for (int i = 0; i < distinct.Length; i++)
+        {
+            distinct[i] = new byte[ChunkSize];
+            new Random(100 + i).NextBytes(distinct[i]);
+        }
+
+        // Seven chunks; the first one again as the fourth and the seventh, so that one lane meets a chunk another lane is sending.
+        byte[] payload = [.. distinct[0], .. distinct[1], .. distinct[2], .. distinct[0], .. distinct[3], .. distinct[1], .. distinct[0][..500]];
+        var writer = new PostgresStore(ConnectionString, Log, SharedWorker.FastSettings with { ChunkSize = ChunkSize, WriteLanes = lanes });
+        await using (writer)
+        {
+            await SharedWorker.GetOrComputeAsync(writer, Key, _ => Task.FromResult(payload), CancellationToken.None).WaitAsync(Patience);
+        }
+
+        byte[] read = await SharedWorker.GetOrComputeAsync(OpenStore(), Key, _ => throw new AssertionException("a stored entry was computed again"), CancellationToken.None).WaitAsync(Patience);
+
+        Assert.That(read, Is.EqualTo(payload));
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM memogen.entry_chunk"), Is.EqualTo(7));
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM memogen.chunk"), Is.EqualTo(5));
+    }
+
     [Test]
     public async Task Chunks_of_a_write_cut_short_are_collected_and_referenced_ones_are_kept()
     {
