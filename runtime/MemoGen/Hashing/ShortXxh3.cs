@@ -69,8 +69,8 @@ internal static class ShortXxh3
         }
 
         return new MemoHash128(
-            Xxh64Avalanche(Read64(Secret[80..]) ^ Read64(Secret[88..])),
-            Xxh64Avalanche(Read64(Secret[64..]) ^ Read64(Secret[72..])));
+            ShortXxh64.Avalanche(Read64(Secret[80..]) ^ Read64(Secret[88..])),
+            ShortXxh64.Avalanche(Read64(Secret[64..]) ^ Read64(Secret[72..])));
     }
 
     private static MemoHash128 Hash1To3(ReadOnlySpan<byte> input)
@@ -80,7 +80,7 @@ internal static class ShortXxh3
         uint combinedHigh = uint.RotateLeft(BinaryPrimitives.ReverseEndianness(combinedLow), 13);
         ulong bitflipLow = Read32(Secret) ^ Read32(Secret[4..]);
         ulong bitflipHigh = Read32(Secret[8..]) ^ Read32(Secret[12..]);
-        return new MemoHash128(Xxh64Avalanche(combinedHigh ^ bitflipHigh), Xxh64Avalanche(combinedLow ^ bitflipLow));
+        return new MemoHash128(ShortXxh64.Avalanche(combinedHigh ^ bitflipHigh), ShortXxh64.Avalanche(combinedLow ^ bitflipLow));
     }
 
     private static MemoHash128 Hash4To8(ReadOnlySpan<byte> input)
@@ -188,15 +188,6 @@ internal static class ShortXxh3
         hash = XorShift(hash, 37);
         hash *= PrimeMx1;
         return XorShift(hash, 32);
-    }
-
-    private static ulong Xxh64Avalanche(ulong hash)
-    {
-        hash ^= hash >> 33;
-        hash *= Prime64_2;
-        hash ^= hash >> 29;
-        hash *= Prime64_3;
-        return hash ^ (hash >> 32);
     }
 
     private static ulong XorShift(ulong value, int shift) => value ^ (value >> shift);

@@ -82,6 +82,12 @@ internal static class ShortXxh64
             hash = ulong.RotateLeft(hash, 11) * Prime1;
         }
 
+        return Avalanche(hash);
+    }
+
+    /// <summary>XXH64's final mix, which XXH3 also applies to its shortest inputs.</summary>
+    public static ulong Avalanche(ulong hash)
+    {
         hash ^= hash >> 33;
         hash *= Prime2;
         hash ^= hash >> 29;
