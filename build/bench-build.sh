@@ -8,6 +8,8 @@
 #   BASELINE=/path/to/another/checkout build/bench-build.sh   (also builds the memoized project with that checkout's
 #                                                             runtime and generator, alternating, and prints its figure)
 #   CPU=1 build/bench-build.sh      (times the CPU of each build, user + system, with the compiler in the timed process)
+#   SERVER=1 build/bench-build.sh   (wall clock with the compiler server, as a user's build runs; the default takes
+#                                    UseSharedCompilation from the environment, which may turn the server off)
 #
 # The machine this runs on should be quiet: on a shared machine, compare the ratio, not the milliseconds, or use CPU=1.
 set -euo pipefail
@@ -113,7 +115,8 @@ for ((r = 1; r <= runs; r++)); do
       times[$p]+="$(awk '{ printf "%d", ($1 + $2) * 1000 }' "$work/$p.time") "
     else
       start=$(date +%s%N)
-      dotnet build "$work/$p/$p.csproj" -c Release --no-restore --no-dependencies -nologo -v q > "$work/$p.log" 2>&1
+      dotnet build "$work/$p/$p.csproj" -c Release --no-restore --no-dependencies -nologo -v q \
+        ${SERVER:+-p:UseSharedCompilation=true} > "$work/$p.log" 2>&1
       times[$p]+="$(( ($(date +%s%N) - start) / 1000000 )) "
     fi
   done

@@ -6,6 +6,7 @@ using System.Linq;
 using MemoGen.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 using NUnit.Framework;
 
 namespace MemoGen.GeneratorTests.Infrastructure;
@@ -80,12 +81,33 @@ internal sealed record GeneratorRun(GeneratorDriver Driver, Compilation Input, C
     public IReadOnlyList<Diagnostic> GeneratedWarnings =>
         Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Warning && d.Location.SourceTree?.FilePath.EndsWith(".g.cs") == true).ToList();
 
+    /// <summary>
+    /// The warnings of the generated code compiled with nullable warnings on: the generated files turn them off so that
+    /// users' builds skip the nullable analysis of generated bodies, and the tests keep the code free of them.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> GeneratedWarningsWithNullableWarnings
+    {
+        get
+        {
+            var checkedOutput = Output;
+            foreach (var tree in Output.SyntaxTrees.Where(t => t.FilePath.EndsWith(".g.cs")))
+            {
+                var text = tree.ToString();
+                Assert.That(text, Does.Contain(Emitter.NullableHeader), tree.FilePath);
+                checkedOutput = checkedOutput.ReplaceSyntaxTree(tree, tree.WithChangedText(SourceText.From(text.Replace(Emitter.NullableHeader, "#nullable enable"))));
+            }
+
+            return checkedOutput.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Warning && d.Location.SourceTree?.FilePath.EndsWith(".g.cs") == true).ToList();
+        }
+    }
+
     public void AssertCompiles()
     {
         Assert.That(GeneratorDiagnostics, Is.Empty, "the generator reported diagnostics");
         Assert.That(Result.Results.Select(r => r.Exception).Where(e => e is not null), Is.Empty, "the generator threw");
         Assert.That(Errors.Select(Describe), Is.Empty, "the generated code does not compile:\n" + string.Join("\n\n", AllFiles.Values));
         Assert.That(GeneratedWarnings.Select(Describe), Is.Empty, "the generated code has warnings, which break users who treat them as errors");
+        Assert.That(GeneratedWarningsWithNullableWarnings.Select(Describe), Is.Empty, "the generated code has nullable warnings");
     }
 
     public static string Describe(Diagnostic diagnostic) =>
