@@ -30,12 +30,17 @@ internal sealed class MemoLogger
     {
         get
         {
+            if (Volatile.Read(ref _created))
+            {
+                return (ILogger?)_logger;
+            }
+
             lock (_lock)
             {
                 if (!_created)
                 {
                     _logger = ContainedLogger.Create((ILoggerFactory)_factory);
-                    _created = true;
+                    Volatile.Write(ref _created, true);
                 }
 
                 return (ILogger?)_logger;
