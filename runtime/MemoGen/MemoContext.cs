@@ -4,7 +4,6 @@ using System.Threading;
 using MemoGen.Diagnostics;
 using MemoGen.Disk;
 using MemoGen.Infrastructure;
-using Microsoft.Extensions.Logging;
 
 namespace MemoGen;
 
@@ -26,7 +25,7 @@ public class MemoContext : IDisposable
     private readonly Lock _tablesLock = new();
     private object?[] _tables = [];
     private DiskStore? _diskStore;
-    private ILogger? _logger;
+    private MemoLogger? _logger;
     private bool _loggerCreated;
 
     /// <summary>Creates a context with default options: unbounded memory.</summary>
@@ -159,8 +158,8 @@ public class MemoContext : IDisposable
         store?.MappedViews.Dispose();
     }
 
-    /// <summary>The logger of the options' <see cref="MemoOptions.LoggerFactory"/>, created on first use.</summary>
-    internal ILogger? Logger
+    /// <summary>The logger of the options' <see cref="MemoOptions.LoggerFactory"/> (itself created on its first message).</summary>
+    internal MemoLogger? Logger
     {
         get
         {
@@ -168,7 +167,7 @@ public class MemoContext : IDisposable
             {
                 if (!_loggerCreated)
                 {
-                    _logger = ContainedLogger.Create(Options.LoggerFactory);
+                    _logger = MemoLogger.For(Options);
                     _loggerCreated = true;
                 }
 
@@ -181,7 +180,7 @@ public class MemoContext : IDisposable
     /// The disk tier of <paramref name="function"/>: for a function tagged <c>"disk"</c> or <c>"lazy"</c> when the options
     /// name a <see cref="MemoOptions.CacheDirectory"/> or a shared tier; otherwise <see langword="null"/>.
     /// </summary>
-    internal DiskTier<TKey, TResult>? CreateDiskTier<TKey, TResult>(MemoFunction<TKey, TResult> function)
+    internal DiskTier<TResult>? CreateDiskTier<TKey, TResult>(MemoFunction<TKey, TResult> function)
         where TKey : struct, IMemoKey<TKey>
     {
         bool lazy = HasTag(function, MemoTags.Lazy);
@@ -190,7 +189,7 @@ public class MemoContext : IDisposable
             return null;
         }
 
-        return new DiskTier<TKey, TResult>(
+        return new DiskTier<TResult>(
             function, GetDiskStore(), PayloadCodecs.For(Options, function.Name, function.Cacher, function.PayloadFormat), Options.ExpiryFor(function.Name), lazy, Options.SharedTier);
     }
 

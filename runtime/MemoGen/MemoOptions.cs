@@ -44,7 +44,17 @@ public sealed class MemoOptions
     /// Where MemoGen logs (category <c>MemoGen</c>): computed, loaded and missed calls with times at debug level, disk
     /// problems as warnings. <see langword="null"/> (the default) logs nothing.
     /// </summary>
-    public ILoggerFactory? LoggerFactory { get; set; }
+    public ILoggerFactory? LoggerFactory
+    {
+        get => (ILoggerFactory?)LoggerFactoryOrNull;
+        set => LoggerFactoryOrNull = value;
+    }
+
+    /// <summary>
+    /// <see cref="LoggerFactory"/> as an object: what <see cref="Diagnostics.MemoLogger"/> tests, so that a process without
+    /// a factory does not load Microsoft.Extensions.Logging for the property's type.
+    /// </summary>
+    internal object? LoggerFactoryOrNull { get; private set; }
 
     /// <summary>
     /// The store shared across processes and machines behind the disk store, if any; set by the extension method of

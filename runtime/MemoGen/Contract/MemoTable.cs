@@ -6,7 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using MemoGen.Disk;
-using Microsoft.Extensions.Logging;
+using MemoGen.Diagnostics;
 
 namespace MemoGen.Infrastructure;
 
@@ -43,15 +43,15 @@ public sealed partial class MemoTable<TKey, TResult> : IMemoTable
     private readonly long _maxEntries;
     private readonly long _maxBytes;
     private readonly Lock? _evictionLock;
-    private readonly DiskTier<TKey, TResult>? _disk;
-    private readonly ILogger? _logger;
+    private readonly DiskTier<TResult>? _disk;
+    private readonly MemoLogger? _logger;
 
     private readonly MemoHitCounter _hits = new();
 
     // Written on every insert: kept off the cache lines that the hit path reads.
-    private readonly Counters _counters = new();
+    private readonly MemoTableCounters _counters = new();
 
-    internal MemoTable(MemoFunction function, MemoryLimits limits, DiskTier<TKey, TResult>? disk = null, ILogger? logger = null)
+    internal MemoTable(MemoFunction function, MemoryLimits limits, DiskTier<TResult>? disk = null, MemoLogger? logger = null)
     {
         _function = function;
         _disk = disk;
@@ -246,7 +246,7 @@ public sealed partial class MemoTable<TKey, TResult> : IMemoTable
     /// <param name="key">The call's key.</param>
     public bool Contains(in TKey key) =>
         (_entries.Find(key) is { IsCompleted: true } cell)
-        || (!MemoGen.Sweeps.SweepCallListener.TryAnswerProbe() && _disk is not null && _disk.Contains(key));
+        || (!MemoGen.Sweeps.SweepCallListener.TryAnswerProbe() && _disk is not null && _disk.Contains(MemoKeyHash.Of(key)));
 
     /// <summary>
     /// Removes the cached result of <paramref name="key"/>, from memory and from the disk store. A computation of it
@@ -257,7 +257,7 @@ public sealed partial class MemoTable<TKey, TResult> : IMemoTable
     public bool Invalidate(in TKey key)
     {
         bool removed = _entries.Remove(key) is { } cell && Discount(cell);
-        return (_disk is not null && _disk.Remove(key)) | removed;
+        return (_disk is not null && _disk.Remove(MemoKeyHash.Of(key))) | removed;
     }
 
     /// <summary>
@@ -265,7 +265,7 @@ public sealed partial class MemoTable<TKey, TResult> : IMemoTable
     /// files, whether or not the entry exists yet. <see langword="null"/> if the function has no disk tier.
     /// </summary>
     /// <param name="key">The call's key.</param>
-    public string? EntryPath(in TKey key) => _disk?.EntryPath(key);
+    public string? EntryPath(in TKey key) => _disk?.EntryPath(MemoKeyHash.Of(key));
 
     /// <summary>
     /// Computes the result of <paramref name="key"/> anew, stores it in place of any cached one (on disk too) and

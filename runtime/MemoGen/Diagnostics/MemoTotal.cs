@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 using System.Threading;
@@ -13,7 +12,11 @@ namespace MemoGen.Diagnostics;
 /// </summary>
 internal sealed class MemoTotal
 {
-    private readonly ConcurrentDictionary<string, Count> _byFunction = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    // Replaced, never changed, under the lock, so that adding reads it without one: a process has a few functions.
+    // Not a concurrent dictionary: a first disk hit would load System.Collections.Concurrent for it.
+    private Dictionary<string, Count> _byFunction = new(StringComparer.Ordinal);
 
     /// <summary>A total published as <paramref name="name"/>.</summary>
     public MemoTotal(string name, string unit, string description)
@@ -33,19 +36,41 @@ internal sealed class MemoTotal
     public string Description { get; }
 
     /// <summary>Adds <paramref name="value"/> to the total of the function cached under <paramref name="function"/>.</summary>
-    public void Add(string function, long value) =>
-        Interlocked.Add(ref _byFunction.GetOrAdd(function, static _ => new Count()).Value, value);
+    public void Add(string function, long value)
+    {
+        if (!Volatile.Read(ref _byFunction).TryGetValue(function, out Count? count))
+        {
+            count = CountOf(function);
+        }
+
+        Interlocked.Add(ref count.Value, value);
+    }
 
     /// <summary>The totals, one measurement per function, tagged with its name.</summary>
     public IEnumerable<Measurement<long>> Observe()
     {
-        var measurements = new List<Measurement<long>>(_byFunction.Count);
-        foreach (KeyValuePair<string, Count> entry in _byFunction)
+        Dictionary<string, Count> byFunction = Volatile.Read(ref _byFunction);
+        var measurements = new List<Measurement<long>>(byFunction.Count);
+        foreach (KeyValuePair<string, Count> entry in byFunction)
         {
             measurements.Add(new Measurement<long>(Volatile.Read(ref entry.Value.Value), new KeyValuePair<string, object?>(MemoMetrics.FunctionTag, entry.Key)));
         }
 
         return measurements;
+    }
+
+    private Count CountOf(string function)
+    {
+        lock (_lock)
+        {
+            if (!_byFunction.TryGetValue(function, out Count? count))
+            {
+                count = new Count();
+                Volatile.Write(ref _byFunction, new Dictionary<string, Count>(_byFunction, StringComparer.Ordinal) { [function] = count });
+            }
+
+            return count;
+        }
     }
 
     // Not StrongBox<long>: ReadyToRun does not precompile that instantiation, so the first disk hit JIT-compiled it.

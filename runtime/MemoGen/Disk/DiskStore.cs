@@ -1,9 +1,8 @@
 using System;
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using MemoGen.Diagnostics;
-using Microsoft.Extensions.Logging;
 
 namespace MemoGen.Disk;
 
@@ -14,7 +13,9 @@ namespace MemoGen.Disk;
 /// </summary>
 internal sealed class DiskStore
 {
-    private readonly ConcurrentDictionary<string, bool> _createdDirectories = new(StringComparer.Ordinal);
+    // A set under a lock, not a concurrent dictionary: only writes use it, and a first read should not load
+    // System.Collections.Concurrent for it.
+    private readonly HashSet<string> _createdDirectories = new(StringComparer.Ordinal);
     private readonly DiskLimits _limits;
     private readonly MemoOptions _options;
     private readonly Lock _pruneLock = new();
@@ -25,7 +26,7 @@ internal sealed class DiskStore
     private int _pruneQueued;
 
     /// <summary>A store in <paramref name="root"/>, as <paramref name="options"/> say.</summary>
-    public DiskStore(string root, MemoOptions options, ILogger? logger)
+    public DiskStore(string root, MemoOptions options, MemoLogger? logger)
     {
         Root = Path.GetFullPath(root);
         _options = options;
@@ -49,7 +50,7 @@ internal sealed class DiskStore
     public MmapMode MmapMode { get; }
 
     /// <summary>Where warnings and traces go, if anywhere.</summary>
-    public ILogger? Logger { get; }
+    public MemoLogger? Logger { get; }
 
     /// <summary>The memory-mapped results loaded through this store, mapped until the context is disposed.</summary>
     public MappedViews MappedViews { get; } = new();
@@ -63,20 +64,34 @@ internal sealed class DiskStore
     /// <summary>Creates <paramref name="directory"/> unless this store already did.</summary>
     public void EnsureDirectory(string directory)
     {
-        if (!_createdDirectories.ContainsKey(directory))
+        lock (_createdDirectories)
         {
-            FileSystem.CreateDirectory(directory);
-            _createdDirectories.TryAdd(directory, true);
+            if (_createdDirectories.Contains(directory))
+            {
+                return;
+            }
+        }
+
+        FileSystem.CreateDirectory(directory);
+        lock (_createdDirectories)
+        {
+            _createdDirectories.Add(directory);
         }
     }
 
     /// <summary>Forgets which folders exist, after one turned out to be gone (someone removed the store).</summary>
-    public void ForgetDirectories() => _createdDirectories.Clear();
+    public void ForgetDirectories()
+    {
+        lock (_createdDirectories)
+        {
+            _createdDirectories.Clear();
+        }
+    }
 
     /// <summary>Stops writing, with one warning: the disk is full, read-only or failing. Reads go on.</summary>
     public void MarkUnwritable(Exception failure)
     {
-        if (Interlocked.Exchange(ref _unwritable, 1) == 0 && Logger is { } logger)
+        if (Interlocked.Exchange(ref _unwritable, 1) == 0 && Logger?.Logger is { } logger)
         {
             MemoLog.Unwritable(logger, Root, failure.Message);
         }
@@ -127,9 +142,9 @@ internal sealed class DiskStore
     public DiskPruneResult Prune()
     {
         DiskPruneResult result = new DiskPruner(FileSystem, Root, _limits, _options.Expiries, _options.OrphanGracePeriod, Time.GetUtcNow().UtcDateTime).Prune();
-        if (Logger is { } logger && logger.IsEnabled(LogLevel.Debug))
+        if (Logger is { IsDebugEnabled: true } log)
         {
-            MemoLog.Pruned(logger, Root, result.RemovedEntries, result.RemovedBytes, result.RemainingEntries);
+            MemoLog.Pruned(log.Logger!, Root, result.RemovedEntries, result.RemovedBytes, result.RemainingEntries);
         }
 
         return result;

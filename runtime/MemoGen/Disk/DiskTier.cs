@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.IO;
 using MemoGen.Diagnostics;
 using MemoGen.Infrastructure;
-using Microsoft.Extensions.Logging;
 
 namespace MemoGen.Disk;
 
@@ -11,17 +10,21 @@ namespace MemoGen.Disk;
 /// One function's part of the disk store, used by its table on a memory miss (inside the single-flight computation)
 /// and by the handle operations: reading (<see cref="EntryReader"/>, with the typed <see cref="IPayloadCodec{TResult}"/>), writing
 /// (<see cref="EntryWriter{TResult}"/>) and, with the <c>"lazy"</c> policy, weak handles
-/// (<see cref="WeakResults{TKey, TResult}"/>). Never throws at a caller: a bad entry is logged, removed and computed
+/// (<see cref="WeakResults{TResult}"/>). Never throws at a caller: a bad entry is logged, removed and computed
 /// again; a failing disk turns the store to memory only, with one warning.
 /// </summary>
-internal sealed class DiskTier<TKey, TResult>
-    where TKey : struct, IMemoKey<TKey>
+/// <remarks>
+/// Entries and weak handles are addressed by the call's stable key hash, not its key: nothing of the tier is compiled
+/// per key type, and for a reference-type result ReadyToRun precompiles it. Only describing a call (for the metadata
+/// and the debug log) takes the key.
+/// </remarks>
+internal sealed class DiskTier<TResult>
 {
     private readonly FunctionFolder _folder;
     private readonly IPayloadCodec<TResult> _codec;
     private readonly EntryReader _reader;
     private readonly EntryWriter<TResult> _writer;
-    private readonly WeakResults<TKey, TResult>? _weakResults;
+    private readonly WeakResults<TResult>? _weakResults;
 
     /// <summary>The disk tier of <paramref name="function"/> in <paramref name="store"/>.</summary>
     public DiskTier(MemoFunction function, DiskStore store, IPayloadCodec<TResult> codec, TimeSpan? expiry, bool lazy, ISharedTier? shared = null)
@@ -31,7 +34,7 @@ internal sealed class DiskTier<TKey, TResult>
         _codec = codec;
         _reader = new EntryReader(_folder, expiry);
         _writer = new EntryWriter<TResult>(_folder, codec);
-        _weakResults = lazy ? new WeakResults<TKey, TResult>() : null;
+        _weakResults = lazy ? new WeakResults<TResult>() : null;
     }
 
     /// <summary>Whether memory keeps only weak handles on results written to disk (the <c>"lazy"</c> policy).</summary>
@@ -49,51 +52,60 @@ internal sealed class DiskTier<TKey, TResult>
     /// <summary>Where the entry of <paramref name="hash"/> lives.</summary>
     public EntryPaths Paths(MemoHash128 hash) => _folder.Paths(hash);
 
-    /// <summary>Answers a memory miss: from a lazy result's weak handle, or from a valid entry on disk.</summary>
-    public LoadOutcome TryLoad(in TKey key, MemoHash128 hash, out TResult value)
+    /// <summary>Whether loads are logged at debug level: then the caller passes each outcome to <see cref="Trace"/>.</summary>
+    public bool IsTracing => _folder.Logger is { IsDebugEnabled: true };
+
+    /// <summary>
+    /// Answers a memory miss: from a lazy result's weak handle, or from a valid entry on disk. If <see cref="IsTracing"/>,
+    /// the caller hands the outcome and <paramref name="trace"/> to <see cref="Trace"/>.
+    /// </summary>
+    public LoadOutcome TryLoad(MemoHash128 hash, out TResult value, out LoadTrace trace)
     {
-        if (_weakResults is not null && _weakResults.TryRecall(key, out value))
+        if (_weakResults is not null && _weakResults.TryRecall(hash, out value))
         {
+            trace = default;
             return LoadOutcome.Recalled;
         }
 
-        return TryLoadFromDisk(key, hash, out value);
+        return _reader.TryLoad(hash, _codec, out value, out trace);
     }
 
-    /// <summary>Loads the entry of <paramref name="hash"/> from disk only (after a shared tier fetched it).</summary>
-    public LoadOutcome TryLoadFromDisk(in TKey key, MemoHash128 hash, out TResult value)
+    /// <summary>Loads the entry of <paramref name="hash"/> from disk only (after a shared tier fetched it), and traces it.</summary>
+    public LoadOutcome TryLoadFromDisk<TKey>(in TKey key, MemoHash128 hash, out TResult value)
+        where TKey : struct, IMemoKey<TKey>
     {
         LoadOutcome outcome = _reader.TryLoad(hash, _codec, out value, out LoadTrace trace);
-        if (_folder.Logger is { } logger && logger.IsEnabled(LogLevel.Debug))
+        if (IsTracing)
         {
-            Trace(logger, key, outcome, trace);
+            Trace(key, outcome, trace);
         }
 
         return outcome;
     }
 
     /// <summary>Writes a computed result as an entry; returns it, or <see langword="null"/> if nothing was written.</summary>
-    public WrittenEntry? Save(in TKey key, MemoHash128 hash, TResult value, TimeSpan computeTime) =>
+    public WrittenEntry? Save<TKey>(in TKey key, MemoHash128 hash, TResult value, TimeSpan computeTime)
+        where TKey : struct, IMemoKey<TKey> =>
         _writer.Save(CallDescriber.Describe(Function, key), hash, value, computeTime);
 
     /// <summary>Takes back an entry written for a result that was invalidated meanwhile.</summary>
     public void Undo(WrittenEntry written) => _writer.Undo(written);
 
     /// <summary>Keeps a weak handle on a lazy result that is on disk.</summary>
-    public void HoldWeakly(in TKey key, TResult value) => _weakResults!.Hold(key, value);
+    public void HoldWeakly(MemoHash128 hash, TResult value) => _weakResults!.Hold(hash, value);
 
-    /// <summary>Drops the weak handle of <paramref name="key"/>, if any.</summary>
-    public void ForgetWeakly(in TKey key) => _weakResults?.Forget(key);
+    /// <summary>Drops the weak handle of <paramref name="hash"/>, if any.</summary>
+    public void ForgetWeakly(MemoHash128 hash) => _weakResults?.Forget(hash);
 
-    /// <summary>Whether a result of <paramref name="key"/> is available without computing: a live weak handle, or a usable entry.</summary>
-    public bool Contains(in TKey key) =>
-        (_weakResults is not null && _weakResults.IsAlive(key)) || _reader.Contains(MemoKeyHash.Of(key));
+    /// <summary>Whether a result of <paramref name="hash"/> is available without computing: a live weak handle, or a usable entry.</summary>
+    public bool Contains(MemoHash128 hash) =>
+        (_weakResults is not null && _weakResults.IsAlive(hash)) || _reader.Contains(hash);
 
-    /// <summary>Removes the entry of <paramref name="key"/> (metadata first, then its payload files); returns whether there was one.</summary>
-    public bool Remove(in TKey key)
+    /// <summary>Removes the entry of <paramref name="hash"/> (metadata first, then its payload files); returns whether there was one.</summary>
+    public bool Remove(MemoHash128 hash)
     {
-        bool hadWeak = _weakResults is not null && _weakResults.Forget(key);
-        EntryPaths paths = _folder.Paths(MemoKeyHash.Of(key));
+        bool hadWeak = _weakResults is not null && _weakResults.Forget(hash);
+        EntryPaths paths = _folder.Paths(hash);
         try
         {
             EntryMetadata? metadata = _folder.TryReadMetadata(paths.MetadataPath);
@@ -126,11 +138,18 @@ internal sealed class DiskTier<TKey, TResult>
         }
     }
 
-    /// <summary>The metadata file of <paramref name="key"/>'s entry, whether or not it exists; its payload files lie beside it.</summary>
-    public string EntryPath(in TKey key) => _folder.Paths(MemoKeyHash.Of(key)).MetadataPath;
+    /// <summary>The metadata file of <paramref name="hash"/>'s entry, whether or not it exists; its payload files lie beside it.</summary>
+    public string EntryPath(MemoHash128 hash) => _folder.Paths(hash).MetadataPath;
 
-    private void Trace(ILogger logger, in TKey key, LoadOutcome outcome, in LoadTrace trace)
+    /// <summary>Logs a load's outcome at debug level (call only if <see cref="IsTracing"/>).</summary>
+    public void Trace<TKey>(in TKey key, LoadOutcome outcome, in LoadTrace trace)
+        where TKey : struct, IMemoKey<TKey>
     {
+        if (_folder.Logger?.Logger is not { } logger)
+        {
+            return;
+        }
+
         string name = Function.Name;
         if (outcome == LoadOutcome.Loaded)
         {

@@ -4,7 +4,6 @@ using System.IO;
 using MemoGen.Diagnostics;
 using MemoGen.Hashing;
 using MemoGen.Infrastructure;
-using Microsoft.Extensions.Logging;
 
 namespace MemoGen.Disk;
 
@@ -170,9 +169,9 @@ internal sealed class EntryReader
                 trace = new LoadTrace(Discard(load.Paths, load.MetadataBytes, exception.Message));
                 break;
             default:
-                if (_folder.Logger is { } logger && logger.IsEnabled(LogLevel.Debug))
+                if (_folder.Logger is { IsDebugEnabled: true } log)
                 {
-                    MemoLog.Unreadable(logger, FunctionName, load.Paths.MetadataPath, exception.Message);
+                    MemoLog.Unreadable(log.Logger!, FunctionName, load.Paths.MetadataPath, exception.Message);
                 }
 
                 break;
@@ -309,7 +308,7 @@ internal sealed class EntryReader
                 // Garbage metadata names no payload to remove.
             }
 
-            if (_folder.Logger is { } logger)
+            if (_folder.Logger?.Logger is { } logger)
             {
                 MemoLog.BadEntry(logger, FunctionName, paths.MetadataPath, reason);
             }

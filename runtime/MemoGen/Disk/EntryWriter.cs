@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.IO;
 using MemoGen.Diagnostics;
 using MemoGen.Infrastructure;
-using Microsoft.Extensions.Logging;
 
 namespace MemoGen.Disk;
 
@@ -246,9 +245,9 @@ internal sealed class EntryWriter<TResult>
     private void Written(EntryPaths paths, long bytes, long started)
     {
         MemoMetrics.Add(MemoMetrics.BytesWritten, bytes, _folder.Function);
-        if (_folder.Logger is { } logger && logger.IsEnabled(LogLevel.Debug))
+        if (_folder.Logger is { IsDebugEnabled: true } log)
         {
-            MemoLog.Written(logger, _folder.Function.Name, paths.MetadataPath, bytes, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            MemoLog.Written(log.Logger!, _folder.Function.Name, paths.MetadataPath, bytes, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
         _folder.Store.RecordWrite(bytes);

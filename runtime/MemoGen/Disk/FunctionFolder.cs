@@ -3,7 +3,6 @@ using System.IO;
 using System.Threading;
 using MemoGen.Diagnostics;
 using MemoGen.Infrastructure;
-using Microsoft.Extensions.Logging;
 
 namespace MemoGen.Disk;
 
@@ -45,7 +44,7 @@ internal sealed class FunctionFolder
     public string ResultType { get; }
 
     /// <summary>Where warnings and traces go, if anywhere.</summary>
-    public ILogger? Logger => Store.Logger;
+    public MemoLogger? Logger => Store.Logger;
 
     /// <summary>Whether this function's results stay in memory only (its payloads cannot be written).</summary>
     public bool IsMemoryOnly => Volatile.Read(ref _memoryOnly) != 0;
@@ -65,7 +64,7 @@ internal sealed class FunctionFolder
     /// <summary>Warns that a result was not written.</summary>
     public void NotWritten(string reason)
     {
-        if (Logger is { } logger)
+        if (Logger?.Logger is { } logger)
         {
             MemoLog.NotPersisted(logger, Function.Name, reason);
         }

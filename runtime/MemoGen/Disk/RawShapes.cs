@@ -46,14 +46,13 @@ internal static class RawShapes
             else if (type.IsGenericType && IsUnmanaged(type.GetGenericArguments()[0]))
             {
                 Type definition = type.GetGenericTypeDefinition();
-                // ReadOnlyMemory first: naming ImmutableArray loads System.Collections.Immutable.
                 if (definition == typeof(ReadOnlyMemory<>))
                 {
                     shapeType = typeof(ReadOnlyMemoryShape<>).MakeGenericType(type.GetGenericArguments());
                 }
-                else if (definition == typeof(ImmutableArray<>))
+                else if (ImmutableArrays.Is(definition))
                 {
-                    shapeType = typeof(ImmutableArrayShape<>).MakeGenericType(type.GetGenericArguments());
+                    shapeType = ImmutableArrayShapeOf(type.GetGenericArguments());
                 }
             }
 
@@ -65,6 +64,10 @@ internal static class RawShapes
             return null;
         }
     }
+
+    // Apart, so that ReadyToRun's fix-ups of Create do not load System.Collections.Immutable (see ImmutableArrays).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Type ImmutableArrayShapeOf(Type[] element) => typeof(ImmutableArrayShape<>).MakeGenericType(element);
 
     /// <summary><c>T[]</c>.</summary>
     private sealed class ArrayShape<T> : RawShape<T[]?>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Reflection;
 using System.Runtime.InteropServices;
+using MemoGen.Disk;
 
 namespace MemoGen.Hashing;
 
@@ -31,8 +32,8 @@ internal static class ResultMemory<TResult>
         (string? method, Type? element) = type switch
         {
             { IsArray: true } when type.GetArrayRank() == 1 && type == type.GetElementType()!.MakeArrayType() => (nameof(FromArray), type.GetElementType()),
-            { IsGenericType: true } when type.GetGenericTypeDefinition() == typeof(ImmutableArray<>) => (nameof(FromImmutableArray), type.GetGenericArguments()[0]),
             { IsGenericType: true } when type.GetGenericTypeDefinition() == typeof(ReadOnlyMemory<>) => (nameof(FromMemory), type.GetGenericArguments()[0]),
+            { IsGenericType: true } when ImmutableArrays.Is(type.GetGenericTypeDefinition()) => (nameof(FromImmutableArray), type.GetGenericArguments()[0]),
             _ => (null, null),
         };
         if (method is null || !MemoHasher.TryGetElementTag(element!, out _))

@@ -61,11 +61,14 @@ internal sealed class MemoCell<TKey, TResult>
     /// </summary>
     public static MemoCell<TKey, TResult> Tombstone { get; } = new(default, ~default(TKey).GetHashCode());
 
+    // Key and Hash are fields, not properties: the first call of a function runs its lookups unoptimized (tier 0,
+    // nothing inlined), where each getter would be one more method to compile per key type. Optimized code is the same.
+
     /// <summary>The key of the call whose result this is.</summary>
-    public TKey Key { get; }
+    public readonly TKey Key;
 
     /// <summary><see cref="Key"/>'s hash code, kept so that a lookup compares keys only when the hash codes match.</summary>
-    public int Hash { get; }
+    public readonly int Hash;
 
     /// <summary>The result; meaningful only once <see cref="IsCompleted"/> is <see langword="true"/>.</summary>
     public TResult Value { get; private set; } = default!;

@@ -4,6 +4,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Threading;
+using MemoGen.Disk;
 
 namespace MemoGen.Infrastructure;
 
@@ -20,6 +22,10 @@ namespace MemoGen.Infrastructure;
 /// The element size is the element's own size when it is an unmanaged type, else <see cref="ElementGuess"/> (a
 /// reference plus a small object it points to).
 /// </summary>
+/// <remarks>
+/// The way to estimate a type is chosen once per type by code that is not generic (<see cref="SizeRule"/>), so that
+/// ReadyToRun precompiles it: only <see cref="Estimate{T}"/> itself is compiled per value type.
+/// </remarks>
 internal static class MemoSizeEstimator
 {
     /// <summary>An object's header, method table pointer and length.</summary>
@@ -35,143 +41,153 @@ internal static class MemoSizeEstimator
     internal const int EntryOverhead = 96;
 
     /// <summary>The estimated size of <paramref name="value"/> in bytes.</summary>
-    public static long Estimate<T>(T value) => SizeOf<T>.Estimate(value);
-
-    /// <summary>The estimated size of a table entry holding <paramref name="value"/> under a <typeparamref name="TKey"/>.</summary>
-    public static long EstimateEntry<TKey, TValue>(TValue value) =>
-        EntryOverhead + Unsafe.SizeOf<TKey>() + Estimate(value);
-
-    private static long ElementSize<TElement>() =>
-        RuntimeHelpers.IsReferenceOrContainsReferences<TElement>() ? ElementGuess : Unsafe.SizeOf<TElement>();
-
-    private static long OfArray<TElement>(TElement[]? array) =>
-        array is null ? 0 : ObjectOverhead + (array.LongLength * ElementSize<TElement>());
-
-    private static long OfImmutableArray<TElement>(ImmutableArray<TElement> array) =>
-        array.IsDefault ? 0 : ObjectOverhead + (array.Length * ElementSize<TElement>());
-
-    private static long OfReadOnlyMemory<TElement>(ReadOnlyMemory<TElement> memory) =>
-        ObjectOverhead + (memory.Length * ElementSize<TElement>());
-
-    private static long OfMemory<TElement>(Memory<TElement> memory) =>
-        ObjectOverhead + (memory.Length * ElementSize<TElement>());
-
-    private static long OfReadOnlyCollection<TCollection, TElement>(TCollection collection)
-        where TCollection : IReadOnlyCollection<TElement> =>
-        collection is null ? 0 : ObjectOverhead + (collection.Count * ElementSize<TElement>());
-
-    private static long OfCollection<TCollection>(TCollection collection)
-        where TCollection : ICollection =>
-        collection is null ? 0 : ObjectOverhead + ((long)collection.Count * ElementGuess);
-
-    private static long OfString(string? text) => text is null ? 0 : ObjectOverhead + (2L * text.Length);
-
-    /// <summary>The way to estimate a <typeparamref name="T"/>, chosen once per type.</summary>
-    private static class SizeOf<T>
+    public static long Estimate<T>(T value)
     {
-        public static readonly Func<T, long> Estimate = Choose();
-
-        private static Func<T, long> Choose()
+        SizeRule rule = SizeRule.For(typeof(T));
+        switch (rule.Kind)
         {
-            Type type = typeof(T);
+            case SizeKind.String:
+                return Unsafe.As<T, string?>(ref value) is { } text ? ObjectOverhead + (2L * text.Length) : 0;
+            case SizeKind.Array:
+                // An array, or an ImmutableArray, whose one field is its array.
+                return Unsafe.As<T, Array?>(ref value) is { } array ? ObjectOverhead + (array.LongLength * rule.ElementSize) : 0;
+            case SizeKind.Memory:
+                // Every ReadOnlyMemory<T> and Memory<T> has the same fields (object, index, length), whatever T is.
+                return ObjectOverhead + (Unsafe.As<T, ReadOnlyMemory<byte>>(ref value).Length * rule.ElementSize);
+            case SizeKind.Collection:
+                return value is null ? 0 : ObjectOverhead + (rule.CountOf!(value) * rule.ElementSize);
+            default:
+                return typeof(T).IsValueType && !RuntimeHelpers.IsReferenceOrContainsReferences<T>() ? Unsafe.SizeOf<T>() : NominalSize;
+        }
+    }
+
+    /// <summary>The estimated size of a table entry holding <paramref name="value"/> under a key of <paramref name="keySize"/> bytes.</summary>
+    public static long EstimateEntry<TValue>(int keySize, TValue value) =>
+        EntryOverhead + keySize + Estimate(value);
+
+    private enum SizeKind : byte
+    {
+        Flat,
+        String,
+        Array,
+        Memory,
+        Collection,
+    }
+
+    /// <summary>How to estimate the values of one type: chosen once per type, without generic code.</summary>
+    private sealed class SizeRule
+    {
+        private static readonly Lock s_lock = new();
+        private static readonly SizeRule s_flat = new(SizeKind.Flat, 0, null);
+
+        // Replaced, never changed, under the lock: an insert reads it without one. It holds a few types per process.
+        private static Dictionary<Type, SizeRule> s_byType = new();
+        private SizeRule(SizeKind kind, long elementSize, Func<object, long>? countOf)
+        {
+            Kind = kind;
+            ElementSize = elementSize;
+            CountOf = countOf;
+        }
+
+        public SizeKind Kind { get; }
+
+        public long ElementSize { get; }
+
+        /// <summary>The element count of a collection (<see cref="SizeKind.Collection"/>).</summary>
+        public Func<object, long>? CountOf { get; }
+
+        public static SizeRule For(Type type) =>
+            Volatile.Read(ref s_byType).TryGetValue(type, out SizeRule? rule) ? rule : Add(type);
+
+        private static SizeRule Add(Type type)
+        {
+            lock (s_lock)
+            {
+                if (!s_byType.TryGetValue(type, out SizeRule? rule))
+                {
+                    rule = Choose(type);
+                    Volatile.Write(ref s_byType, new Dictionary<Type, SizeRule>(s_byType) { [type] = rule });
+                }
+
+                return rule;
+            }
+        }
+
+        private static SizeRule Choose(Type type)
+        {
             if (type == typeof(string))
             {
-                return (Func<T, long>)(object)new Func<string?, long>(OfString);
-            }
-
-            if (OfPrimitives(type) is { } ofPrimitives)
-            {
-                return ofPrimitives;
+                return new SizeRule(SizeKind.String, 2, null);
             }
 
             try
             {
                 if (type.IsSZArray)
                 {
-                    return Specialize(nameof(OfArray), type.GetElementType()!);
+                    return new SizeRule(SizeKind.Array, SizeOfElement(type.GetElementType()!), null);
                 }
 
-                if (type.IsGenericType)
+                if (type.IsGenericType && type.IsValueType)
                 {
                     Type definition = type.GetGenericTypeDefinition();
-                    Type element = type.GetGenericArguments()[0];
-                    if (definition == typeof(ImmutableArray<>))
+                    if (definition == typeof(ReadOnlyMemory<>) || definition == typeof(Memory<>))
                     {
-                        return Specialize(nameof(OfImmutableArray), element);
+                        return new SizeRule(SizeKind.Memory, SizeOfElement(type.GetGenericArguments()[0]), null);
                     }
 
-                    if (definition == typeof(ReadOnlyMemory<>))
+                    if (ImmutableArrays.Is(definition))
                     {
-                        return Specialize(nameof(OfReadOnlyMemory), element);
-                    }
-
-                    if (definition == typeof(Memory<>))
-                    {
-                        return Specialize(nameof(OfMemory), element);
+                        return new SizeRule(SizeKind.Array, SizeOfElement(type.GetGenericArguments()[0]), null);
                     }
                 }
 
-                if (FindReadOnlyCollectionElement(type) is { } collectionElement)
+                if (FindReadOnlyCollectionElement(type) is { } element)
                 {
-                    return Specialize(nameof(OfReadOnlyCollection), type, collectionElement);
+                    return new SizeRule(SizeKind.Collection, SizeOfElement(element), CountOfReadOnlyCollection(element));
                 }
 
                 if (typeof(ICollection).IsAssignableFrom(type))
                 {
-                    return Specialize(nameof(OfCollection), type);
+                    return new SizeRule(SizeKind.Collection, ElementGuess, static collection => ((ICollection)collection).Count);
                 }
             }
-            catch (Exception exception) when (exception is NotSupportedException or InvalidOperationException or ArgumentException)
+            catch (Exception exception) when (exception is NotSupportedException or InvalidOperationException or ArgumentException or TargetInvocationException)
             {
-                // Without dynamic code (Native AOT) the generic instantiation may be missing: fall back to a flat size.
+                // Without dynamic code (Native AOT) a generic instantiation may be missing: fall back to a flat size.
             }
 
-            long flat = type.IsValueType && !RuntimeHelpers.IsReferenceOrContainsReferences<T>()
-                ? Unsafe.SizeOf<T>()
-                : NominalSize;
-            return _ => flat;
+            return s_flat;
         }
 
-        /// <summary>
-        /// The estimate of an array, <c>ImmutableArray</c>, <c>ReadOnlyMemory</c> or <c>Memory</c> of a primitive
-        /// (what raw payloads hold), without reflection: a first disk hit of such a result should not pay for it.
-        /// </summary>
-        private static Func<T, long>? OfPrimitives(Type type)
+        /// <summary>The size of one element: its own for an unmanaged type, else <see cref="ElementGuess"/>.</summary>
+        private static long SizeOfElement(Type element)
         {
-            Type? element = type.IsSZArray ? type.GetElementType() : type.IsGenericType ? type.GetGenericArguments()[0] : null;
-            if (element is null || !element.IsPrimitive)
+            if (element.IsPrimitive)
             {
-                return null;
+                // No reflection for what raw payloads hold: a first disk hit should not pay for it.
+                return Buffer.ByteLength(Array.CreateInstance(element, 1));
             }
 
-            long size = Buffer.ByteLength(Array.CreateInstance(element, 1));
-            if (type.IsSZArray)
+            if (!element.IsValueType)
             {
-                // Contravariance: a delegate over any array serves as one over this array type.
-                return (Func<T, long>)(object)new Func<Array?, long>(array => array is null ? 0 : ObjectOverhead + (array.LongLength * size));
+                return ElementGuess;
             }
 
-            Type definition = type.GetGenericTypeDefinition();
-            if (definition == typeof(ImmutableArray<>))
-            {
-                // An ImmutableArray is its one array field (what ImmutableCollectionsMarshal relies on too).
-                return value => Unsafe.As<T, Array?>(ref value) is { } array ? ObjectOverhead + (array.LongLength * size) : 0;
-            }
-
-            if (definition == typeof(ReadOnlyMemory<>) || definition == typeof(Memory<>))
-            {
-                // Every ReadOnlyMemory<T> and Memory<T> has the same fields (object, index, length), whatever T is.
-                return value => ObjectOverhead + (Unsafe.As<T, ReadOnlyMemory<byte>>(ref value).Length * size);
-            }
-
-            return null;
+            return (long)typeof(SizeRule).GetMethod(nameof(ElementSizeOf), BindingFlags.NonPublic | BindingFlags.Static)!
+                .MakeGenericMethod(element).Invoke(null, null)!;
         }
 
-        private static Func<T, long> Specialize(string methodName, params Type[] typeArguments) =>
-            typeof(MemoSizeEstimator)
-                .GetMethod(methodName, BindingFlags.NonPublic | BindingFlags.Static)!
-                .MakeGenericMethod(typeArguments)
-                .CreateDelegate<Func<T, long>>();
+        private static long ElementSizeOf<TElement>() =>
+            RuntimeHelpers.IsReferenceOrContainsReferences<TElement>() ? ElementGuess : Unsafe.SizeOf<TElement>();
+
+        /// <summary><see cref="IReadOnlyCollection{T}.Count"/> of <paramref name="element"/>, through its interface (the type may implement it explicitly).</summary>
+        private static Func<object, long> CountOfReadOnlyCollection(Type element)
+        {
+            PropertyInfo count = typeof(IReadOnlyCollection<>).MakeGenericType(element).GetProperty(nameof(IReadOnlyCollection<int>.Count))!;
+
+            // Most collections (arrays, lists, the immutable ones) are also an ICollection, whose count needs no reflection.
+            return collection => collection is ICollection known ? known.Count : (int)count.GetValue(collection)!;
+        }
 
         private static Type? FindReadOnlyCollectionElement(Type type)
         {

@@ -6,15 +6,11 @@ namespace MemoGen.Infrastructure;
 /// </summary>
 public sealed partial class MemoTable<TKey, TResult>
 {
-    /// <summary>Publishes a result the disk tier gave: kept in memory, or (lazy) only weakly.</summary>
-    private void PublishLoaded(TKey key, MemoCell<TKey, TResult> cell, MemoFlight<TResult> flight, TResult value, bool cacheTask) =>
-        Publish(key, cell, flight, value, written: null, weakly: _disk!.IsLazy, cacheTask);
-
     /// <summary>Keeps only a weak handle on a lazy result, removes its cell, and hands the result to the waiters.</summary>
-    private void PublishWeakly(TKey key, MemoCell<TKey, TResult> cell, MemoFlight<TResult> flight, TResult result, Disk.WrittenEntry? written)
+    private void PublishWeakly(MemoHash128 hash, MemoCell<TKey, TResult> cell, MemoFlight<TResult> flight, TResult result, Disk.WrittenEntry? written)
     {
         // The handle goes in first, so that a lookup arriving once the cell is gone finds it.
-        _disk!.HoldWeakly(key, result);
+        _disk!.HoldWeakly(hash, result);
         if (_entries.Remove(cell))
         {
             cell.MarkRemoved();
@@ -22,7 +18,7 @@ public sealed partial class MemoTable<TKey, TResult>
         else
         {
             // Invalidated while it was computed or written.
-            _disk.ForgetWeakly(key);
+            _disk.ForgetWeakly(hash);
             if (written is not null)
             {
                 _disk.Undo(written);
@@ -33,9 +29,9 @@ public sealed partial class MemoTable<TKey, TResult>
     }
 
     /// <summary>Replaces whatever memory holds for a recomputed lazy result (written to disk) by a weak handle.</summary>
-    private void StoreRecomputedWeakly(TKey key, TResult result)
+    private void StoreRecomputedWeakly(TKey key, MemoHash128 hash, TResult result)
     {
-        Forget(key);
-        _disk!.HoldWeakly(key, result);
+        Forget(key, hash);
+        _disk!.HoldWeakly(hash, result);
     }
 }

@@ -68,15 +68,15 @@ public sealed partial class MemoTable<TKey, TResult>
         }
     }
 
-    /// <summary>Removes whatever memory holds for <paramref name="key"/>, and its weak handle.</summary>
-    private void Forget(in TKey key)
+    /// <summary>Removes whatever memory holds for <paramref name="key"/>, and its weak handle (by its stable <paramref name="hash"/>).</summary>
+    private void Forget(in TKey key, MemoHash128 hash)
     {
         if (_entries.Remove(key) is { } cell)
         {
             Discount(cell);
         }
 
-        _disk?.ForgetWeakly(key);
+        _disk?.ForgetWeakly(hash);
     }
 
     /// <summary>Removes this very cell (not a newer one under the same key); returns whether a counted result was removed.</summary>
@@ -108,7 +108,7 @@ public sealed partial class MemoTable<TKey, TResult>
     {
         try
         {
-            return MemoSizeEstimator.EstimateEntry<TKey, TResult>(result);
+            return MemoSizeEstimator.EstimateEntry(Unsafe.SizeOf<TKey>(), result);
         }
         catch (Exception)
         {
@@ -180,24 +180,5 @@ public sealed partial class MemoTable<TKey, TResult>
                 }
             }
         }
-    }
-
-    /// <summary>The table's counters that change on the miss path.</summary>
-    private sealed class Counters
-    {
-        /// <summary>The logical clock of bounded tables: one tick per insert.</summary>
-        public long Clock;
-
-        public long Misses;
-
-        /// <summary>Completed results in the table.</summary>
-        public long Entries;
-
-        public long EstimatedBytes;
-
-        public long Evictions;
-
-        /// <summary>Memory misses answered from the disk store.</summary>
-        public long DiskLoads;
     }
 }

@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using MemoGen.Diagnostics;
 using MemoGen.Disk;
 using MemoGen.Hashing;
-using Microsoft.Extensions.Logging;
 
 namespace MemoGen.Infrastructure;
 
@@ -108,14 +107,15 @@ public sealed partial class MemoTable<TKey, TResult>
         {
             value = found!;
             flight.ReleaseOwnerThread();
-            PublishLoaded(key, cell, flight, value, cacheTask);
+            // A result the disk tier gave: kept in memory, or (lazy) only weakly.
+            Publish(hash, cell, flight, value, written: null, weakly: _disk!.IsLazy, cacheTask);
             plan = default;
             return true;
         }
 
         value = default;
         plan = new MissPlan(hash, claim);
-        CountMiss();
+        _counters.CountMiss(_function);
         return false;
     }
 
@@ -199,31 +199,27 @@ public sealed partial class MemoTable<TKey, TResult>
             return false;
         }
 
-        switch (_disk.TryLoad(key, hash, out value))
+        LoadOutcome outcome = _disk.TryLoad(hash, out value, out LoadTrace trace);
+        if (_disk.IsTracing)
+        {
+            _disk.Trace(key, outcome, trace);
+        }
+
+        switch (outcome)
         {
             case LoadOutcome.Recalled:
                 _hits.Increment();
                 MemoProvenance.Register(value!, _function, key, hash);
                 return true;
             case LoadOutcome.Loaded:
-                CountDiskLoad();
+                _counters.CountDiskLoad(_function);
                 return true;
             default:
                 return false;
         }
     }
 
-    private void CountDiskLoad()
-    {
-        Interlocked.Increment(ref _counters.DiskLoads);
-        MemoMetrics.Add(MemoMetrics.DiskLoads, 1, _function);
-    }
-
-    private void CountMiss()
-    {
-        Interlocked.Increment(ref _counters.Misses);
-        MemoMetrics.Add(MemoMetrics.Misses, 1, _function);
-    }
+    private void CountDiskLoad() => _counters.CountDiskLoad(_function);
 
     /// <summary>
     /// Publishes a computed result: traced, written to the disk tier (unless the entry was invalidated meanwhile) and
@@ -247,20 +243,20 @@ public sealed partial class MemoTable<TKey, TResult>
         }
 
         ReleaseClaim(plan.Claim);
-        Publish(key, cell, flight, result, written, weakly: written is not null && _disk!.IsLazy, cacheTask);
+        Publish(plan.Hash, cell, flight, result, written, weakly: written is not null && _disk!.IsLazy, cacheTask);
     }
 
     /// <summary>
     /// Keeps a result in memory (or, <paramref name="weakly"/>, only a weak handle) and ends the flight with it. If
     /// keeping it fails, the key is not cached, and the waiters get the result all the same.
     /// </summary>
-    private void Publish(TKey key, MemoCell<TKey, TResult> cell, MemoFlight<TResult> flight, TResult result, WrittenEntry? written, bool weakly, bool cacheTask)
+    private void Publish(MemoHash128 hash, MemoCell<TKey, TResult> cell, MemoFlight<TResult> flight, TResult result, WrittenEntry? written, bool weakly, bool cacheTask)
     {
         try
         {
             if (weakly)
             {
-                PublishWeakly(key, cell, flight, result, written);
+                PublishWeakly(hash, cell, flight, result, written);
             }
             else if (!Complete(cell, flight, result, cacheTask) && written is not null)
             {
@@ -288,7 +284,7 @@ public sealed partial class MemoTable<TKey, TResult>
         MemoMetrics.CountFailure(sideEffect);
         try
         {
-            if (_logger is { } logger)
+            if (_logger?.Logger is { } logger)
             {
                 MemoLog.SideEffectFailed(logger, _function.Name, sideEffect, exception.Message);
             }
@@ -312,9 +308,10 @@ public sealed partial class MemoTable<TKey, TResult>
     private void StoreRecomputed(TKey key, TResult result, long startedAt)
     {
         WrittenEntry? written = null;
+        MemoHash128 hash = default;
         try
         {
-            MemoHash128 hash = _disk is null ? default : MemoKeyHash.Of(key);
+            hash = _disk is null ? default : MemoKeyHash.Of(key);
             MemoProvenance.Register(result, _function, key, hash);
             TimeSpan elapsed = TraceComputed(key, startedAt);
             written = _disk?.Save(key, hash, result, elapsed);
@@ -328,7 +325,7 @@ public sealed partial class MemoTable<TKey, TResult>
         {
             if (written is not null && _disk!.IsLazy)
             {
-                StoreRecomputedWeakly(key, result);
+                StoreRecomputedWeakly(key, hash, result);
             }
             else
             {
@@ -339,7 +336,7 @@ public sealed partial class MemoTable<TKey, TResult>
         {
             try
             {
-                Forget(key);
+                Forget(key, hash);
             }
             finally
             {
@@ -352,7 +349,7 @@ public sealed partial class MemoTable<TKey, TResult>
     {
         TimeSpan elapsed = Stopwatch.GetElapsedTime(startedAt);
         MemoMetrics.Record(MemoMetrics.ComputeDuration, elapsed.TotalSeconds, _function);
-        if (_logger is { } logger && logger.IsEnabled(LogLevel.Debug))
+        if (_logger is { } logger && logger.IsDebugEnabled)
         {
             MemoLog.Computed(logger, _function.Name, CallDescriber.Describe(_function, key), elapsed.TotalMilliseconds);
         }

@@ -52,6 +52,24 @@ public sealed class TracingTests
     }
 
     [Test]
+    public void The_logger_is_created_when_there_is_something_to_log_not_with_the_table()
+    {
+        using var store = new TempStore();
+        var factory = new CountingLoggerFactory(new ListLogger());
+        var options = DiskTables.Options(store);
+        options.LoggerFactory = factory;
+        var table = DiskTables.Fresh(DiskTables.Function<int[]>("lazily_logged"), options);
+        Assert.That(factory.Created, Is.Zero, "a table alone creates no logger");
+
+        DiskTables.Get(table, 1, new Counted<int[]>(k => [k]));
+        DiskTables.Get(table, 2, new Counted<int[]>(k => [k]));
+        Assert.That(factory.Created, Is.EqualTo(1), "created on the first check of a level, then kept");
+
+        DiskTables.Get(DiskTables.Fresh(DiskTables.Function<int[]>("lazily_logged"), options), 1, new Counted<int[]>(k => [k]));
+        Assert.That(factory.Created, Is.EqualTo(2), "one logger per context");
+    }
+
+    [Test]
     public void The_meter_counts_misses_loads_bytes_compute_time_and_hits()
     {
         using var store = new TempStore();
@@ -95,5 +113,21 @@ public sealed class TracingTests
                 measurements.Enqueue((instrument.Name, value));
             }
         }
+    }
+
+    /// <summary>Counts the loggers it is asked for.</summary>
+    private sealed class CountingLoggerFactory(ILoggerFactory inner) : ILoggerFactory
+    {
+        public int Created { get; private set; }
+
+        public ILogger CreateLogger(string categoryName)
+        {
+            Created++;
+            return inner.CreateLogger(categoryName);
+        }
+
+        public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
+
+        public void Dispose() => inner.Dispose();
     }
 }

@@ -11,7 +11,7 @@ public sealed class ByteLimitTests
     [Test]
     public void ArraysAreEvictedOldestFirstToStayUnderTheByteBound()
     {
-        long entryBytes = MemoSizeEstimator.EstimateEntry<IntKey, double[]>(new double[Length]);
+        long entryBytes = MemoSizeEstimator.EstimateEntry(System.Runtime.CompilerServices.Unsafe.SizeOf<IntKey>(), new double[Length]);
         var table = TestTables.CreateBounded<double[]>(maxBytes: 3 * entryBytes);
 
         for (int i = 0; i < 3; i++)

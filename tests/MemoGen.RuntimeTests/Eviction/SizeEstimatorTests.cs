@@ -25,6 +25,9 @@ public sealed class SizeEstimatorTests
         Assert.That(MemoSizeEstimator.Estimate(default(ImmutableArray<int>)), Is.Zero);
         Assert.That(MemoSizeEstimator.Estimate(new ReadOnlyMemory<float>(new float[100])), Is.EqualTo(400 + Overhead));
         Assert.That(MemoSizeEstimator.Estimate(new Memory<long>(new long[4])), Is.EqualTo(32 + Overhead));
+        Assert.That(MemoSizeEstimator.Estimate(ImmutableArray.Create((1, 2), (3, 4))), Is.EqualTo(16 + Overhead));
+        Assert.That(MemoSizeEstimator.Estimate(new ReadOnlyMemory<string>(new string[5], 1, 3)), Is.EqualTo((3 * MemoSizeEstimator.ElementGuess) + Overhead));
+        Assert.That(MemoSizeEstimator.Estimate(ImmutableArray.Create(DayOfWeek.Monday)), Is.EqualTo(4 + Overhead));
     }
 
     [Test]
@@ -47,6 +50,8 @@ public sealed class SizeEstimatorTests
         Assert.That(
             MemoSizeEstimator.Estimate(new string[3]),
             Is.EqualTo((3 * MemoSizeEstimator.ElementGuess) + Overhead));
+        Assert.That(MemoSizeEstimator.Estimate(new OnlyReadOnly(7)), Is.EqualTo((7 * sizeof(long)) + Overhead), "counted through the interface");
+        Assert.That(MemoSizeEstimator.Estimate<OnlyReadOnly?>(null), Is.Zero);
     }
 
     [Test]
@@ -55,5 +60,15 @@ public sealed class SizeEstimatorTests
         Assert.That(MemoSizeEstimator.Estimate(new object()), Is.EqualTo(MemoSizeEstimator.NominalSize));
         Assert.That(MemoSizeEstimator.Estimate(3.0), Is.EqualTo(sizeof(double)));
         Assert.That(MemoSizeEstimator.Estimate((1, "a")), Is.EqualTo(MemoSizeEstimator.NominalSize));
+    }
+
+    /// <summary>A collection that is only an <see cref="IReadOnlyCollection{T}"/>, with its count implemented explicitly.</summary>
+    private sealed class OnlyReadOnly(int count) : IReadOnlyCollection<long>
+    {
+        int IReadOnlyCollection<long>.Count => count;
+
+        public IEnumerator<long> GetEnumerator() => throw new NotSupportedException();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -64,7 +64,7 @@ public sealed class ConcurrentConsistencyTests
         int present = Enumerable.Range(0, Keys).Count(i => table.Contains(new IntKey(i)));
         MemoFunctionStatistics statistics = table.Statistics;
         Assert.That(statistics.Entries, Is.EqualTo(present));
-        Assert.That(statistics.EstimatedBytes, Is.EqualTo(present * MemoSizeEstimator.EstimateEntry<IntKey, int>(0)));
+        Assert.That(statistics.EstimatedBytes, Is.EqualTo(present * MemoSizeEstimator.EstimateEntry(System.Runtime.CompilerServices.Unsafe.SizeOf<IntKey>(), 0)));
         Assert.That(statistics.Entries, Is.LessThanOrEqualTo(maxEntries ?? Keys));
     }
 
