@@ -31,8 +31,8 @@ internal static class ChunkReader
         ORDER BY ec.ordinal
         """;
 
-    /// <summary>A chunk stored before migration 3, as one (TOASTed) value.</summary>
-    private const string WholeChunkQuery = "SELECT data FROM memogen.chunk WHERE hash = $1";
+    /// <summary>A chunk stored before migration 3, as one (TOASTed) value: read as its one piece.</summary>
+    private const string WholeChunkQuery = "SELECT 0, data FROM memogen.chunk WHERE hash = $1";
 
     /// <summary>How many chunks' reads are sent in one batch (a bound on the statements in flight, not on memory).</summary>
     private const int ChunksPerBatch = 32;
@@ -116,7 +116,7 @@ internal static class ChunkReader
                         buffer = ArrayPool<byte>.Shared.Rent(chunk.Size);
                     }
 
-                    if (ReadChunk(reader, buffer.AsSpan(0, chunk.Size)) != chunk.Size || !ChunkHash.Matches(buffer.AsSpan(0, chunk.Size), chunk.Hash))
+                    if (!ReadChunk(reader, chunk, buffer.AsSpan(0, chunk.Size)) || !ChunkHash.Matches(buffer.AsSpan(0, chunk.Size), chunk.Hash))
                     {
                         throw new InvalidDataException($"Chunk {Convert.ToHexStringLower(chunk.Hash)} of shared entry {id} does not match its hash.");
                     }
@@ -154,19 +154,25 @@ internal static class ChunkReader
                 throw new InvalidDataException($"Shared entry {id} references chunk {Convert.ToHexStringLower(hash)}, which is missing.");
             }
 
-            chunks.Add(new StoredChunk(hash, reader.GetFieldValue<int>(1), !reader.IsDBNull(2)));
+            int size = reader.GetFieldValue<int>(1);
+            if (!reader.IsDBNull(2) && reader.GetFieldValue<int>(2) != ChunkPieces.CountFor(size))
+            {
+                throw new InvalidDataException($"Chunk {Convert.ToHexStringLower(hash)} of shared entry {id} records {reader.GetFieldValue<int>(2)} pieces for {size} bytes.");
+            }
+
+            chunks.Add(new StoredChunk(hash, size, Whole: reader.IsDBNull(2)));
         }
 
         return chunks;
     }
 
-    /// <summary>One statement per chunk, sent together: the bytes of <paramref name="chunks"/> stream back in order in one round trip.</summary>
+    /// <summary>One statement per chunk, sent together: the chunks' bytes stream back, chunk after chunk, in one round trip.</summary>
     private static NpgsqlBatch ReadsOf(NpgsqlConnection connection, List<StoredChunk> chunks)
     {
         var batch = new NpgsqlBatch(connection);
         foreach (StoredChunk chunk in chunks)
         {
-            var read = new NpgsqlBatchCommand(chunk.InPieces ? ChunkPieces.ReadSql : WholeChunkQuery);
+            var read = new NpgsqlBatchCommand(chunk.Whole ? WholeChunkQuery : ChunkPieces.ReadSql);
             read.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = chunk.Hash });
             batch.BatchCommands.Add(read);
         }
@@ -175,24 +181,33 @@ internal static class ChunkReader
     }
 
     /// <summary>
-    /// Reads the current result's rows (a chunk's pieces, or its one stored value) into <paramref name="into"/>; returns
-    /// how many bytes they hold, one more than fits when they hold more (never written past the span).
+    /// Reads the current result's rows, the pieces of <paramref name="chunk"/> in any order, each into its place in
+    /// <paramref name="into"/>; whether every piece came once with its exact length (never written past the span).
     /// </summary>
-    private static int ReadChunk(NpgsqlDataReader reader, Span<byte> into)
+    private static bool ReadChunk(NpgsqlDataReader reader, StoredChunk chunk, Span<byte> into)
     {
-        int filled = 0;
+        int pieces = 0;
         while (reader.Read())
         {
-            using Stream data = reader.GetStream(0);
-            int read = data.ReadAtLeast(into[filled..], into.Length - filled, throwOnEndOfStream: false);
-            filled += read;
-            if (filled == into.Length && data.ReadByte() != -1)
+            int ordinal = reader.GetFieldValue<int>(0);
+            if (ordinal < 0 || ordinal >= chunk.Pieces)
             {
-                return into.Length + 1;
+                return false;
             }
+
+            int offset = ordinal * chunk.PieceSize;
+            int length = Math.Min(chunk.PieceSize, chunk.Size - offset);
+            using Stream data = reader.GetStream(1);
+            if (data.ReadAtLeast(into.Slice(offset, length), length, throwOnEndOfStream: false) != length || data.ReadByte() != -1)
+            {
+                return false;
+            }
+
+            pieces++;
         }
 
-        return filled;
+        // The primary key (chunk_hash, ordinal) holds no ordinal twice: as many pieces as expected is every piece.
+        return pieces == chunk.Pieces;
     }
 
     private static void ReturnBuffer(byte[] buffer)
@@ -203,6 +218,13 @@ internal static class ChunkReader
         }
     }
 
-    /// <summary>A chunk of an entry: its address, its length, and whether it is stored as pieces (else as one value).</summary>
-    private sealed record StoredChunk(byte[] Hash, int Size, bool InPieces);
+    /// <summary>A chunk of an entry: its address, its length, and whether it is stored whole (before migration 3) rather than in pieces.</summary>
+    private sealed record StoredChunk(byte[] Hash, int Size, bool Whole)
+    {
+        /// <summary>How many rows hold the chunk: a whole chunk is read as its one piece.</summary>
+        public int Pieces => Whole ? 1 : ChunkPieces.CountFor(Size);
+
+        /// <summary>The length of every piece but the last.</summary>
+        public int PieceSize => Whole ? Size : ChunkPieces.PieceSize;
+    }
 }

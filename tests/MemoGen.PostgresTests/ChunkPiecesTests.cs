@@ -35,6 +35,22 @@ public sealed class ChunkPiecesTests : StoreFixture
         Assert.That(await ToastBytesAsync("memogen.chunk"), Is.Zero);
     }
 
+    [Test]
+    public async Task Pieces_stored_in_reverse_order_read_back_in_place()
+    {
+        byte[] payload = RandomBytes(100_000, seed: 16);
+        await SharedWorker.GetOrComputeAsync(OpenStore(), Key, _ => Task.FromResult(payload), CancellationToken.None).WaitAsync(Patience);
+        await ScalarAsync<int>(
+            """
+            WITH gone AS (DELETE FROM memogen.chunk_piece RETURNING *),
+            again AS (INSERT INTO memogen.chunk_piece SELECT * FROM gone ORDER BY ordinal DESC RETURNING 1)
+            SELECT count(*)::int FROM again
+            """);
+
+        Assert.That(await ScalarAsync<int>("SELECT ordinal FROM memogen.chunk_piece LIMIT 1"), Is.EqualTo(12), "the server now returns the last piece first");
+        Assert.That(await ReadAsync(), Is.EqualTo(payload));
+    }
+
     [TestCase(true)]
     [TestCase(false)]
     public async Task A_chunk_another_writer_stores_at_the_same_moment_is_waited_for_and_stored_once(bool otherCommits)
