@@ -9,7 +9,7 @@ namespace MemoGen.Postgres;
 /// <summary>
 /// A chunk's bytes as rows of <c>memogen.chunk_piece</c> (migration 3), each small enough to stay in its heap page
 /// (<c>STORAGE PLAIN</c>: no TOAST). The server stores a 4 MiB value as about 2,000 TOAST rows of 2 KiB and reads it back
-/// through a B-tree look-up of each; as 525 pieces of 8,000 bytes it reads the same bytes several times faster.
+/// through a B-tree look-up of each; 525 pieces of 8,000 bytes are 525 heap pages found through one index range.
 /// A chunk's row and its pieces are inserted in one transaction, so a visible chunk always has all its pieces.
 /// </summary>
 internal static class ChunkPieces
