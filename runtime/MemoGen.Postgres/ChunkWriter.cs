@@ -5,25 +5,21 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace MemoGen.Postgres;
 
 /// <summary>
 /// Cuts a payload stream into content-addressed chunks (<see cref="ChunkHash"/>) and stores each once. Chunks are sent
-/// on two connections in turn (chunk <c>i</c> on lane <c>i</c> mod 2): the server's time goes into storing each chunk
-/// (TOAST rows and their index), and a second backend does that in parallel. One chunk buffer per lane and one being
-/// read and hashed are in memory, whatever the payload's size. A chunk already stored is not sent again, only marked as
-/// used now so that orphan collection leaves it alone. A payload of one small chunk is left for the statement that
-/// publishes its entry, and opens no connection.
+/// on two connections in turn (chunk <c>i</c> on lane <c>i</c> mod 2), each as heap rows in one binary <c>COPY</c>
+/// (<see cref="ChunkPieces"/>): the server's time goes into storing them, and a second backend does that in parallel.
+/// One chunk buffer per lane and one being read and hashed are in memory, whatever the payload's size. A chunk already
+/// stored is not sent again, only marked as used now so that orphan collection leaves it alone. A payload of one small
+/// chunk is left for the statement that publishes its entry, and opens no connection.
 /// </summary>
 internal static class ChunkWriter
 {
     /// <summary>The largest payload stored inline in its entry's row (when it is one chunk).</summary>
     public const int InlineLimit = 64 * 1024;
-
-    /// <summary>Up to this size a chunk is sent with its upsert in one round trip, even when stored already; above, it is sent only when missing.</summary>
-    private const int SendAlwaysBelow = 64 * 1024;
 
     /// <summary>
     /// Stores <paramref name="source"/> from its current position to its end on up to <paramref name="lanes"/>
@@ -62,7 +58,7 @@ internal static class ChunkWriter
                 int lane = hashes.Count % lanes;
                 await storing[lane].ConfigureAwait(false);
                 connections[lane] ??= await OpenLaneAsync(open, cancellationToken).ConfigureAwait(false);
-                storing[lane] = StoreAsync(connections[lane]!, hash, reading.AsMemory(0, length), cancellationToken);
+                storing[lane] = ChunkPieces.StoreAsync(connections[lane]!, hash, reading.AsMemory(0, length), cancellationToken);
                 (reading, sending[lane]) = (sending[lane] ?? ArrayPool<byte>.Shared.Rent(chunkSize), reading);
                 hashes.Add(hash);
                 size += length;
@@ -113,26 +109,5 @@ internal static class ChunkWriter
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-    }
-
-    private static async Task StoreAsync(NpgsqlConnection connection, byte[] hash, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
-    {
-        if (data.Length > SendAlwaysBelow)
-        {
-            await using var touch = new NpgsqlCommand("UPDATE memogen.chunk SET created = now() WHERE hash = $1", connection);
-            touch.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = hash });
-            if (await touch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0)
-            {
-                return;
-            }
-        }
-
-        // Marking a stored chunk as used now keeps orphan collection away from it.
-        await using var insert = new NpgsqlCommand(
-            "INSERT INTO memogen.chunk (hash, size, data) VALUES ($1, $2, $3) ON CONFLICT (hash) DO UPDATE SET created = now()", connection);
-        insert.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = hash });
-        insert.Parameters.Add(new NpgsqlParameter<int> { TypedValue = data.Length });
-        insert.Parameters.Add(new NpgsqlParameter<ReadOnlyMemory<byte>> { TypedValue = data, NpgsqlDbType = NpgsqlDbType.Bytea });
-        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -71,6 +71,19 @@ internal static class PostgresSchema
         ALTER TABLE memogen.entry ADD COLUMN data bytea;
         ALTER TABLE memogen.entry ALTER COLUMN data SET STORAGE EXTERNAL;
         """,
+        // A chunk's bytes as heap rows small enough to need no TOAST (ChunkPieces): the server reads them several
+        // times faster than one TOASTed value. A chunk stored so has `pieces` set and an empty `data`, which a reader
+        // of an older MemoGen fails on its size check (it computes the value locally); chunks stored before keep
+        // their `data` and `pieces` null, and are still read.
+        """
+        ALTER TABLE memogen.chunk ADD COLUMN pieces integer;
+        CREATE TABLE memogen.chunk_piece (
+            chunk_hash bytea NOT NULL,
+            ordinal integer NOT NULL,
+            data bytea NOT NULL,
+            PRIMARY KEY (chunk_hash, ordinal));
+        ALTER TABLE memogen.chunk_piece ALTER COLUMN data SET STORAGE PLAIN;
+        """,
     ];
 
     /// <summary>The version a fully migrated store is at.</summary>

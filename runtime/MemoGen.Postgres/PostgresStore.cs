@@ -121,7 +121,7 @@ internal sealed class PostgresStore : IAsyncDisposable
 
     /// <summary>
     /// Streams the payload of <paramref name="key"/>'s entry into <paramref name="destination"/>, verified chunk by
-    /// chunk, in one round trip for a small payload (two for a chunked one) on one pooled connection, blocking the calling thread (see <see cref="ChunkReader"/>).
+    /// chunk, in one round trip for a small payload (three for a chunked one, more beyond 32 chunks) on one pooled connection, blocking the calling thread (see <see cref="ChunkReader"/>).
     /// Returns false when there is no entry, PostgreSQL failed or the entry does not verify (logged): the destination
     /// then holds a partial payload that the caller must discard.
     /// </summary>

@@ -82,7 +82,7 @@ public class PostgresChunkBenchmarks
         Stamp(MemoryMarshal.AsBytes(_payload.AsSpan()), _stamp);
         Stamp(_raw, _stamp);
 
-        PostgresBenchContext.Execute(_writeDatabase, "TRUNCATE memogen.entry_chunk, memogen.entry, memogen.chunk");
+        PostgresBenchContext.Execute(_writeDatabase, "TRUNCATE memogen.entry_chunk, memogen.entry, memogen.chunk, memogen.chunk_piece");
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory("write")]

@@ -79,15 +79,16 @@ public sealed class InlineEntryTests : StoreFixture
         Assert.That(await ScalarAsync<bool>("SELECT last_used > now() - interval '1 minute' FROM memogen.entry"), Is.True);
     }
 
-    [Test]
-    public async Task An_entry_written_with_its_chunk_before_the_inline_column_still_reads_after_the_migration()
+    [TestCase(1)]
+    [TestCase(2)]
+    public async Task An_entry_written_with_its_chunk_by_an_older_schema_still_reads_after_the_migration(int version)
     {
         byte[] payload = new byte[2000];
         new Random(7).NextBytes(payload);
         await using (var connection = new NpgsqlConnection(ConnectionString))
         {
             await connection.OpenAsync();
-            await PostgresSchema.MigrateAsync(connection, CancellationToken.None, targetVersion: 1).WaitAsync(Patience);
+            await PostgresSchema.MigrateAsync(connection, CancellationToken.None, targetVersion: version).WaitAsync(Patience);
         }
 
         byte[] chunk = ChunkHash.Of(payload);

@@ -114,6 +114,7 @@ public sealed class RoundTripTests : StoreFixture
         long collected = await store.CollectOrphanChunksAsync(TimeSpan.Zero, CancellationToken.None).WaitAsync(Patience);
 
         Assert.That(collected, Is.EqualTo(1));
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM memogen.chunk_piece"), Is.EqualTo(ChunkPieces.CountFor(kept.Length)), "the collected chunk's pieces go with it");
         byte[] read = await SharedWorker.GetOrComputeAsync(OpenStore(), Key, _ => throw new AssertionException("the kept entry was lost"), CancellationToken.None).WaitAsync(Patience);
         Assert.That(read, Is.EqualTo(kept));
     }
@@ -140,7 +141,7 @@ public sealed class RoundTripTests : StoreFixture
         new Random(5).NextBytes(payload);
         PostgresStore store = OpenStore();
         await SharedWorker.GetOrComputeAsync(store, Key, _ => Task.FromResult(payload), CancellationToken.None).WaitAsync(Patience);
-        await ScalarAsync<int>("UPDATE memogen.chunk SET data = overlay(data placing '\\x00'::bytea from 100) RETURNING 1");
+        await ScalarAsync<int>("UPDATE memogen.chunk_piece SET data = overlay(data placing '\\x00'::bytea from 100) WHERE ordinal = 3 RETURNING 1");
 
         Assert.That(await store.FindAsync(Key, CancellationToken.None).WaitAsync(Patience), Is.Not.Null);
         bool read = await Task.Run(() => store.TryRead(Key, new MemoryStream())).WaitAsync(Patience);

@@ -70,6 +70,7 @@ public sealed class ToolOnPostgresTests : StoreFixture
         Assert.That(code, Is.Zero, error);
         Assert.That(output, Does.Contain("1 unreferenced chunk(s) removed"));
         Assert.That(await ScalarAsync<long>("SELECT count(*) FROM memogen.chunk"), Is.EqualTo(1));
+        Assert.That(await ScalarAsync<long>("SELECT count(*) FROM memogen.chunk_piece"), Is.EqualTo(ChunkPieces.CountFor(kept.Length)));
     }
 
     [Test]
