@@ -107,6 +107,13 @@ internal sealed class EntryContainerSink(FetchTarget target) : Stream
 
         _metadata = metadata;
         _files = files;
+        long payloadBytes = 0;
+        foreach ((_, long length) in files)
+        {
+            payloadBytes += length;
+        }
+
+        target.TryHoldInMemory(payloadBytes);
         return buffer[(int)(consumed - before)..];
     }
 

@@ -85,7 +85,10 @@ public sealed partial class MemoTable<TKey, TResult>
         }
     }
 
-    /// <summary>Fetches the entry into the local store and loads it from there, validated like any local entry.</summary>
+    /// <summary>
+    /// Fetches the entry into the local store and loads it from there, validated like any local entry; a small entry
+    /// that would only be staged is held in memory and decoded from its bytes, with the same checks.
+    /// </summary>
     private bool TryFetch(ISharedTier shared, in SharedEntry entry, in TKey key, out TResult value)
     {
         value = default!;
@@ -95,14 +98,25 @@ public sealed partial class MemoTable<TKey, TResult>
             return false;
         }
 
-        bool loaded = _disk!.TryLoadFromDisk(key, entry.KeyHash, out value) == LoadOutcome.Loaded;
+        if (target.InMemory is { } fetched)
+        {
+            // Only staged, and small: decoded from the fetched bytes, never written to a file.
+            return Loaded(_disk!.TryLoadFetched(key, entry.KeyHash, fetched, out value));
+        }
+
+        LoadOutcome outcome = _disk!.TryLoadFromDisk(key, entry.KeyHash, out value);
         if (shared.StagingDirectory is not null)
         {
             // Staged only to be streamed in: the result is in memory (or mapped) now, and the shared tier keeps it.
             target.DeleteCommitted();
         }
 
-        if (!loaded)
+        return Loaded(outcome);
+    }
+
+    private bool Loaded(LoadOutcome outcome)
+    {
+        if (outcome != LoadOutcome.Loaded)
         {
             return false;
         }
@@ -117,7 +131,7 @@ public sealed partial class MemoTable<TKey, TResult>
         FetchTarget? target = null;
         try
         {
-            target = _disk!.BeginFetch(entry.KeyHash);
+            target = _disk!.BeginFetch(entry.KeyHash, mayHoldInMemory: shared.StagingDirectory is not null);
             if (shared.TryFetch(entry, target))
             {
                 return target;
