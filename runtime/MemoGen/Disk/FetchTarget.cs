@@ -71,12 +71,24 @@ internal sealed class FetchTarget : IDisposable
         return file;
     }
 
+    /// <summary>Commits the entry as <see cref="Commit(ReadOnlySpan{byte})"/> does; one held in memory keeps <paramref name="metadata"/> itself.</summary>
+    public void Commit(byte[] metadata)
+    {
+        if (InMemory is { } held)
+        {
+            held.Commit(metadata);
+            return;
+        }
+
+        Commit(metadata.AsSpan());
+    }
+
     /// <summary>Commits the entry (held in memory: completes it): writes <paramref name="metadata"/> and renames it into place, then removes the payloads of the entry it replaced.</summary>
     public void Commit(ReadOnlySpan<byte> metadata)
     {
         if (InMemory is { } held)
         {
-            held.Commit(metadata);
+            held.Commit(metadata.ToArray());
             return;
         }
 

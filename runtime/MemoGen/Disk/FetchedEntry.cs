@@ -34,8 +34,8 @@ internal sealed class FetchedEntry : IMemoFileSystem
         return payload;
     }
 
-    /// <summary>Completes the entry with its metadata.</summary>
-    public void Commit(ReadOnlySpan<byte> metadata) => Metadata = metadata.ToArray();
+    /// <summary>Completes the entry with its metadata, which it keeps (the caller does not change it).</summary>
+    public void Commit(byte[] metadata) => Metadata = metadata;
 
     /// <inheritdoc />
     public IMemoReadableFile OpenRead(string path) =>
