@@ -47,10 +47,10 @@ internal sealed class DiskTier<TResult>
     public MemoFunction Function => _folder.Function;
 
     /// <summary>
-    /// Starts writing an entry fetched from the shared tier into the local store; one only staged
-    /// (<paramref name="mayHoldInMemory"/>) may be held in memory instead, unless results are mapped.
+    /// Starts writing an entry fetched from the shared tier into the local store (only to load it, when
+    /// <paramref name="staged"/>); a small one may be held in memory instead, unless results are mapped.
     /// </summary>
-    public FetchTarget BeginFetch(MemoHash128 hash, bool mayHoldInMemory = false) => _writer.BeginFetch(hash, mayHoldInMemory);
+    public FetchTarget BeginFetch(MemoHash128 hash, bool staged) => _writer.BeginFetch(hash, staged);
 
     /// <summary>Where the entry of <paramref name="hash"/> lives.</summary>
     public EntryPaths Paths(MemoHash128 hash) => _folder.Paths(hash);

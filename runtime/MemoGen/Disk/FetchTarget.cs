@@ -8,8 +8,8 @@ namespace MemoGen.Disk;
 /// Where a shared tier writes an entry it fetched into the local store: its payload files (under the names its
 /// metadata gives them), then the metadata, committed by the same rename as a local write but not flushed (the copy can
 /// be fetched again; a torn one fails its checksum on load), so a failure never leaves an entry that reads as valid. Disposing an uncommitted target deletes what it wrote.
-/// A small entry that is only staged (no local store keeps it) is instead held in memory (<see cref="TryHoldInMemory"/>)
-/// and decoded from its bytes.
+/// A small entry is instead held in memory (<see cref="TryHoldInMemory"/>) and decoded from its bytes; when a local
+/// store keeps it, <see cref="WriteThrough"/> then writes it there.
 /// </summary>
 internal sealed class FetchTarget : IDisposable
 {
@@ -19,15 +19,17 @@ internal sealed class FetchTarget : IDisposable
     private readonly IMemoFileSystem _fileSystem;
     private readonly EntryWriterCommit _commit;
     private readonly bool _mayHoldInMemory;
+    private readonly bool _keptLocally;
     private readonly List<string> _created = [];
     private bool _committed;
 
-    internal FetchTarget(EntryPaths paths, IMemoFileSystem fileSystem, EntryWriterCommit commit, bool mayHoldInMemory = false)
+    internal FetchTarget(EntryPaths paths, IMemoFileSystem fileSystem, EntryWriterCommit commit, bool mayHoldInMemory = false, bool keptLocally = true)
     {
         Paths = paths;
         _fileSystem = fileSystem;
         _commit = commit;
         _mayHoldInMemory = mayHoldInMemory;
+        _keptLocally = keptLocally;
     }
 
     /// <summary>The entry being written.</summary>
@@ -37,8 +39,8 @@ internal sealed class FetchTarget : IDisposable
     public FetchedEntry? InMemory { get; private set; }
 
     /// <summary>
-    /// Called before the first payload file: holds the entry in memory instead of writing files if this target may (the
-    /// entry is only staged and results are not mapped) and its payload files total at most
+    /// Called before the first payload file: holds the entry in memory instead of writing files if this target may
+    /// (results are not mapped) and its payload files total at most
     /// <see cref="MaxInMemoryBytes"/>. Returns whether it does.
     /// </summary>
     public bool TryHoldInMemory(long payloadBytes)
@@ -90,6 +92,28 @@ internal sealed class FetchTarget : IDisposable
         {
             held.Commit(metadata.ToArray());
             return;
+        }
+
+        _commit(Paths, metadata);
+        _committed = true;
+    }
+
+    /// <summary>
+    /// Writes an entry held in memory, once it decoded, into the local store that keeps it (payload files, then the
+    /// committed metadata); does nothing for a staged one, which no local store keeps.
+    /// </summary>
+    public void WriteThrough()
+    {
+        if (!_keptLocally || _committed || InMemory is not { Metadata: { } metadata } held)
+        {
+            return;
+        }
+
+        foreach ((string path, ReadOnlyMemory<byte> bytes) in held.Payloads)
+        {
+            using IMemoWritableFile file = _fileSystem.CreateNew(path, bytes.Length);
+            _created.Add(path);
+            file.Write(bytes.Span, 0);
         }
 
         _commit(Paths, metadata);

@@ -22,6 +22,18 @@ internal sealed class FetchedEntry : IMemoFileSystem
     /// <summary>The metadata bytes, once committed.</summary>
     public byte[]? Metadata { get; private set; }
 
+    /// <summary>The payload files' paths and bytes.</summary>
+    public IEnumerable<KeyValuePair<string, ReadOnlyMemory<byte>>> Payloads
+    {
+        get
+        {
+            foreach ((string path, Payload payload) in _payloads)
+            {
+                yield return new(path, payload.Bytes);
+            }
+        }
+    }
+
     /// <summary>Adds the payload file at <paramref name="path"/> of <paramref name="length"/> bytes; the caller fills it.</summary>
     public IMemoWritableFile Add(string path, long length)
     {
@@ -73,6 +85,8 @@ internal sealed class FetchedEntry : IMemoFileSystem
     /// <summary>One payload file's bytes: written once by the fetch, then read by the codec.</summary>
     private sealed class Payload(byte[] data) : IMemoWritableFile, IMemoReadableFile
     {
+        public ReadOnlyMemory<byte> Bytes => data;
+
         public long Length => data.Length;
 
         public DateTime LastWriteTimeUtc => DateTime.UtcNow;
