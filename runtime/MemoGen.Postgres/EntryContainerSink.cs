@@ -93,6 +93,13 @@ internal sealed class EntryContainerSink(FetchTarget target) : Stream
     /// <summary>Adds bytes to the header until it parses; returns the bytes after it.</summary>
     private ReadOnlySpan<byte> GatherHeader(ReadOnlySpan<byte> buffer)
     {
+        if (_header.Length == 0 && EntryContainer.TryReadHeader(buffer, out byte[] whole, out var wholeFiles, out int headerLength))
+        {
+            // The usual case: the first write holds the whole header, which needs no copy.
+            Begin(whole, wholeFiles);
+            return buffer[headerLength..];
+        }
+
         long before = _header.Length;
         _header.Write(buffer);
         if (_header.Length > EntryContainer.MaxHeaderBytes * 2L)
@@ -105,9 +112,22 @@ internal sealed class EntryContainerSink(FetchTarget target) : Stream
             return [];
         }
 
+        Begin(metadata, files);
+        return buffer[(int)(consumed - before)..];
+    }
+
+    /// <summary>Takes the parsed header; the target learns the entry's size before its first file.</summary>
+    private void Begin(byte[] metadata, (string Name, long Length)[] files)
+    {
         _metadata = metadata;
         _files = files;
-        return buffer[(int)(consumed - before)..];
+        long payloadBytes = 0;
+        foreach ((_, long length) in files)
+        {
+            payloadBytes += length;
+        }
+
+        target.TryHoldInMemory(payloadBytes);
     }
 
     /// <summary>Finishes a full file and opens the next one; empty files are created and finished at once.</summary>

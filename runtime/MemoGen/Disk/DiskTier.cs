@@ -46,8 +46,11 @@ internal sealed class DiskTier<TResult>
     /// <summary>The function whose entries these are.</summary>
     public MemoFunction Function => _folder.Function;
 
-    /// <summary>Starts writing an entry fetched from the shared tier into the local store.</summary>
-    public FetchTarget BeginFetch(MemoHash128 hash) => _writer.BeginFetch(hash);
+    /// <summary>
+    /// Starts writing an entry fetched from the shared tier into the local store (only to load it, when
+    /// <paramref name="staged"/>); a small one may be held in memory instead, unless results are mapped.
+    /// </summary>
+    public FetchTarget BeginFetch(MemoHash128 hash, bool staged) => _writer.BeginFetch(hash, staged);
 
     /// <summary>Where the entry of <paramref name="hash"/> lives.</summary>
     public EntryPaths Paths(MemoHash128 hash) => _folder.Paths(hash);
@@ -75,6 +78,19 @@ internal sealed class DiskTier<TResult>
         where TKey : struct, IMemoKey<TKey>
     {
         LoadOutcome outcome = _reader.TryLoad(hash, _codec, out value, out LoadTrace trace);
+        if (IsTracing)
+        {
+            Trace(key, outcome, trace);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Loads a fetched entry held in memory, decoded from its bytes with the checks of a local entry, and traces it.</summary>
+    public LoadOutcome TryLoadFetched<TKey>(in TKey key, MemoHash128 hash, FetchedEntry fetched, out TResult value)
+        where TKey : struct, IMemoKey<TKey>
+    {
+        LoadOutcome outcome = _reader.TryLoadFetched(hash, fetched, _codec, out value, out LoadTrace trace);
         if (IsTracing)
         {
             Trace(key, outcome, trace);

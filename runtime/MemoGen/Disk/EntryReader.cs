@@ -77,6 +77,44 @@ internal sealed class EntryReader
         }
     }
 
+    /// <summary>
+    /// Loads a fetched entry held in memory with the checks of <see cref="TryLoad{TResult}"/> (metadata, checksums); a bad
+    /// one is a miss, logged, with nothing on disk to remove.
+    /// </summary>
+    public LoadOutcome TryLoadFetched<TResult>(MemoHash128 hash, FetchedEntry fetched, IPayloadCodec<TResult> codec, out TResult value, out LoadTrace trace)
+    {
+        value = default!;
+        var load = new PendingLoad(hash, fetched.Paths, Stopwatch.GetTimestamp()) { MetadataBytes = fetched.Metadata };
+        try
+        {
+            if (!Check(load, out trace))
+            {
+                return LoadOutcome.Missed;
+            }
+
+            value = codec.Read(new PayloadSource(fetched, load.Paths.Directory, load.Hash, MmapMode.None, _folder.Function), load.Metadata!, out long bytesRead);
+            if (codec is not RawCodec<TResult>)
+            {
+                MemoProvenance.Register(value, _folder.Function, load.Hash);
+            }
+
+            MemoMetrics.Add(MemoMetrics.BytesRead, bytesRead, _folder.Function);
+            trace = new LoadTrace(null, load.Paths.MetadataPath, bytesRead + load.MetadataBytes!.Length, load.Started);
+            return LoadOutcome.Loaded;
+        }
+        catch (Exception exception) when (IsEntryFailure(exception))
+        {
+            if (_folder.Logger?.Logger is { } logger)
+            {
+                MemoLog.BadEntry(logger, FunctionName, load.Paths.MetadataPath, exception.Message);
+            }
+
+            value = default!;
+            trace = new LoadTrace(exception.Message);
+            return LoadOutcome.Missed;
+        }
+    }
+
     /// <summary>Reads and checks the metadata of <paramref name="load"/>'s entry; false (with why) when there is none to read a payload for.</summary>
     private bool TryOpen(PendingLoad load, out LoadTrace trace)
     {

@@ -148,11 +148,11 @@ internal sealed class EntryWriter<TResult>
     }
 
     /// <summary>Starts writing an entry fetched from a shared tier into the local store, through the same commit.</summary>
-    public FetchTarget BeginFetch(MemoHash128 hash)
+    public FetchTarget BeginFetch(MemoHash128 hash, bool staged)
     {
         EntryPaths paths = _folder.Paths(hash);
         _folder.Store.EnsureDirectory(paths.Directory);
-        return new FetchTarget(paths, FileSystem, CommitFetched);
+        return new FetchTarget(paths, FileSystem, CommitFetched, mayHoldInMemory: _folder.Store.MmapMode == MmapMode.None, keptLocally: !staged);
     }
 
     private void CommitFetched(EntryPaths paths, ReadOnlySpan<byte> metadata)

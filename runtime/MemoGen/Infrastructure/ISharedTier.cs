@@ -34,8 +34,10 @@ internal interface ISharedTier
 
     /// <summary>
     /// Copies the entry of <paramref name="entry"/>, if the shared tier holds one, into the local store through
-    /// <paramref name="target"/> (payload files, then <see cref="FetchTarget.Commit"/>). Returns whether it committed
-    /// an entry; the table then loads and validates it like any local entry.
+    /// <paramref name="target"/> (payload files, then <see cref="FetchTarget.Commit(System.ReadOnlySpan{byte})"/>). Returns whether it committed
+    /// an entry; the table then loads and validates it like any local entry. A small entry that is only staged may be
+    /// held in memory by the target (<see cref="FetchTarget.TryHoldInMemory"/>, asked before the first payload file) and
+    /// is then decoded from its bytes.
     /// </summary>
     bool TryFetch(in SharedEntry entry, FetchTarget target);
 

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Diagnostics.CodeAnalysis;
 using MemoGen.Diagnostics;
 using MemoGen.Disk;
@@ -85,7 +86,10 @@ public sealed partial class MemoTable<TKey, TResult>
         }
     }
 
-    /// <summary>Fetches the entry into the local store and loads it from there, validated like any local entry.</summary>
+    /// <summary>
+    /// Fetches the entry into the local store and loads it from there, validated like any local entry; a small entry is
+    /// held in memory and decoded from its bytes, with the same checks, then written to the local store (if not staged).
+    /// </summary>
     private bool TryFetch(ISharedTier shared, in SharedEntry entry, in TKey key, out TResult value)
     {
         value = default!;
@@ -95,14 +99,43 @@ public sealed partial class MemoTable<TKey, TResult>
             return false;
         }
 
-        bool loaded = _disk!.TryLoadFromDisk(key, entry.KeyHash, out value) == LoadOutcome.Loaded;
+        if (target.InMemory is { } fetched)
+        {
+            // Small: decoded from the fetched bytes, then written to the local store if one keeps it.
+            LoadOutcome decoded = _disk!.TryLoadFetched(key, entry.KeyHash, fetched, out value);
+            if (decoded == LoadOutcome.Loaded)
+            {
+                WriteThrough(target);
+            }
+
+            return Loaded(decoded);
+        }
+
+        LoadOutcome outcome = _disk!.TryLoadFromDisk(key, entry.KeyHash, out value);
         if (shared.StagingDirectory is not null)
         {
             // Staged only to be streamed in: the result is in memory (or mapped) now, and the shared tier keeps it.
             target.DeleteCommitted();
         }
 
-        if (!loaded)
+        return Loaded(outcome);
+    }
+
+    private static void WriteThrough(FetchTarget target)
+    {
+        try
+        {
+            target.WriteThrough();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The local copy only spares a later fetch; the value is served, and what was written is removed on dispose.
+        }
+    }
+
+    private bool Loaded(LoadOutcome outcome)
+    {
+        if (outcome != LoadOutcome.Loaded)
         {
             return false;
         }
@@ -117,7 +150,7 @@ public sealed partial class MemoTable<TKey, TResult>
         FetchTarget? target = null;
         try
         {
-            target = _disk!.BeginFetch(entry.KeyHash);
+            target = _disk!.BeginFetch(entry.KeyHash, staged: shared.StagingDirectory is not null);
             if (shared.TryFetch(entry, target))
             {
                 return target;
