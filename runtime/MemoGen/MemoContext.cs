@@ -180,8 +180,11 @@ public class MemoContext : IDisposable
     /// The disk tier of <paramref name="function"/>: for a function tagged <c>"disk"</c> or <c>"lazy"</c> when the options
     /// name a <see cref="MemoOptions.CacheDirectory"/> or a shared tier; otherwise <see langword="null"/>.
     /// </summary>
-    internal DiskTier<TResult>? CreateDiskTier<TKey, TResult>(MemoFunction<TKey, TResult> function)
-        where TKey : struct, IMemoKey<TKey>
+    /// <param name="function">The function.</param>
+    /// <param name="cacher">The cacher named on its attribute, if any.</param>
+    /// <param name="format">The format the generator chose for results that are not written raw.</param>
+    /// <remarks>Not generic over the key type: for a reference-type result, ReadyToRun precompiles it.</remarks>
+    internal DiskTier<TResult>? CreateDiskTier<TResult>(MemoFunction function, IMemoCacher<TResult>? cacher, MemoPayloadFormat format)
     {
         bool lazy = HasTag(function, MemoTags.Lazy);
         if ((Options.CacheDirectory is null && Options.SharedTier is null) || !(lazy || HasTag(function, MemoTags.Disk)))
@@ -190,7 +193,7 @@ public class MemoContext : IDisposable
         }
 
         return new DiskTier<TResult>(
-            function, GetDiskStore(), PayloadCodecs.For(Options, function.Name, function.Cacher, function.PayloadFormat), Options.ExpiryFor(function.Name), lazy, Options.SharedTier);
+            function, GetDiskStore(), PayloadCodecs.For(Options, function.Name, cacher, format), Options.ExpiryFor(function.Name), lazy, Options.SharedTier);
     }
 
     // A loop rather than System.Linq's Contains: a first call would load System.Linq for it.

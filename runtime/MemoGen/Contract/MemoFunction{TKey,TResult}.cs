@@ -39,8 +39,8 @@ public sealed class MemoFunction<TKey, TResult> : MemoFunction
         : base(name, codeVersion, tags, arguments, covers)
     {
         Run = run;
-        Cacher = cacher;
-        PayloadFormat = format;
+        _cacher = cacher;
+        _payloadFormat = format;
     }
 
     /// <summary>
@@ -51,11 +51,13 @@ public sealed class MemoFunction<TKey, TResult> : MemoFunction
     /// </summary>
     public Delegate? Run { get; }
 
+    // Fields, not properties: each getter would be one more method that a function's first call compiles per key type.
+
     /// <summary>The cacher named on the method's attribute, if any.</summary>
-    internal IMemoCacher<TResult>? Cacher { get; }
+    private readonly IMemoCacher<TResult>? _cacher;
 
     /// <summary>The format the generator chose for results that are not written raw.</summary>
-    internal MemoPayloadFormat PayloadFormat { get; }
+    private readonly MemoPayloadFormat _payloadFormat;
 
     /// <summary>This function's table in <paramref name="context"/>, created on first use.</summary>
     /// <param name="context">The context that holds the results.</param>
@@ -82,9 +84,10 @@ public sealed class MemoFunction<TKey, TResult> : MemoFunction
     [MethodImpl(MethodImplOptions.NoInlining)]
     public MemoTable<TKey, TResult> TableInFirstUse(MemoContext context) => TableIn(context);
 
+    /// <remarks>Everything but the table's type is set up by code that does not depend on the key type.</remarks>
     internal override IMemoTable CreateTable(MemoContext context)
     {
-        var table = new MemoTable<TKey, TResult>(this, context.Options.LimitsFor(Name), context.CreateDiskTier(this), context.Logger);
+        var table = new MemoTable<TKey, TResult>(this, context.Options.LimitsFor(Name), context.CreateDiskTier(this, _cacher, _payloadFormat), context.Logger);
         MemoMetrics.Register(table);
         return table;
     }

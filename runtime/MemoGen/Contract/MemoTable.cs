@@ -33,48 +33,19 @@ namespace MemoGen.Infrastructure;
 /// </para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed partial class MemoTable<TKey, TResult> : IMemoTable
+public sealed partial class MemoTable<TKey, TResult> : MemoTable<TResult>
     where TKey : struct, IMemoKey<TKey>
 {
-    private readonly MemoFunction _function;
-    // Not readonly: the map is a struct that changes in place.
+    // The hit path's fields, after the base's: the cell map (not readonly: a struct that changes in place) and the hit
+    // counter (the same stripes as the base's copy in the counters).
     private MemoCellMap<TKey, TResult> _entries = new();
-    private readonly bool _isBounded;
-    private readonly long _maxEntries;
-    private readonly long _maxBytes;
-    private readonly Lock? _evictionLock;
-    private readonly DiskTier<TResult>? _disk;
-    private readonly MemoLogger? _logger;
-
-    private readonly MemoHitCounter _hits = new();
-
-    // Written on every insert: kept off the cache lines that the hit path reads.
-    private readonly MemoTableCounters _counters = new();
+    private readonly MemoHitCounter _hits;
 
     internal MemoTable(MemoFunction function, MemoryLimits limits, DiskTier<TResult>? disk = null, MemoLogger? logger = null)
+        : base(function, limits, disk, logger, Unsafe.SizeOf<TKey>())
     {
-        _function = function;
-        _disk = disk;
-        _logger = logger;
-        _isBounded = limits.MaxEntries is not null || limits.MaxBytes is not null;
-        _maxEntries = Math.Max(0, limits.MaxEntries ?? long.MaxValue);
-        _maxBytes = Math.Max(0, limits.MaxBytes ?? long.MaxValue);
-        _evictionLock = _isBounded ? new Lock() : null;
+        _hits = _counters.Hits;
     }
-
-    /// <summary>The counters of this table.</summary>
-    public MemoFunctionStatistics Statistics => new(
-        _function.Name,
-        Volatile.Read(ref _counters.Entries),
-        Volatile.Read(ref _counters.EstimatedBytes),
-        _hits.Sum(),
-        Volatile.Read(ref _counters.Misses),
-        Volatile.Read(ref _counters.Evictions),
-        Volatile.Read(ref _counters.DiskLoads));
-
-    MemoFunction IMemoTable.Function => _function;
-
-    MemoHitCounter IMemoTable.Hits => _hits;
 
     /// <summary>Returns the cached result of <paramref name="key"/> if there is one, and counts a hit.</summary>
     /// <param name="key">The call's key.</param>
@@ -132,7 +103,7 @@ public sealed partial class MemoTable<TKey, TResult> : IMemoTable
     public TResult GetOrCompute<TState>(in TKey key, TState state, Func<TState, TResult> compute)
     {
         ArgumentNullException.ThrowIfNull(compute);
-        switch (JoinOrStart(key, asynchronous: false, out MemoCell<TKey, TResult> cell, out MemoFlight<TResult> flight))
+        switch (JoinOrStart(key, asynchronous: false, out MemoCell<TKey, TResult> cell, out MemoFlight<TResult> flight, out MemoHash128 hash))
         {
             case JoinOutcome.Completed:
                 return cell.Value;
@@ -142,7 +113,7 @@ public sealed partial class MemoTable<TKey, TResult> : IMemoTable
                 throw ReentrantCall();
         }
 
-        if (AnswerMiss(key, cell, flight, cacheTask: false, out MissPlan plan, out TResult? loaded))
+        if (AnswerMiss(cell, flight, hash, cacheTask: false, out MissPlan plan, out TResult? loaded))
         {
             return loaded;
         }
@@ -302,12 +273,8 @@ public sealed partial class MemoTable<TKey, TResult> : IMemoTable
         return RecomputeCoreAsync(key, state, compute, cancellationToken);
     }
 
-    /// <summary>
-    /// Removes every cached result, from memory and from the disk store (the function's entries written by any
-    /// process). Computations still running are detached: their waiters get their result, which is not stored.
-    /// </summary>
-    /// <returns>How many completed results were removed: from disk, or from memory if that is more.</returns>
-    public long Clear()
+    /// <inheritdoc />
+    public override long Clear()
     {
         long removed = 0;
         foreach (MemoCell<TKey, TResult> cell in _entries.Snapshot())

@@ -43,8 +43,6 @@ internal struct MemoCellMap<TKey, TResult>
     {
     }
 
-    private static MemoCell<TKey, TResult> Tombstone => MemoCell<TKey, TResult>.Tombstone;
-
     /// <summary>How many cells the map holds.</summary>
     public readonly int Count => Volatile.Read(in _live);
 
@@ -64,7 +62,7 @@ internal struct MemoCellMap<TKey, TResult>
         int hash = key.GetHashCode();
         uint mask = (uint)slots.Length - 1;
         ref MemoCell<TKey, TResult>? first = ref MemoryMarshal.GetArrayDataReference(slots);
-        for (uint i = Home(hash, slots.Length); ; i = (i + 1) & mask)
+        for (uint i = FibonacciHash.Home(hash, slots.Length); ; i = (i + 1) & mask)
         {
             MemoCell<TKey, TResult>? cell = Unsafe.Add(ref first, i);
             if (cell is null)
@@ -156,20 +154,12 @@ internal struct MemoCellMap<TKey, TResult>
     {
         foreach (MemoCell<TKey, TResult>? cell in slots)
         {
-            if (cell is not null && !ReferenceEquals(cell, Tombstone))
+            if (cell is not null && !ReferenceEquals(cell, MemoCell<TKey, TResult>.Tombstone))
             {
                 yield return cell;
             }
         }
     }
-
-    /// <summary>
-    /// Fibonacci hashing: the top log2(<paramref name="capacity"/>) bits of the product, so that keys differing only in
-    /// high bits spread too. For a power of two, the leading zeros of capacity - 1 are 32 - log2(capacity).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Home(int hash, int capacity) =>
-        ((uint)hash * 0x9E3779B9u) >> BitOperations.LeadingZeroCount((uint)capacity - 1);
 
     /// <summary>
     /// Finds the slot of <paramref name="key"/> (under the lock). Returns its index, or -1 with the slot a new cell
@@ -180,7 +170,7 @@ internal struct MemoCellMap<TKey, TResult>
         MemoCell<TKey, TResult>?[] slots = _slots;
         int mask = slots.Length - 1;
         free = -1;
-        for (int i = (int)Home(hash, slots.Length); ; i = (i + 1) & mask)
+        for (int i = (int)FibonacciHash.Home(hash, slots.Length); ; i = (i + 1) & mask)
         {
             MemoCell<TKey, TResult>? cell = slots[i];
             if (cell is null)
@@ -193,7 +183,7 @@ internal struct MemoCellMap<TKey, TResult>
                 return -1;
             }
 
-            if (ReferenceEquals(cell, Tombstone))
+            if (ReferenceEquals(cell, MemoCell<TKey, TResult>.Tombstone))
             {
                 if (free < 0)
                 {
@@ -209,7 +199,7 @@ internal struct MemoCellMap<TKey, TResult>
 
     private void Place(MemoCell<TKey, TResult> cell, int free)
     {
-        if (ReferenceEquals(_slots[free], Tombstone))
+        if (ReferenceEquals(_slots[free], MemoCell<TKey, TResult>.Tombstone))
         {
             _tombstones--;
         }
@@ -226,7 +216,7 @@ internal struct MemoCellMap<TKey, TResult>
 
     private void Bury(int index)
     {
-        Volatile.Write(ref _slots[index], Tombstone);
+        Volatile.Write(ref _slots[index], MemoCell<TKey, TResult>.Tombstone);
         _tombstones++;
         Volatile.Write(ref _live, _live - 1);
     }
@@ -239,12 +229,12 @@ internal struct MemoCellMap<TKey, TResult>
         int mask = capacity - 1;
         foreach (MemoCell<TKey, TResult>? cell in _slots)
         {
-            if (cell is null || ReferenceEquals(cell, Tombstone))
+            if (cell is null || ReferenceEquals(cell, MemoCell<TKey, TResult>.Tombstone))
             {
                 continue;
             }
 
-            int i = (int)Home(cell.Hash, capacity);
+            int i = (int)FibonacciHash.Home(cell.Hash, capacity);
             while (slots[i] is not null)
             {
                 i = (i + 1) & mask;

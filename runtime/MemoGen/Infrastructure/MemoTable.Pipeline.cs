@@ -1,6 +1,6 @@
 using System;
 using System.Diagnostics;
-using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using MemoGen.Diagnostics;
@@ -29,7 +29,21 @@ public sealed partial class MemoTable<TKey, TResult>
             return ValueTask.FromCanceled<TResult>(cancellationToken);
         }
 
-        switch (JoinOrStart(key, asynchronous: true, out MemoCell<TKey, TResult> cell, out MemoFlight<TResult> flight))
+        JoinOutcome joined;
+        MemoCell<TKey, TResult> cell;
+        MemoFlight<TResult> flight;
+        MemoHash128 hash;
+        try
+        {
+            joined = JoinOrStart(key, asynchronous: true, out cell, out flight, out hash);
+        }
+        catch (Exception exception)
+        {
+            // Only a key whose stable hash throws: its flight is failed already.
+            return ValueTask.FromException<TResult>(exception);
+        }
+
+        switch (joined)
         {
             case JoinOutcome.Completed:
                 return new ValueTask<TResult>(cell.Value);
@@ -42,7 +56,7 @@ public sealed partial class MemoTable<TKey, TResult>
         MissPlan plan;
         try
         {
-            if (AnswerMiss(key, cell, flight, cacheTask, out plan, out TResult? loaded))
+            if (AnswerMiss(cell, flight, hash, cacheTask, out plan, out TResult? loaded))
             {
                 return new ValueTask<TResult>(loaded);
             }
@@ -56,67 +70,6 @@ public sealed partial class MemoTable<TKey, TResult>
         return cell.IsCompleted
             ? new ValueTask<TResult>(cell.Value)
             : WaitAsync(cell, flight, cancellationToken);
-    }
-
-    /// <summary>
-    /// The steps of a miss before computing: the local stores, then the shared tier. Returns <see langword="true"/>
-    /// when they answered (the flight then has the value); otherwise counts the miss and says how to go on. Rethrows,
-    /// after failing the flight, only for a key whose stable hash throws.
-    /// </summary>
-    private bool AnswerMiss(
-        in TKey key, MemoCell<TKey, TResult> cell, MemoFlight<TResult> flight, bool cacheTask, out MissPlan plan, [MaybeNullWhen(false)] out TResult value)
-    {
-        MemoHash128 hash;
-        try
-        {
-            // Tiers beyond memory address entries by the stable hash: a key whose hashing throws fails the call.
-            hash = _disk is null ? default : MemoKeyHash.Of(key);
-        }
-        catch (Exception exception)
-        {
-            flight.ReleaseOwnerThread();
-            Fail(cell, flight, exception);
-            throw;
-        }
-
-        IDisposable? claim = null;
-        Exception? failedElsewhere = null;
-        TResult? found;
-        bool answered;
-        try
-        {
-            answered = TryLoad(key, hash, out found) || TryFetchShared(key, hash, out found, out claim, out failedElsewhere);
-        }
-        catch (Exception exception)
-        {
-            // The stores report their own failures; this is one they let through (out of memory): compute instead.
-            SideEffectFailed("store", exception);
-            answered = false;
-            found = default;
-        }
-
-        if (failedElsewhere is not null)
-        {
-            FailWithSharedFailure(cell, flight, failedElsewhere);
-        }
-
-        // A sweep listening on this thread learns whether the call computed without probing the stores first.
-        MemoGen.Sweeps.SweepCallListener.Reported(answered ? MemoGen.Sweeps.SweepCallReport.Loaded : MemoGen.Sweeps.SweepCallReport.Computed);
-
-        if (answered)
-        {
-            value = found!;
-            flight.ReleaseOwnerThread();
-            // A result the disk tier gave: kept in memory, or (lazy) only weakly.
-            Publish(hash, cell, flight, value, written: null, weakly: _disk!.IsLazy, cacheTask);
-            plan = default;
-            return true;
-        }
-
-        value = default;
-        plan = new MissPlan(hash, claim);
-        _counters.CountMiss(_function);
-        return false;
     }
 
     private void Start<TState>(
@@ -188,40 +141,6 @@ public sealed partial class MemoTable<TKey, TResult>
     }
 
     /// <summary>
-    /// Asks the disk tier, if any, for the result of a memory miss. A result read from disk is remembered for
-    /// provenance by the reader (<see cref="MemoProvenance"/>); one recalled from a weak handle is remembered here.
-    /// </summary>
-    private bool TryLoad(in TKey key, MemoHash128 hash, [MaybeNullWhen(false)] out TResult value)
-    {
-        if (_disk is null)
-        {
-            value = default;
-            return false;
-        }
-
-        LoadOutcome outcome = _disk.TryLoad(hash, out value, out LoadTrace trace);
-        if (_disk.IsTracing)
-        {
-            _disk.Trace(key, outcome, trace);
-        }
-
-        switch (outcome)
-        {
-            case LoadOutcome.Recalled:
-                _hits.Increment();
-                MemoProvenance.Register(value!, _function, key, hash);
-                return true;
-            case LoadOutcome.Loaded:
-                _counters.CountDiskLoad(_function);
-                return true;
-            default:
-                return false;
-        }
-    }
-
-    private void CountDiskLoad() => _counters.CountDiskLoad(_function);
-
-    /// <summary>
     /// Publishes a computed result: traced, written to the disk tier (unless the entry was invalidated meanwhile) and
     /// published to the shared tier, then kept in memory (or, lazy and written, only weakly) and handed to the
     /// waiters. The shared claim is released last.
@@ -244,55 +163,6 @@ public sealed partial class MemoTable<TKey, TResult>
 
         ReleaseClaim(plan.Claim);
         Publish(plan.Hash, cell, flight, result, written, weakly: written is not null && _disk!.IsLazy, cacheTask);
-    }
-
-    /// <summary>
-    /// Keeps a result in memory (or, <paramref name="weakly"/>, only a weak handle) and ends the flight with it. If
-    /// keeping it fails, the key is not cached, and the waiters get the result all the same.
-    /// </summary>
-    private void Publish(MemoHash128 hash, MemoCell<TKey, TResult> cell, MemoFlight<TResult> flight, TResult result, WrittenEntry? written, bool weakly, bool cacheTask)
-    {
-        try
-        {
-            if (weakly)
-            {
-                PublishWeakly(hash, cell, flight, result, written);
-            }
-            else if (!Complete(cell, flight, result, cacheTask) && written is not null)
-            {
-                _disk!.Undo(written);
-            }
-        }
-        catch (Exception exception)
-        {
-            try
-            {
-                Remove(cell);
-                SideEffectFailed("memory", exception);
-            }
-            finally
-            {
-                // Does nothing if the flight already ended.
-                flight.SetResult(result);
-            }
-        }
-    }
-
-    /// <summary>Counts a contained failure of a side effect and logs it as a warning where logging works; never throws.</summary>
-    private void SideEffectFailed(string sideEffect, Exception exception)
-    {
-        MemoMetrics.CountFailure(sideEffect);
-        try
-        {
-            if (_logger?.Logger is { } logger)
-            {
-                MemoLog.SideEffectFailed(logger, _function.Name, sideEffect, exception.Message);
-            }
-        }
-        catch (Exception)
-        {
-            // Out of memory again, most likely: the count is kept.
-        }
     }
 
     /// <summary>Hands a failed computation's exception to the shared tier and releases its claim, then fails its flight.</summary>
@@ -357,6 +227,15 @@ public sealed partial class MemoTable<TKey, TResult>
         return elapsed;
     }
 
-    /// <summary>How a miss goes on to compute: the key's stable hash (when a tier beyond memory needs it) and the shared claim held, if any.</summary>
-    private readonly record struct MissPlan(MemoHash128 Hash, IDisposable? Claim);
+    // The base's hooks into what needs the key. Every cell the base passes is one of this table's: the casts are safe.
+
+    private protected override void TraceLoad(MemoCell<TResult> cell, LoadOutcome outcome, in LoadTrace trace) =>
+        _disk!.Trace(Unsafe.As<MemoCell<TKey, TResult>>(cell).Key, outcome, trace);
+
+    private protected override bool FetchShared(
+        MemoCell<TResult> cell, MemoHash128 hash, out TResult value, out IDisposable? claim, out Exception? failedElsewhere) =>
+        TryFetchShared(Unsafe.As<MemoCell<TKey, TResult>>(cell).Key, hash, out value, out claim, out failedElsewhere);
+
+    private protected override void FailWithShared(MemoCell<TResult> cell, MemoFlight<TResult> flight, Exception failedElsewhere) =>
+        FailWithSharedFailure(Unsafe.As<MemoCell<TKey, TResult>>(cell), flight, failedElsewhere);
 }

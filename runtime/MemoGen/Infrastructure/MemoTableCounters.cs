@@ -9,6 +9,12 @@ namespace MemoGen.Infrastructure;
 /// </summary>
 internal sealed class MemoTableCounters
 {
+    /// <summary>
+    /// The table's hit counter: the same stripes as the table's own copy, which its hit path counts on, here for the
+    /// miss path (a join is a hit too) and the statistics.
+    /// </summary>
+    public readonly MemoHitCounter Hits = new();
+
     /// <summary>The logical clock of bounded tables: one tick per insert.</summary>
     public long Clock;
 
