@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 
@@ -38,6 +39,11 @@ public sealed partial class BenchContext : MemoContext
     public static partial double AddStatic(MemoContext context, int a, int b);
 
     private static double AddStaticCore(MemoContext context, int a, int b) => a + b;
+
+    [Memoize]
+    public partial ImmutableArray<double> Series(int n);
+
+    private double[] SeriesCore(int n) => new double[n];
 }
 
 /// <summary>
@@ -67,6 +73,7 @@ public class HitBenchmarks
         GeneratedStaticTwoInts();
         GeneratedString();
         GeneratedRecord();
+        GeneratedStructResult();
         HandWrittenGetOrAddVariableArguments();
         GeneratedTwoIntsVariableArguments();
         GeneratedTwoIntsBounded();
@@ -93,6 +100,10 @@ public class HitBenchmarks
 
     [Benchmark]
     public int GeneratedRecord() => _context.Norm(_point);
+
+    // A struct result (the README's ImmutableArray<double>): its cell keeps the value in the result-typed base.
+    [Benchmark]
+    public int GeneratedStructResult() => _context.Series(8).Length;
 
     [Benchmark]
     public double GeneratedTwoIntsBounded() => _bounded.Add(17, 42);
