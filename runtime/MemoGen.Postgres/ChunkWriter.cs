@@ -57,7 +57,7 @@ internal static class ChunkWriter
 
                 int lane = hashes.Count % lanes;
                 await storing[lane].ConfigureAwait(false);
-                connections[lane] ??= await OpenLaneAsync(open, cancellationToken).ConfigureAwait(false);
+                connections[lane] ??= await open(cancellationToken).ConfigureAwait(false);
                 storing[lane] = ChunkPieces.StoreAsync(connections[lane]!, hash, reading.AsMemory(0, length), cancellationToken);
                 (reading, sending[lane]) = (sending[lane] ?? ArrayPool<byte>.Shared.Rent(chunkSize), reading);
                 hashes.Add(hash);
@@ -91,23 +91,6 @@ internal static class ChunkWriter
                     await connection.DisposeAsync().ConfigureAwait(false);
                 }
             }
-        }
-    }
-
-    private static async Task<NpgsqlConnection> OpenLaneAsync(Func<CancellationToken, ValueTask<NpgsqlConnection>> open, CancellationToken cancellationToken)
-    {
-        NpgsqlConnection connection = await open(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            // Chunks are unreferenced until their entry's (synchronous) commit, which flushes the log past them.
-            await using var asynchronous = new NpgsqlCommand("SET synchronous_commit = off", connection);
-            await asynchronous.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
         }
     }
 }

@@ -44,6 +44,10 @@ internal sealed class PostgresConnections : IAsyncDisposable
             builder.ReadBufferSize = 256 * 1024;
         }
 
+        // No pooled use leaves session state behind (advisory locks and LISTEN live on the unpooled sessions, a chunk's
+        // asynchronous commit is SET LOCAL), so a connection needs no reset, which Npgsql would otherwise send with its
+        // next statement: a small remote hit is then one statement on the wire. An open transaction is still rolled back.
+        builder.NoResetOnClose = true;
         Server = $"{builder.Host}:{builder.Port}/{builder.Database} as {builder.Username}";
         _pooled = NpgsqlDataSource.Create(builder.ConnectionString);
         builder.Pooling = false;
