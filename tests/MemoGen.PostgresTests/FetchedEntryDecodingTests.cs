@@ -41,6 +41,23 @@ public sealed class FetchedEntryDecodingTests : StoreFixture
         Assert.That(StagedFiles.Of(readerOptions), Is.Empty, "nothing is left in the staging folder");
     }
 
+    [Test]
+    public void A_write_through_that_fails_still_serves_the_fetched_value_with_a_warning()
+    {
+        var executions = new ConcurrentDictionary<int, int>();
+        double[] computed = [.. new SquaresContext(Options(), executions).Squares(100)];
+        MemoOptions readerOptions = Options(Folder());
+        var full = new CreationCountingFileSystem(readerOptions.FileSystem, new IOException("No space left on device"));
+        readerOptions.FileSystem = full;
+
+        double[] fetched = [.. new SquaresContext(readerOptions, executions).Squares(100)];
+
+        Assert.That(fetched, Is.EqualTo(computed));
+        Assert.That(executions[100], Is.EqualTo(1), "served from the shared entry, not computed again");
+        Assert.That(full.Created, Is.GreaterThan(0), "the write-through was tried");
+        Assert.That(Log.Messages(LogLevel.Warning), Has.Some.Contains("No space left on device"));
+    }
+
     [TestCase(100)]
     [TestCase(300_000)]
     public void A_remote_hit_behind_a_cache_directory_writes_the_entry_there(int count)

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Diagnostics.CodeAnalysis;
 using MemoGen.Diagnostics;
 using MemoGen.Disk;
@@ -121,15 +120,16 @@ public sealed partial class MemoTable<TKey, TResult>
         return Loaded(outcome);
     }
 
-    private static void WriteThrough(FetchTarget target)
+    private void WriteThrough(FetchTarget target)
     {
         try
         {
             target.WriteThrough();
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception)
         {
-            // The local copy only spares a later fetch; the value is served, and what was written is removed on dispose.
+            // The local copy only spares a later fetch: the value is served, and what was written is removed on dispose.
+            SideEffectFailed("store", exception);
         }
     }
 

@@ -5,8 +5,11 @@ using MemoGen.Disk;
 
 namespace MemoGen.PostgresTests.Support;
 
-/// <summary>A file system that counts the files created through it and passes every call on.</summary>
-internal sealed class CreationCountingFileSystem(IMemoFileSystem inner) : IMemoFileSystem
+/// <summary>
+/// A file system that counts the files created through it and passes every call on, or refuses every creation with
+/// <paramref name="refusal"/> when one is given (a full disk).
+/// </summary>
+internal sealed class CreationCountingFileSystem(IMemoFileSystem inner, Exception? refusal = null) : IMemoFileSystem
 {
     private int _created;
 
@@ -16,7 +19,7 @@ internal sealed class CreationCountingFileSystem(IMemoFileSystem inner) : IMemoF
     public IMemoWritableFile CreateNew(string path, long expectedLength)
     {
         Interlocked.Increment(ref _created);
-        return inner.CreateNew(path, expectedLength);
+        return refusal is null ? inner.CreateNew(path, expectedLength) : throw refusal;
     }
 
     public IMemoReadableFile OpenRead(string path) => inner.OpenRead(path);
