@@ -98,8 +98,7 @@ internal sealed class EntryReader
                 MemoProvenance.Register(value, _folder.Function, load.Hash);
             }
 
-            MemoMetrics.Add(MemoMetrics.BytesRead, bytesRead, _folder.Function);
-            trace = new LoadTrace(null, load.Paths.MetadataPath, bytesRead + load.MetadataBytes!.Length, load.Started);
+            trace = Counted(load, bytesRead);
             return LoadOutcome.Loaded;
         }
         catch (Exception exception) when (IsEntryFailure(exception))
@@ -159,6 +158,12 @@ internal sealed class EntryReader
     private LoadTrace Loaded(PendingLoad load, long bytesRead)
     {
         Touch(load.Paths.MetadataPath, load.LastUse);
+        return Counted(load, bytesRead);
+    }
+
+    /// <summary>Counts the bytes of a load and says what it read, for the log.</summary>
+    private LoadTrace Counted(PendingLoad load, long bytesRead)
+    {
         MemoMetrics.Add(MemoMetrics.BytesRead, bytesRead, _folder.Function);
         return new LoadTrace(null, load.Paths.MetadataPath, bytesRead + load.MetadataBytes!.Length, load.Started);
     }
