@@ -184,7 +184,7 @@ public class MemoContext : IDisposable
     /// <param name="cacher">The cacher named on its attribute, if any.</param>
     /// <param name="format">The format the generator chose for results that are not written raw.</param>
     /// <remarks>Not generic over the key type: for a reference-type result, ReadyToRun precompiles it.</remarks>
-    internal DiskTier<TResult>? CreateDiskTier<TResult>(MemoFunction function, IMemoCacher<TResult>? cacher, MemoPayloadFormat format)
+    internal DiskTier? CreateDiskTier<TResult>(MemoFunction function, IMemoCacher<TResult>? cacher, MemoPayloadFormat format)
     {
         bool lazy = HasTag(function, MemoTags.Lazy);
         if ((Options.CacheDirectory is null && Options.SharedTier is null) || !(lazy || HasTag(function, MemoTags.Disk)))
@@ -192,8 +192,14 @@ public class MemoContext : IDisposable
             return null;
         }
 
-        return new DiskTier<TResult>(
-            function, GetDiskStore(), PayloadCodecs.For(Options, function.Name, cacher, format), Options.ExpiryFor(function.Name), lazy, Options.SharedTier);
+        return new DiskTier(
+            function,
+            GetDiskStore(),
+            PayloadCodecs.For(Options, function.Name, cacher, format),
+            typeof(TResult),
+            Options.ExpiryFor(function.Name),
+            lazy ? new WeakResults<TResult>() : null,
+            Options.SharedTier);
     }
 
     // A loop rather than System.Linq's Contains: a first call would load System.Linq for it.

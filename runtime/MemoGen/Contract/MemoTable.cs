@@ -41,7 +41,7 @@ public sealed partial class MemoTable<TKey, TResult> : MemoTable<TResult>
     private MemoCellMap<TKey, TResult> _entries = new();
     private readonly MemoHitCounter _hits;
 
-    internal MemoTable(MemoFunction function, MemoryLimits limits, DiskTier<TResult>? disk = null, MemoLogger? logger = null)
+    internal MemoTable(MemoFunction function, MemoryLimits limits, DiskTier? disk = null, MemoLogger? logger = null)
         : base(function, limits, disk, logger, Unsafe.SizeOf<TKey>())
     {
         _hits = _counters.Hits;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using MemoGen.Hashing;
 
 namespace MemoGen.Disk;
 
@@ -8,7 +9,7 @@ namespace MemoGen.Disk;
 /// Writes values through a user's <see cref="IMemoCacher{T}"/>: it writes <c>&lt;hash&gt;.&lt;id&gt;.cacher</c> and any files
 /// whose names start with that; the store checksums and flushes them and lists them in the metadata.
 /// </summary>
-internal sealed class CacherCodec<TResult> : IPayloadCodec<TResult>
+internal sealed class CacherCodec<TResult> : IPayloadCodec
 {
     private const string Extension = "cacher";
 
@@ -25,13 +26,13 @@ internal sealed class CacherCodec<TResult> : IPayloadCodec<TResult>
     public string Format { get; }
 
     /// <inheritdoc />
-    public WrittenPayload Write(in PayloadTarget target, TResult value)
+    public WrittenPayload Write(in PayloadTarget target, object? value)
     {
         string path = target.PathOf(Extension);
         string prefix = Path.GetFileName(path);
         try
         {
-            _cacher.Save(path, value);
+            _cacher.Save(path, (TResult)value!);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -61,7 +62,7 @@ internal sealed class CacherCodec<TResult> : IPayloadCodec<TResult>
     }
 
     /// <inheritdoc />
-    public TResult Read(in PayloadSource source, EntryMetadata metadata, out long bytesRead)
+    public object? Read(in PayloadSource source, EntryMetadata metadata, out long bytesRead)
     {
         if (metadata.Files.Count == 0 || metadata.Inline is not null)
         {
@@ -91,14 +92,18 @@ internal sealed class CacherCodec<TResult> : IPayloadCodec<TResult>
             bytesRead += file.Length;
         }
 
+        TResult value;
         try
         {
-            return _cacher.Load(Path.Combine(source.Directory, prefix));
+            value = _cacher.Load(Path.Combine(source.Directory, prefix));
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             throw new InvalidEntryException($"the cacher failed to load: {exception.Message}", exception);
         }
+
+        MemoProvenance.Register(value, source.Function, source.Key);
+        return value;
     }
 
     private static void DeleteWritten(PayloadTarget target, string prefix)

@@ -8,33 +8,38 @@ namespace MemoGen.Disk;
 
 /// <summary>
 /// One function's part of the disk store, used by its table on a memory miss (inside the single-flight computation)
-/// and by the handle operations: reading (<see cref="EntryReader"/>, with the typed <see cref="IPayloadCodec{TResult}"/>), writing
-/// (<see cref="EntryWriter{TResult}"/>) and, with the <c>"lazy"</c> policy, weak handles
+/// and by the handle operations: reading (<see cref="EntryReader"/>, with the function's <see cref="IPayloadCodec"/>),
+/// writing (<see cref="EntryWriter"/>) and, with the <c>"lazy"</c> policy, weak handles
 /// (<see cref="WeakResults{TResult}"/>). Never throws at a caller: a bad entry is logged, removed and computed
 /// again; a failing disk turns the store to memory only, with one warning.
 /// </summary>
 /// <remarks>
-/// Entries and weak handles are addressed by the call's stable key hash, not its key: nothing of the tier is compiled
-/// per key type, and for a reference-type result ReadyToRun precompiles it. Only describing a call (for the metadata
-/// and the debug log) takes the key.
+/// Generic over neither the key nor the result: entries and weak handles are addressed by the call's stable key hash,
+/// and values pass through the codec as objects, so ReadyToRun precompiles the tier for every function. The typed steps
+/// are small generic methods: handing out a loaded value as the result type, holding a lazy result weakly, and
+/// describing a call (for the metadata and the debug log), which takes the key.
 /// </remarks>
-internal sealed class DiskTier<TResult>
+internal sealed class DiskTier
 {
     private readonly FunctionFolder _folder;
-    private readonly IPayloadCodec<TResult> _codec;
+    private readonly IPayloadCodec _codec;
     private readonly EntryReader _reader;
-    private readonly EntryWriter<TResult> _writer;
-    private readonly WeakResults<TResult>? _weakResults;
+    private readonly EntryWriter _writer;
+    private readonly WeakResults? _weakResults;
 
-    /// <summary>The disk tier of <paramref name="function"/> in <paramref name="store"/>.</summary>
-    public DiskTier(MemoFunction function, DiskStore store, IPayloadCodec<TResult> codec, TimeSpan? expiry, bool lazy, ISharedTier? shared = null)
+    /// <summary>
+    /// The disk tier of <paramref name="function"/> in <paramref name="store"/>, whose results are <paramref name="resultType"/>;
+    /// with <paramref name="weakResults"/> (of that type), the <c>"lazy"</c> policy.
+    /// </summary>
+    public DiskTier(
+        MemoFunction function, DiskStore store, IPayloadCodec codec, Type resultType, TimeSpan? expiry, WeakResults? weakResults, ISharedTier? shared = null)
     {
         Shared = shared;
-        _folder = new FunctionFolder(function, store, codec.Format, typeof(TResult));
+        _folder = new FunctionFolder(function, store, codec.Format, resultType);
         _codec = codec;
         _reader = new EntryReader(_folder, expiry);
-        _writer = new EntryWriter<TResult>(_folder, codec);
-        _weakResults = lazy ? new WeakResults<TResult>() : null;
+        _writer = new EntryWriter(_folder, codec);
+        _weakResults = weakResults;
     }
 
     /// <summary>Whether memory keeps only weak handles on results written to disk (the <c>"lazy"</c> policy).</summary>
@@ -60,47 +65,52 @@ internal sealed class DiskTier<TResult>
 
     /// <summary>
     /// Answers a memory miss: from a lazy result's weak handle, or from a valid entry on disk. If <see cref="IsTracing"/>,
-    /// the caller hands the outcome and <paramref name="trace"/> to <see cref="Trace"/>.
+    /// the caller hands the outcome and <paramref name="trace"/> to <see cref="Trace"/>. The codec hands back a value
+    /// of the function's result type, boxed if it is a value type.
     /// </summary>
-    public LoadOutcome TryLoad(MemoHash128 hash, out TResult value, out LoadTrace trace)
+    public LoadOutcome TryLoad<TResult>(MemoHash128 hash, out TResult value, out LoadTrace trace)
     {
-        if (_weakResults is not null && _weakResults.TryRecall(hash, out value))
+        if (_weakResults is not null && ((WeakResults<TResult>)_weakResults).TryRecall(hash, out value))
         {
             trace = default;
             return LoadOutcome.Recalled;
         }
 
-        return _reader.TryLoad(hash, _codec, out value, out trace);
+        LoadOutcome outcome = _reader.TryLoad(hash, _codec, out object? loaded, out trace);
+        value = outcome == LoadOutcome.Loaded ? (TResult)loaded! : default!;
+        return outcome;
     }
 
     /// <summary>Loads the entry of <paramref name="hash"/> from disk only (after a shared tier fetched it), and traces it.</summary>
-    public LoadOutcome TryLoadFromDisk<TKey>(in TKey key, MemoHash128 hash, out TResult value)
+    public LoadOutcome TryLoadFromDisk<TKey, TResult>(in TKey key, MemoHash128 hash, out TResult value)
         where TKey : struct, IMemoKey<TKey>
     {
-        LoadOutcome outcome = _reader.TryLoad(hash, _codec, out value, out LoadTrace trace);
+        LoadOutcome outcome = _reader.TryLoad(hash, _codec, out object? loaded, out LoadTrace trace);
         if (IsTracing)
         {
             Trace(key, outcome, trace);
         }
 
+        value = outcome == LoadOutcome.Loaded ? (TResult)loaded! : default!;
         return outcome;
     }
 
     /// <summary>Loads a fetched entry held in memory, decoded from its bytes with the checks of a local entry, and traces it.</summary>
-    public LoadOutcome TryLoadFetched<TKey>(in TKey key, MemoHash128 hash, FetchedEntry fetched, out TResult value)
+    public LoadOutcome TryLoadFetched<TKey, TResult>(in TKey key, MemoHash128 hash, FetchedEntry fetched, out TResult value)
         where TKey : struct, IMemoKey<TKey>
     {
-        LoadOutcome outcome = _reader.TryLoadFetched(hash, fetched, _codec, out value, out LoadTrace trace);
+        LoadOutcome outcome = _reader.TryLoadFetched(hash, fetched, _codec, out object? loaded, out LoadTrace trace);
         if (IsTracing)
         {
             Trace(key, outcome, trace);
         }
 
+        value = outcome == LoadOutcome.Loaded ? (TResult)loaded! : default!;
         return outcome;
     }
 
     /// <summary>Writes a computed result as an entry; returns it, or <see langword="null"/> if nothing was written.</summary>
-    public WrittenEntry? Save<TKey>(in TKey key, MemoHash128 hash, TResult value, TimeSpan computeTime)
+    public WrittenEntry? Save<TKey, TResult>(in TKey key, MemoHash128 hash, TResult value, TimeSpan computeTime)
         where TKey : struct, IMemoKey<TKey> =>
         _writer.Save(CallDescriber.Describe(Function, key), hash, value, computeTime);
 
@@ -108,7 +118,7 @@ internal sealed class DiskTier<TResult>
     public void Undo(WrittenEntry written) => _writer.Undo(written);
 
     /// <summary>Keeps a weak handle on a lazy result that is on disk.</summary>
-    public void HoldWeakly(MemoHash128 hash, TResult value) => _weakResults!.Hold(hash, value);
+    public void HoldWeakly<TResult>(MemoHash128 hash, TResult value) => ((WeakResults<TResult>)_weakResults!).Hold(hash, value);
 
     /// <summary>Drops the weak handle of <paramref name="hash"/>, if any.</summary>
     public void ForgetWeakly(MemoHash128 hash) => _weakResults?.Forget(hash);

@@ -13,8 +13,8 @@ namespace MemoGen.Disk;
 /// </summary>
 /// <remarks>
 /// Not generic: the metadata read and parse, the checks of key, function, code version, format and expiry, the
-/// retries and the removal of bad entries work on bytes and are precompiled by ReadyToRun. Only
-/// <see cref="TryLoad{TResult}"/>, which hands the payload to the typed codec, is compiled per result type.
+/// retries and the removal of bad entries work on bytes, and the codec hands back the value as an object: all of it is
+/// precompiled by ReadyToRun, whatever the result type.
 /// </remarks>
 internal sealed class EntryReader
 {
@@ -36,9 +36,9 @@ internal sealed class EntryReader
     private string FunctionName => _folder.Function.Name;
 
     /// <summary>Loads the entry of <paramref name="hash"/> if a valid one is on disk; <paramref name="trace"/> says what happened, for the log.</summary>
-    public LoadOutcome TryLoad<TResult>(MemoHash128 hash, IPayloadCodec<TResult> codec, out TResult value, out LoadTrace trace)
+    public LoadOutcome TryLoad(MemoHash128 hash, IPayloadCodec codec, out object? value, out LoadTrace trace)
     {
-        value = default!;
+        value = null;
         var load = new PendingLoad(hash, _folder.Paths(hash), Stopwatch.GetTimestamp());
         if (!TryOpen(load, out trace))
         {
@@ -50,19 +50,6 @@ internal sealed class EntryReader
             try
             {
                 value = codec.Read(load.Source(_folder), load.Metadata!, out long bytesRead);
-                if (codec is not RawCodec<TResult>)
-                {
-                    // The raw codec remembers what it reads without code per result type; another codec's result is
-                    // remembered here, should it be an array of primitives.
-                    MemoProvenance.Register(value, _folder.Function, load.Hash);
-                }
-
-                if (_folder.Store.MmapMode == MmapMode.ReadOnly)
-                {
-                    // Only this mode maps; skipping the lookup spares other loads its reflection on a first hit.
-                    _folder.Store.MappedViews.Retain(value);
-                }
-
                 trace = Loaded(load, bytesRead);
                 return LoadOutcome.Loaded;
             }
@@ -70,7 +57,7 @@ internal sealed class EntryReader
             {
                 if (!Recover(load, exception, out trace))
                 {
-                    value = default!;
+                    value = null;
                     return LoadOutcome.Missed;
                 }
             }
@@ -78,12 +65,12 @@ internal sealed class EntryReader
     }
 
     /// <summary>
-    /// Loads a fetched entry held in memory with the checks of <see cref="TryLoad{TResult}"/> (metadata, checksums); a bad
+    /// Loads a fetched entry held in memory with the checks of <see cref="TryLoad"/> (metadata, checksums); a bad
     /// one is a miss, logged, with nothing on disk to remove.
     /// </summary>
-    public LoadOutcome TryLoadFetched<TResult>(MemoHash128 hash, FetchedEntry fetched, IPayloadCodec<TResult> codec, out TResult value, out LoadTrace trace)
+    public LoadOutcome TryLoadFetched(MemoHash128 hash, FetchedEntry fetched, IPayloadCodec codec, out object? value, out LoadTrace trace)
     {
-        value = default!;
+        value = null;
         var load = new PendingLoad(hash, fetched.Paths, Stopwatch.GetTimestamp()) { MetadataBytes = fetched.Metadata };
         try
         {
@@ -92,12 +79,7 @@ internal sealed class EntryReader
                 return LoadOutcome.Missed;
             }
 
-            value = codec.Read(new PayloadSource(fetched, load.Paths.Directory, load.Hash, MmapMode.None, _folder.Function), load.Metadata!, out long bytesRead);
-            if (codec is not RawCodec<TResult>)
-            {
-                MemoProvenance.Register(value, _folder.Function, load.Hash);
-            }
-
+            value = codec.Read(new PayloadSource(fetched, load.Paths.Directory, load.Hash, MappedViews: null, _folder.Function), load.Metadata!, out long bytesRead);
             trace = Counted(load, bytesRead);
             return LoadOutcome.Loaded;
         }
@@ -108,7 +90,7 @@ internal sealed class EntryReader
                 MemoLog.BadEntry(logger, FunctionName, load.Paths.MetadataPath, exception.Message);
             }
 
-            value = default!;
+            value = null;
             trace = new LoadTrace(exception.Message);
             return LoadOutcome.Missed;
         }
@@ -377,7 +359,8 @@ internal sealed class EntryReader
         public EntryMetadata? Metadata;
         public DateTime LastUse;
 
+        // Only this mode maps; the others read.
         public PayloadSource Source(FunctionFolder folder) =>
-            new(folder.FileSystem, Paths.Directory, Hash, folder.Store.MmapMode, folder.Function);
+            new(folder.FileSystem, Paths.Directory, Hash, folder.Store.MmapMode == MmapMode.ReadOnly ? folder.Store.MappedViews : null, folder.Function);
     }
 }

@@ -12,14 +12,14 @@ namespace MemoGen.Disk;
 /// metadata to a temporary file, flushed and renamed over the entry's metadata file (the commit). A write that fails
 /// leaves no file behind and never throws at the caller for the disk's sake.
 /// </summary>
-/// <typeparam name="TResult">The function's result type; the writer does not know the key type, so one instantiation serves every function of a result type.</typeparam>
-internal sealed class EntryWriter<TResult>
+/// <remarks>Generic over neither the key nor the result: ReadyToRun precompiles it for every function.</remarks>
+internal sealed class EntryWriter
 {
     private readonly FunctionFolder _folder;
-    private readonly IPayloadCodec<TResult> _codec;
+    private readonly IPayloadCodec _codec;
 
     /// <summary>A writer of <paramref name="folder"/>'s entries, in <paramref name="codec"/>'s format.</summary>
-    public EntryWriter(FunctionFolder folder, IPayloadCodec<TResult> codec)
+    public EntryWriter(FunctionFolder folder, IPayloadCodec codec)
     {
         _folder = folder;
         _codec = codec;
@@ -33,9 +33,9 @@ internal sealed class EntryWriter<TResult>
     /// </summary>
     /// <param name="call">The call, as <see cref="CallDescriber"/> describes it for people.</param>
     /// <param name="hash">The key hash.</param>
-    /// <param name="value">The result.</param>
+    /// <param name="value">The result (boxed, for a value type).</param>
     /// <param name="computeTime">How long it took.</param>
-    public WrittenEntry? Save(string call, MemoHash128 hash, TResult value, TimeSpan computeTime)
+    public WrittenEntry? Save(string call, MemoHash128 hash, object? value, TimeSpan computeTime)
     {
         DiskStore store = _folder.Store;
         if (_folder.IsMemoryOnly || !store.IsWritable)

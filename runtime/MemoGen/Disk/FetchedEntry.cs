@@ -6,7 +6,7 @@ namespace MemoGen.Disk;
 
 /// <summary>
 /// A small entry fetched from a shared tier and held in memory: its metadata bytes and its payload files' bytes, decoded
-/// straight from there (<see cref="EntryReader.TryLoadFetched{TResult}"/>) with the codecs and checks of a local entry,
+/// straight from there (<see cref="EntryReader.TryLoadFetched"/>) with the codecs and checks of a local entry,
 /// without writing and reading it back. To the codecs it is a read-only file system of the entry's payload files.
 /// </summary>
 internal sealed class FetchedEntry : IMemoFileSystem

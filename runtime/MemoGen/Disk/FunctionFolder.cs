@@ -34,7 +34,7 @@ internal sealed class FunctionFolder
     /// <summary>The I/O seam.</summary>
     public IMemoFileSystem FileSystem => Store.FileSystem;
 
-    /// <summary>The format entries record: the codec's <see cref="IPayloadCodec{TResult}.Format"/>.</summary>
+    /// <summary>The format entries record: the codec's <see cref="IPayloadCodec.Format"/>.</summary>
     public string Format { get; }
 
     /// <summary>The function's folder.</summary>

@@ -1,7 +1,7 @@
 namespace MemoGen.Disk;
 
 /// <summary>
-/// What a load from disk did, for the typed shell (<see cref="DiskTier{TResult}"/>) to log with the call's
+/// What a load from disk did, for the typed shell (<see cref="DiskTier"/>) to log with the call's
 /// description: the reader itself does not know the key type.
 /// </summary>
 /// <param name="MissReason">Why the load missed, when the reason is worth a debug line.</param>

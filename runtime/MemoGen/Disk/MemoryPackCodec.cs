@@ -1,6 +1,7 @@
 using System;
 using System.Buffers.Text;
 using System.Runtime.CompilerServices;
+using MemoGen.Hashing;
 using MemoryPack;
 
 namespace MemoGen.Disk;
@@ -10,7 +11,7 @@ namespace MemoGen.Disk;
 /// file <c>&lt;hash&gt;.&lt;id&gt;.memorypack</c>, or, for a small value, base64 inside the metadata file so that a hit
 /// opens one file.
 /// </summary>
-internal sealed class MemoryPackCodec<TResult> : IPayloadCodec<TResult>
+internal sealed class MemoryPackCodec<TResult> : IPayloadCodec
 {
     /// <summary>The format recorded in the metadata.</summary>
     public const string FormatName = "memorypack";
@@ -41,12 +42,12 @@ internal sealed class MemoryPackCodec<TResult> : IPayloadCodec<TResult>
     public string Format => FormatName;
 
     /// <inheritdoc />
-    public WrittenPayload Write(in PayloadTarget target, TResult value)
+    public WrittenPayload Write(in PayloadTarget target, object? value)
     {
         byte[] bytes;
         try
         {
-            bytes = MemoryPackSerializer.Serialize(value);
+            bytes = MemoryPackSerializer.Serialize((TResult)value!);
         }
         catch (MemoryPackSerializationException exception)
         {
@@ -61,7 +62,14 @@ internal sealed class MemoryPackCodec<TResult> : IPayloadCodec<TResult>
     }
 
     /// <inheritdoc />
-    public TResult Read(in PayloadSource source, EntryMetadata metadata, out long bytesRead)
+    public object? Read(in PayloadSource source, EntryMetadata metadata, out long bytesRead)
+    {
+        TResult value = ReadValue(source, metadata, out bytesRead);
+        MemoProvenance.Register(value, source.Function, source.Key);
+        return value;
+    }
+
+    private static TResult ReadValue(in PayloadSource source, EntryMetadata metadata, out long bytesRead)
     {
         if (SinglePayloadFile.VerifiedInline(metadata) is { } inline)
         {

@@ -16,7 +16,7 @@ internal static class PayloadCodecs
     /// <param name="attributeCacher">The cacher named on the function's attribute, used when none is registered.</param>
     /// <param name="format">The format the generator chose for <typeparamref name="TResult"/>.</param>
     /// <exception cref="InvalidOperationException">The cacher registered for the function handles another type.</exception>
-    public static IPayloadCodec<TResult> For<TResult>(
+    public static IPayloadCodec For<TResult>(
         MemoOptions options, string functionName, IMemoCacher<TResult>? attributeCacher = null, MemoPayloadFormat format = MemoPayloadFormat.Serializer)
     {
         if (options.CacherFor(functionName) is { } cacher)
@@ -33,9 +33,9 @@ internal static class PayloadCodecs
             return new CacherCodec<TResult>(attributeCacher, functionName);
         }
 
-        if (RawShapes.For<TResult>() is { } shape)
+        if (RawShapes.For(typeof(TResult)) is { } shape)
         {
-            return new RawCodec<TResult>(shape);
+            return new RawCodec(shape);
         }
 
         if (options.SerializerFor(functionName) is { } serializer)

@@ -6,17 +6,18 @@ namespace MemoGen.Disk;
 /// <summary>
 /// Writes arrays and memories of unmanaged elements as raw little-endian bytes behind a <see cref="RawHeader"/>, one
 /// file <c>&lt;hash&gt;.&lt;id&gt;.raw</c>, and reads them back (<see cref="RawPayloadReader"/>): into memory, or as a
-/// view of the mapped file. A value read back is remembered for provenance (<see cref="MemoProvenance"/>).
+/// view of the mapped file. A value read back is remembered for provenance (<see cref="MemoProvenance"/>). Not generic:
+/// only the <see cref="RawShape"/>'s steps are typed.
 /// </summary>
-internal sealed class RawCodec<TResult> : IPayloadCodec<TResult>
+internal sealed class RawCodec : IPayloadCodec
 {
     /// <summary>The payload file's extension.</summary>
     public const string Extension = "raw";
 
-    private readonly RawShape<TResult> _shape;
+    private readonly RawShape _shape;
 
     /// <summary>A codec for values of <paramref name="shape"/>.</summary>
-    public RawCodec(RawShape<TResult> shape)
+    public RawCodec(RawShape shape)
     {
         _shape = shape;
     }
@@ -25,10 +26,10 @@ internal sealed class RawCodec<TResult> : IPayloadCodec<TResult>
     public string Format => "raw";
 
     /// <inheritdoc />
-    public WrittenPayload Write(in PayloadTarget target, TResult value)
+    public WrittenPayload Write(in PayloadTarget target, object? value)
     {
         bool isNull = _shape.IsNull(value);
-        long[] lengths = isNull ? [] : _shape.LengthsOf(value);
+        long[] lengths = isNull ? [] : _shape.LengthsOf(value!);
         long count = 1;
         foreach (long length in lengths)
         {
@@ -40,7 +41,7 @@ internal sealed class RawCodec<TResult> : IPayloadCodec<TResult>
             IsNull = isNull,
             Element = _shape.Element,
             Lengths = lengths,
-            LowerBounds = isNull ? [] : _shape.LowerBoundsOf(value),
+            LowerBounds = isNull ? [] : _shape.LowerBoundsOf(value!),
             Count = isNull ? 0 : count,
             KeyHash = target.Key,
         };
@@ -49,7 +50,7 @@ internal sealed class RawCodec<TResult> : IPayloadCodec<TResult>
         using IMemoWritableFile file = target.FileSystem.CreateNew(path, header.FileLength);
         ulong checksum = header.DataLength == 0
             ? BlockChecksum.Combine([])
-            : RawPayloadIO.Write(file, ref _shape.DataOf(value), header.DataLength, RawHeader.DataOffset);
+            : RawPayloadIO.Write(file, ref _shape.DataOf(value!), header.DataLength, RawHeader.DataOffset);
         header = new RawHeader
         {
             IsNull = header.IsNull,
@@ -71,16 +72,17 @@ internal sealed class RawCodec<TResult> : IPayloadCodec<TResult>
     }
 
     /// <inheritdoc />
-    public TResult Read(in PayloadSource source, EntryMetadata metadata, out long bytesRead)
+    public object? Read(in PayloadSource source, EntryMetadata metadata, out long bytesRead)
     {
+        // The reader remembers a payload read into memory for provenance; the shape remembers a mapped one.
         RawPayload payload = RawPayloadReader.Read(source, metadata, _shape, out bytesRead);
         if (payload.MappedView is not { } view)
         {
             return _shape.FromStorage(payload.Storage);
         }
 
-        TResult mapped = _shape.FromMapped(view, payload.Count);
-        MemoProvenance.Register(mapped, source.Function, source.Key);
+        object mapped = _shape.FromMapped(view, payload.Count);
+        _shape.RememberMapped(mapped, source.Function, source.Key);
         return mapped;
     }
 }

@@ -5,7 +5,7 @@ using MemoGen.Hashing;
 namespace MemoGen.Disk;
 
 /// <summary>
-/// Reads a raw payload for <see cref="RawCodec{TResult}"/>: checks the file against the metadata and the header
+/// Reads a raw payload for <see cref="RawCodec"/>: checks the file against the metadata and the header
 /// against the expected shape, then reads and checksums the data into new storage, or maps it. Not generic: the typed
 /// codec only wraps what this returns, so a first disk hit compiles next to nothing per result type.
 /// </summary>
@@ -52,10 +52,12 @@ internal static class RawPayloadReader
             return default;
         }
 
-        if (source.MmapMode == MmapMode.ReadOnly && shape.CanMap && header.DataLength > 0)
+        if (source.MappedViews is { } views && shape.CanMap && header.DataLength > 0)
         {
             // Mapped, not read: the header and the length are checked; the data's checksum is not, as that would read it.
-            return new RawPayload(null, file.Map(RawHeader.DataOffset, header.DataLength), (int)header.Count);
+            MemoMappedView view = file.Map(RawHeader.DataOffset, header.DataLength);
+            views.Retain(view);
+            return new RawPayload(null, view, (int)header.Count);
         }
 
         Array storage = shape.Allocate(header);

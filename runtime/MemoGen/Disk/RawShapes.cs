@@ -1,16 +1,44 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Threading;
+using MemoGen.Hashing;
+using MemoGen.Infrastructure;
 
 namespace MemoGen.Disk;
 
-/// <summary>Finds the <see cref="RawShape{TResult}"/> of a result type, once per type; <see langword="null"/> if it has none.</summary>
+/// <summary>Finds the <see cref="RawShape"/> of a result type, once per type; <see langword="null"/> if it has none.</summary>
 internal static class RawShapes
 {
-    /// <summary>The raw shape of <typeparamref name="TResult"/>, or <see langword="null"/> when it is not a raw-payload type.</summary>
-    public static RawShape<TResult>? For<TResult>() => Cache<TResult>.Shape;
+    private static readonly Lock s_lock = new();
+
+    // Copied on write (rare: once per result type), read without a lock.
+    private static Dictionary<Type, RawShape?> s_shapes = [];
+
+    /// <summary>The raw shape of <paramref name="type"/>, or <see langword="null"/> when it is not a raw-payload type.</summary>
+    /// <remarks>Not generic, so that a function's first disk hit compiles nothing here for its result type.</remarks>
+    public static RawShape? For(Type type)
+    {
+        if (Volatile.Read(ref s_shapes).TryGetValue(type, out RawShape? shape))
+        {
+            return shape;
+        }
+
+        shape = Create(type);
+        lock (s_lock)
+        {
+            if (s_shapes.TryGetValue(type, out RawShape? raced))
+            {
+                return raced;
+            }
+
+            Volatile.Write(ref s_shapes, new Dictionary<Type, RawShape?>(s_shapes) { [type] = shape });
+            return shape;
+        }
+    }
 
     // A primitive needs no reflection (the common case, and the one a first disk hit should not pay for); another struct
     // asks the runtime whether it holds references.
@@ -20,12 +48,6 @@ internal static class RawShapes
             && !(bool)typeof(RuntimeHelpers).GetMethod(nameof(RuntimeHelpers.IsReferenceOrContainsReferences))!
                 .MakeGenericMethod(type).Invoke(null, null)!);
 
-    private static class Cache<TResult>
-    {
-        public static readonly RawShape<TResult>? Shape = (RawShape<TResult>?)Create(typeof(TResult));
-    }
-
-    // Not generic, so that ReadyToRun precompiles the choice for every result type.
     private static RawShape? Create(Type type)
     {
         // Raw payloads are written in the host's byte order, which the format fixes as little-endian.
@@ -70,90 +92,72 @@ internal static class RawShapes
     private static Type ImmutableArrayShapeOf(Type[] element) => typeof(ImmutableArrayShape<>).MakeGenericType(element);
 
     /// <summary><c>T[]</c>.</summary>
-    private sealed class ArrayShape<T> : RawShape<T[]?>
+    private sealed class ArrayShape<T>() : RawShape(RawElement.For<T>(), 1)
         where T : unmanaged
     {
-        public override RawElement Element { get; } = RawElement.For<T>();
+        public override bool IsNull(object? value) => value is null;
 
-        public override int Rank => 1;
+        public override long[] LengthsOf(object value) => [((T[])value).Length];
 
-        public override bool IsNull(T[]? value) => value is null;
-
-        public override long[] LengthsOf(T[]? value) => [value!.Length];
-
-        public override ref byte DataOf(T[]? value) => ref Unsafe.As<T, byte>(ref MemoryMarshal.GetArrayDataReference(value!));
+        public override ref byte DataOf(object value) => ref Unsafe.As<T, byte>(ref MemoryMarshal.GetArrayDataReference((T[])value));
 
         public override Array Allocate(RawHeader header) => GC.AllocateUninitializedArray<T>((int)header.Count);
 
-        public override T[]? FromStorage(Array? storage) => (T[]?)storage;
+        public override object? FromStorage(Array? storage) => storage;
     }
 
     /// <summary><c>ImmutableArray&lt;T&gt;</c>: read into an array it wraps without copying.</summary>
-    private sealed class ImmutableArrayShape<T> : RawShape<ImmutableArray<T>>
+    private sealed class ImmutableArrayShape<T>() : RawShape(RawElement.For<T>(), 1)
         where T : unmanaged
     {
-        public override RawElement Element { get; } = RawElement.For<T>();
+        public override bool IsNull(object? value) => ((ImmutableArray<T>)value!).IsDefault;
 
-        public override int Rank => 1;
+        public override long[] LengthsOf(object value) => [((ImmutableArray<T>)value).Length];
 
-        public override bool IsNull(ImmutableArray<T> value) => value.IsDefault;
-
-        public override long[] LengthsOf(ImmutableArray<T> value) => [value.Length];
-
-        public override ref byte DataOf(ImmutableArray<T> value) =>
-            ref Unsafe.As<T, byte>(ref MemoryMarshal.GetArrayDataReference(ImmutableCollectionsMarshal.AsArray(value)!));
+        public override ref byte DataOf(object value) =>
+            ref Unsafe.As<T, byte>(ref MemoryMarshal.GetArrayDataReference(ImmutableCollectionsMarshal.AsArray((ImmutableArray<T>)value)!));
 
         public override Array Allocate(RawHeader header) => GC.AllocateUninitializedArray<T>((int)header.Count);
 
-        public override ImmutableArray<T> FromStorage(Array? storage) => ImmutableCollectionsMarshal.AsImmutableArray((T[]?)storage);
+        public override object? FromStorage(Array? storage) => ImmutableCollectionsMarshal.AsImmutableArray((T[]?)storage);
     }
 
     /// <summary><c>ReadOnlyMemory&lt;T&gt;</c>: read into an array, or a view of the mapped file.</summary>
-    private sealed class ReadOnlyMemoryShape<T> : RawShape<ReadOnlyMemory<T>>
+    private sealed class ReadOnlyMemoryShape<T>() : RawShape(RawElement.For<T>(), 1)
         where T : unmanaged
     {
-        public override RawElement Element { get; } = RawElement.For<T>();
-
-        public override int Rank => 1;
-
         public override bool CanMap => true;
 
-        public override bool IsNull(ReadOnlyMemory<T> value) => false;
+        public override bool IsNull(object? value) => false;
 
-        public override long[] LengthsOf(ReadOnlyMemory<T> value) => [value.Length];
+        public override long[] LengthsOf(object value) => [((ReadOnlyMemory<T>)value).Length];
 
-        public override ref byte DataOf(ReadOnlyMemory<T> value) =>
-            ref Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(value.Span));
+        // The span of the unboxed copy points at the elements themselves: an array's, or the mapped file's.
+        public override ref byte DataOf(object value) =>
+            ref Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(((ReadOnlyMemory<T>)value).Span));
 
         public override Array Allocate(RawHeader header) => GC.AllocateUninitializedArray<T>((int)header.Count);
 
-        public override ReadOnlyMemory<T> FromStorage(Array? storage) => (T[]?)storage;
+        public override object? FromStorage(Array? storage) => new ReadOnlyMemory<T>((T[]?)storage);
 
-        public override ReadOnlyMemory<T> FromMapped(MemoMappedView view, int count) =>
-            new MappedMemoryManager<T>(view, count).Memory;
+        public override object FromMapped(MemoMappedView view, int count) =>
+            (ReadOnlyMemory<T>)new MappedMemoryManager<T>(view, count).Memory;
+
+        public override void RememberMapped(object mapped, MemoFunction function, MemoHash128 hash) =>
+            MemoProvenance.Register((ReadOnlyMemory<T>)mapped, function, hash);
     }
 
     /// <summary>A multi-dimensional array <c>T[,]</c>, <c>T[,,]</c>, …: elements in row-major order.</summary>
-    private sealed class MultiDimensionalArrayShape<TArray> : RawShape<TArray>
+    private sealed class MultiDimensionalArrayShape<TArray>() : RawShape(RawElement.For(s_elementType, ElementSize(s_elementType)), typeof(TArray).GetArrayRank())
         where TArray : class
     {
-        private readonly Type _elementType = typeof(TArray).GetElementType()!;
+        private static readonly Type s_elementType = typeof(TArray).GetElementType()!;
 
-        public MultiDimensionalArrayShape()
+        public override bool IsNull(object? value) => value is null;
+
+        public override long[] LengthsOf(object value)
         {
-            Element = RawElement.For(_elementType, ElementSize(_elementType));
-            Rank = typeof(TArray).GetArrayRank();
-        }
-
-        public override RawElement Element { get; }
-
-        public override int Rank { get; }
-
-        public override bool IsNull(TArray value) => value is null;
-
-        public override long[] LengthsOf(TArray value)
-        {
-            var array = (Array)(object)value;
+            var array = (Array)value;
             var lengths = new long[Rank];
             for (int i = 0; i < Rank; i++)
             {
@@ -163,9 +167,9 @@ internal static class RawShapes
             return lengths;
         }
 
-        public override long[] LowerBoundsOf(TArray value)
+        public override long[] LowerBoundsOf(object value)
         {
-            var array = (Array)(object)value;
+            var array = (Array)value;
             var bounds = new long[Rank];
             for (int i = 0; i < Rank; i++)
             {
@@ -175,13 +179,13 @@ internal static class RawShapes
             return bounds;
         }
 
-        public override ref byte DataOf(TArray value) => ref MemoryMarshal.GetArrayDataReference((Array)(object)value);
+        public override ref byte DataOf(object value) => ref MemoryMarshal.GetArrayDataReference((Array)value);
 
         // RawHeader.Read has checked that every length and bound fits in an int.
         public override Array Allocate(RawHeader header) =>
-            Array.CreateInstance(_elementType, Array.ConvertAll(header.Lengths, l => (int)l), Array.ConvertAll(header.LowerBounds, b => (int)b));
+            Array.CreateInstance(s_elementType, Array.ConvertAll(header.Lengths, l => (int)l), Array.ConvertAll(header.LowerBounds, b => (int)b));
 
-        public override TArray FromStorage(Array? storage) => (TArray)(object)storage!;
+        public override object? FromStorage(Array? storage) => storage;
 
         private static int ElementSize(Type elementType) =>
             (int)typeof(Unsafe).GetMethod(nameof(Unsafe.SizeOf))!.MakeGenericMethod(elementType).Invoke(null, null)!;

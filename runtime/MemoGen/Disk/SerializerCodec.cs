@@ -1,10 +1,11 @@
 using System;
 using System.IO;
+using MemoGen.Hashing;
 
 namespace MemoGen.Disk;
 
 /// <summary>Writes values through an <see cref="IMemoSerializer"/> (by default readable JSON), one file <c>&lt;hash&gt;.&lt;id&gt;.&lt;format&gt;</c>.</summary>
-internal sealed class SerializerCodec<TResult> : IPayloadCodec<TResult>
+internal sealed class SerializerCodec<TResult> : IPayloadCodec
 {
     private readonly IMemoSerializer _serializer;
     private readonly bool _inlinesSmallPayloads;
@@ -22,12 +23,12 @@ internal sealed class SerializerCodec<TResult> : IPayloadCodec<TResult>
     public string Format { get; }
 
     /// <inheritdoc />
-    public WrittenPayload Write(in PayloadTarget target, TResult value)
+    public WrittenPayload Write(in PayloadTarget target, object? value)
     {
         var buffer = new MemoryStream();
         try
         {
-            _serializer.Serialize(buffer, value);
+            _serializer.Serialize(buffer, (TResult)value!);
         }
         catch (Exception exception) when (exception is not IOException and not OutOfMemoryException)
         {
@@ -64,7 +65,15 @@ internal sealed class SerializerCodec<TResult> : IPayloadCodec<TResult>
     }
 
     /// <inheritdoc />
-    public TResult Read(in PayloadSource source, EntryMetadata metadata, out long bytesRead)
+    public object? Read(in PayloadSource source, EntryMetadata metadata, out long bytesRead)
+    {
+        TResult value = ReadValue(source, metadata, out bytesRead);
+        // An array of primitives that the raw codec could not take (a big-endian host) is remembered all the same.
+        MemoProvenance.Register(value, source.Function, source.Key);
+        return value;
+    }
+
+    private TResult ReadValue(in PayloadSource source, EntryMetadata metadata, out long bytesRead)
     {
         if (SinglePayloadFile.VerifiedInline(metadata) is { } inline)
         {

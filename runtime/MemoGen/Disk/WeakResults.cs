@@ -7,9 +7,23 @@ namespace MemoGen.Disk;
 /// has not been collected; once it has, the next call reloads it from disk.
 /// </summary>
 /// <remarks>
-/// Keyed by the call's stable key hash, like the entries on disk, so that nothing here is compiled per key type.
+/// Keyed by the call's stable key hash, like the entries on disk, so that nothing here is compiled per key type. The
+/// disk tier holds the base, which is not generic: only recalling and holding a result are typed.
 /// </remarks>
-internal sealed class WeakResults<TResult>
+internal abstract class WeakResults
+{
+    /// <summary>Whether <paramref name="key"/> has a live result.</summary>
+    public abstract bool IsAlive(MemoHash128 key);
+
+    /// <summary>Drops the handle of <paramref name="key"/>; returns whether there was one.</summary>
+    public abstract bool Forget(MemoHash128 key);
+
+    /// <summary>Drops every handle.</summary>
+    public abstract void Clear();
+}
+
+/// <summary>The weak handles of the results of one type (see <see cref="WeakResults"/>).</summary>
+internal sealed class WeakResults<TResult> : WeakResults
 {
     private readonly ConcurrentDictionary<MemoHash128, WeakResult<TResult>> _handles = new();
 
@@ -30,8 +44,8 @@ internal sealed class WeakResults<TResult>
         return false;
     }
 
-    /// <summary>Whether <paramref name="key"/> has a live result.</summary>
-    public bool IsAlive(MemoHash128 key) => _handles.TryGetValue(key, out WeakResult<TResult>? weak) && weak.TryGet(out _);
+    /// <inheritdoc />
+    public override bool IsAlive(MemoHash128 key) => _handles.TryGetValue(key, out WeakResult<TResult>? weak) && weak.TryGet(out _);
 
     /// <summary>Keeps a weak handle on <paramref name="value"/> (nothing for a value type with no object to hold).</summary>
     public void Hold(MemoHash128 key, TResult value)
@@ -42,9 +56,9 @@ internal sealed class WeakResults<TResult>
         }
     }
 
-    /// <summary>Drops the handle of <paramref name="key"/>; returns whether there was one.</summary>
-    public bool Forget(MemoHash128 key) => _handles.TryRemove(key, out _);
+    /// <inheritdoc />
+    public override bool Forget(MemoHash128 key) => _handles.TryRemove(key, out _);
 
-    /// <summary>Drops every handle.</summary>
-    public void Clear() => _handles.Clear();
+    /// <inheritdoc />
+    public override void Clear() => _handles.Clear();
 }

@@ -25,7 +25,7 @@ public abstract partial class MemoTable<TResult> : IMemoTable
     private protected readonly long _maxEntries;
     private protected readonly long _maxBytes;
     private protected readonly Lock? _evictionLock;
-    private protected readonly DiskTier<TResult>? _disk;
+    private protected readonly DiskTier? _disk;
     private protected readonly MemoLogger? _logger;
 
     // Written on every insert: kept off the cache lines that the hit path reads.
@@ -33,7 +33,7 @@ public abstract partial class MemoTable<TResult> : IMemoTable
 
     private readonly int _keySize;
 
-    private protected MemoTable(MemoFunction function, MemoryLimits limits, DiskTier<TResult>? disk, MemoLogger? logger, int keySize)
+    private protected MemoTable(MemoFunction function, MemoryLimits limits, DiskTier? disk, MemoLogger? logger, int keySize)
     {
         _function = function;
         _disk = disk;
