@@ -16,7 +16,7 @@ namespace MemoGen.Infrastructure;
 internal abstract class MemoCell<TResult>
 {
     /// <summary>The <c>lastUse</c> of a cell whose table does not rank reads (an unbounded table): hits need not touch it.</summary>
-    public const long UntrackedUse = 0;
+    public const long UntrackedUse = MemoTableCore.UntrackedUse;
 
     private const byte Running = 0;
     private const byte Completed = 1;
@@ -48,14 +48,20 @@ internal abstract class MemoCell<TResult>
     protected MemoCell(int hash, TResult value, long estimatedBytes, long lastUse)
     {
         Hash = hash;
-        Value = value;
-        EstimatedBytes = estimatedBytes;
-        LastUse = lastUse;
-        _completion = CompletionAfter(lastUse);
+        _value = value;
+        _estimatedBytes = estimatedBytes;
+        _lastUse = lastUse;
+        _completion = lastUse == UntrackedUse ? Completed : CompletedTrackingUse;
     }
 
+    // Fields rather than auto-properties with setters, in the order of those properties (so the layout is the same):
+    // a first miss runs Complete unoptimized, and each setter would be one more method compiled per value-type result.
+    private TResult _value = default!;
+    private long _estimatedBytes;
+    private long _lastUse;
+
     /// <summary>The result; meaningful only once <see cref="IsCompleted"/> is <see langword="true"/>.</summary>
-    public TResult Value { get; private set; } = default!;
+    public TResult Value => _value;
 
     /// <summary>Whether <see cref="Value"/> holds the result (a volatile read: it publishes <see cref="Value"/>).</summary>
     public bool IsCompleted => _completion != Running;
@@ -70,10 +76,10 @@ internal abstract class MemoCell<TResult>
     public MemoFlight<TResult>? Flight => Volatile.Read(ref _flight);
 
     /// <summary>The estimated memory of the entry, set before the cell is counted in its table.</summary>
-    public long EstimatedBytes { get; private set; }
+    public long EstimatedBytes => _estimatedBytes;
 
     /// <summary>The table's logical clock when the entry was inserted or last read (kept by bounded tables only).</summary>
-    public long LastUse { get; private set; }
+    public long LastUse => _lastUse;
 
     /// <summary>Whether the cell is in its table's counters (completed, stored and not removed since).</summary>
     public bool IsStored => Volatile.Read(ref _storage) == Stored;
@@ -85,20 +91,20 @@ internal abstract class MemoCell<TResult>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Touch(long clock)
     {
-        if (LastUse != clock)
+        if (_lastUse != clock)
         {
-            LastUse = clock;
+            _lastUse = clock;
         }
     }
 
     /// <summary>Publishes the result of the flight.</summary>
     public void Complete(TResult value, long estimatedBytes, long lastUse, Task<TResult>? completedTask)
     {
-        Value = value;
-        EstimatedBytes = estimatedBytes;
-        LastUse = lastUse;
+        _value = value;
+        _estimatedBytes = estimatedBytes;
+        _lastUse = lastUse;
         _completedTask = completedTask;
-        _completion = CompletionAfter(lastUse);
+        _completion = lastUse == UntrackedUse ? Completed : CompletedTrackingUse;
         Volatile.Write(ref _flight, null);
     }
 
@@ -123,11 +129,9 @@ internal abstract class MemoCell<TResult>
     /// <returns>Whether the cell was counted, so the table must discount it.</returns>
     public bool MarkRemoved() => Interlocked.Exchange(ref _storage, Removed) == Stored;
 
-    private static byte CompletionAfter(long lastUse) => lastUse == UntrackedUse ? Completed : CompletedTrackingUse;
-
     private Task<TResult> CreateCompletedTask()
     {
-        Task<TResult> created = Task.FromResult(Value);
+        Task<TResult> created = Task.FromResult(_value);
         return Interlocked.CompareExchange(ref _completedTask, created, null) ?? created;
     }
 }

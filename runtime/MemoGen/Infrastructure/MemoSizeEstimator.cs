@@ -62,8 +62,10 @@ internal static class MemoSizeEstimator
     }
 
     /// <summary>The estimated size of a table entry holding <paramref name="value"/> under a key of <paramref name="keySize"/> bytes.</summary>
-    public static long EstimateEntry<TValue>(int keySize, TValue value) =>
-        EntryOverhead + keySize + Estimate(value);
+    public static long EstimateEntry<TValue>(int keySize, TValue value) => Entry(keySize, Estimate(value));
+
+    /// <summary>The estimated size of a table entry holding a value of <paramref name="valueSize"/> bytes under a key of <paramref name="keySize"/> bytes.</summary>
+    public static long Entry(int keySize, long valueSize) => EntryOverhead + keySize + valueSize;
 
     private enum SizeKind : byte
     {

@@ -39,7 +39,7 @@ public sealed partial class MemoTable<TKey, TResult>
 
         if (cell.TryMarkStored())
         {
-            Count(cell);
+            Count(cell.EstimatedBytes);
             EvictIfOverLimits();
         }
     }

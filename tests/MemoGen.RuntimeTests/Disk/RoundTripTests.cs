@@ -11,6 +11,8 @@ namespace MemoGen.RuntimeTests.Disk;
 
 public readonly record struct Sample(int Id, double Value, bool Flag);
 
+public readonly record struct Labelled(string Name, double Value);
+
 public sealed record Measurement(string Name, double Peak, ImmutableArray<double> Bins, IReadOnlyDictionary<string, int> Counts);
 
 /// <summary>Every payload kind, written by one context and read back by a fresh one (a later process, as far as memory goes).</summary>
@@ -141,6 +143,16 @@ public sealed class RoundTripTests
         Assert.That(RoundTrip<IReadOnlyList<int>>(key => [1, 2, key]).Read, Is.EqualTo(new[] { 1, 2, 7 }));
         Assert.That(RoundTrip<Measurement?>(_ => null).Read, Is.Null);
         Assert.That(RoundTrip(key => (decimal)key / 3).Read, Is.EqualTo(7m / 3));
+    }
+
+    [Test]
+    public void Value_type_results_pass_through_the_codecs_boxed_and_come_back_typed()
+    {
+        Assert.That(RoundTrip(key => new Labelled("l" + key, key * 0.5)).Read, Is.EqualTo(new Labelled("l7", 3.5)));
+        Assert.That(RoundTrip<int?>(key => key).Read, Is.EqualTo(7));
+        Assert.That(RoundTrip<int?>(_ => null).Read, Is.Null);
+        Assert.That(RoundTrip(_ => ReadOnlyMemory<double>.Empty).Read.IsEmpty, Is.True);
+        Assert.That(RoundTrip(key => ImmutableArray.Create(key, 2 * key)).Read, Is.EqualTo(ImmutableArray.Create(7, 14)));
     }
 
     [Test]
