@@ -7,16 +7,12 @@ using MemoGen.Disk;
 namespace MemoGen.Infrastructure;
 
 /// <summary>
-/// The part of a <see cref="MemoTable{TKey, TResult}"/> that does not depend on its key: its settings, counters and
-/// tiers, and the miss path over the cell base, the key's stable hash and the result (single flight, the load, the
-/// publication into the cell, the counts and limits). Compiled once per result type, and for a reference-type result
-/// precompiled, so that another function's first call compiles only the typed shell that needs its key.
+/// The part of a <see cref="MemoTable{TKey, TResult}"/> that needs its result type but not its key: the miss path over
+/// the cell base, the key's stable hash and the result (single flight, the load, the publication into the cell).
+/// Compiled once per result type, and for a reference-type result precompiled. It declares no fields: they are in
+/// <see cref="MemoTableCore"/>, with what needs neither type.
 /// </summary>
 /// <typeparam name="TResult">The cached value (the awaited value for asynchronous methods).</typeparam>
-/// <remarks>
-/// Declares no fields: they are in <see cref="MemoTableCore"/>, which also holds what needs neither the key nor the
-/// result (counts, limits, clock), so that the table's layout and the hit path's offsets stay as they were.
-/// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract partial class MemoTable<TResult> : MemoTableCore
 {
