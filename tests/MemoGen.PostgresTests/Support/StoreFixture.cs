@@ -47,11 +47,18 @@ public abstract class StoreFixture
     }
 
     /// <summary>A store on this test's database (its own connections, like another process), disposed after the test.</summary>
-    internal PostgresStore OpenStore(string? connectionString = null)
+    internal PostgresStore OpenStore(string? connectionString = null, PostgresStoreSettings? settings = null)
     {
-        var store = new PostgresStore(connectionString ?? ConnectionString, Log, SharedWorker.FastSettings);
+        var store = new PostgresStore(connectionString ?? ConnectionString, Log, settings ?? SharedWorker.FastSettings);
         _stores.Add(store);
         return store;
+    }
+
+    /// <summary>Disposes <paramref name="store"/>, opened with <see cref="OpenStore"/>, now rather than after the test.</summary>
+    internal async Task DisposeNowAsync(PostgresStore store)
+    {
+        _stores.Remove(store);
+        await store.DisposeAsync().AsTask().WaitAsync(Patience);
     }
 
     /// <summary>
