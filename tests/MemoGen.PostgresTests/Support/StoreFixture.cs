@@ -38,6 +38,14 @@ public abstract class StoreFixture
         }
 
         _stores.Clear();
+
+        // The test's own queries (ScalarAsync) leave an idle connection to its database in Npgsql's pool of that
+        // connection string; one per test adds up to the server's limit before the worker process tests run.
+        await using (var queries = new NpgsqlConnection(ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(queries);
+        }
+
         foreach (var entry in Log.Entries)
         {
             TestContext.Out.WriteLine($"{entry.Level}: {entry.Message}");
