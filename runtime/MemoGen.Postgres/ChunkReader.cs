@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Data;
 using System.IO;
 using System.Security.Cryptography;
+using System.Threading;
 using Npgsql;
 
 namespace MemoGen.Postgres;
@@ -13,8 +14,9 @@ namespace MemoGen.Postgres;
 /// than an awaited continuation handed back through the thread pool (three wake-ups instead of one on a busy machine).
 /// One look-up by the entry's key returns its row, which holds a small payload inline (one round trip for most hits);
 /// a larger payload's chunk list follows, then its chunks' pieces (<see cref="ChunkPieces"/>), one statement per chunk
-/// sent in batches and streamed in order while this side verifies each chunk's address and writes it (one chunk buffer
-/// in memory at a time). Either way the whole payload is checked against its
+/// sent in batches and streamed in order while this side verifies each chunk's address and writes it: on one connection
+/// with one chunk buffer, or on several connections at once (<see cref="ChunkLanes"/>), chunks still written in order.
+/// Either way the whole payload is checked against its
 /// length and hash (<see cref="ChunkHash"/>). Last use is not written here: the store records it off the caller's path.
 /// </summary>
 internal static class ChunkReader
@@ -42,7 +44,7 @@ internal static class ChunkReader
     /// <see langword="null"/> when there is no entry, <see cref="InvalidDataException"/> when it does not verify (the
     /// destination then holds a partial payload, or nothing when the payload was inline).
     /// </summary>
-    public static long? TryRead(NpgsqlConnection connection, EntryKey key, Stream destination)
+    public static long? TryRead(NpgsqlConnection connection, EntryKey key, Stream destination, ReadLanes? lanes = null)
     {
         using var command = new NpgsqlCommand(EntryQuery, connection);
         EntryQueries.AddKey(command.Parameters, key);
@@ -58,7 +60,7 @@ internal static class ChunkReader
         if (reader.IsDBNull(3))
         {
             reader.Dispose();
-            ReadChunks(connection, id, expectedSize, expectedHash, destination);
+            ReadChunks(connection, lanes ?? ReadLanes.One, id, expectedSize, expectedHash, destination);
             return id;
         }
 
@@ -89,19 +91,77 @@ internal static class ChunkReader
         }
     }
 
-    private static void ReadChunks(NpgsqlConnection connection, long id, long expectedSize, byte[] expectedHash, Stream destination)
+    private static void ReadChunks(NpgsqlConnection connection, ReadLanes lanes, long id, long expectedSize, byte[] expectedHash, Stream destination)
     {
         List<StoredChunk> chunks = ListChunks(connection, id);
         using IncrementalHash? legacyWhole = ChunkHash.IsLegacyPayloadHash(expectedHash) ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
         long size = 0;
-        byte[] buffer = [];
-        try
+        void Deliver(StoredChunk chunk, byte[] buffer)
         {
-            for (int first = 0; first < chunks.Count; first += ChunksPerBatch)
+            legacyWhole?.AppendData(buffer, 0, chunk.Size);
+            destination.Write(buffer, 0, chunk.Size);
+            size += chunk.Size;
+        }
+
+        if (lanes.Count > 1 && chunks.Count > 1)
+        {
+            ChunkLanes.Read(
+                connection,
+                lanes.Open,
+                Math.Min(lanes.Count, chunks.Count),
+                chunks,
+                (laneConnection, laneChunks, take, deliver, stop) => ReadLane(laneConnection, id, laneChunks, take, deliver, stop),
+                Deliver);
+        }
+        else
+        {
+            byte[] buffer = [];
+            try
             {
-                List<StoredChunk> batch = chunks.GetRange(first, Math.Min(ChunksPerBatch, chunks.Count - first));
-                using NpgsqlBatch reads = ReadsOf(connection, batch);
-                using NpgsqlDataReader reader = reads.ExecuteReader(CommandBehavior.SequentialAccess);
+                ReadLane(connection, id, chunks, TakeBuffer, Deliver, CancellationToken.None);
+            }
+            finally
+            {
+                ReturnBuffer(buffer);
+            }
+
+            byte[] TakeBuffer(StoredChunk chunk)
+            {
+                if (buffer.Length < chunk.Size)
+                {
+                    byte[] smaller = buffer;
+                    buffer = ArrayPool<byte>.Shared.Rent(chunk.Size);
+                    ReturnBuffer(smaller);
+                }
+
+                return buffer;
+            }
+        }
+
+        byte[] payloadHash = legacyWhole?.GetHashAndReset() ?? ChunkHash.OfPayload(size, chunks.ConvertAll(chunk => chunk.Hash));
+        if (size != expectedSize || !payloadHash.AsSpan().SequenceEqual(expectedHash))
+        {
+            throw new InvalidDataException($"Shared entry {id} does not match its recorded size and hash.");
+        }
+    }
+
+    /// <summary>
+    /// Reads <paramref name="chunks"/> of entry <paramref name="id"/> on <paramref name="connection"/>, one statement per
+    /// chunk sent <see cref="ChunksPerBatch"/> at a time and streamed back in order; each chunk goes into a buffer from
+    /// <paramref name="take"/>, is verified against its address, then handed to <paramref name="deliver"/>. On any
+    /// failure the statements still running are cancelled on the server, so that none of their chunks is drained in vain.
+    /// </summary>
+    private static void ReadLane(
+        NpgsqlConnection connection, long id, List<StoredChunk> chunks, Func<StoredChunk, byte[]> take, Action<StoredChunk, byte[]> deliver, CancellationToken stop)
+    {
+        for (int first = 0; first < chunks.Count; first += ChunksPerBatch)
+        {
+            stop.ThrowIfCancellationRequested();
+            List<StoredChunk> batch = chunks.GetRange(first, Math.Min(ChunksPerBatch, chunks.Count - first));
+            using NpgsqlBatch reads = ReadsOf(connection, batch);
+            NpgsqlDataReader reader = reads.ExecuteReader(CommandBehavior.SequentialAccess);
+            try
+            {
                 for (int i = 0; i < batch.Count; i++)
                 {
                     if (i > 0)
@@ -110,32 +170,39 @@ internal static class ChunkReader
                     }
 
                     StoredChunk chunk = batch[i];
-                    if (buffer.Length < chunk.Size)
-                    {
-                        ReturnBuffer(buffer);
-                        buffer = ArrayPool<byte>.Shared.Rent(chunk.Size);
-                    }
-
+                    byte[] buffer = take(chunk);
                     if (!ReadChunk(reader, chunk, buffer.AsSpan(0, chunk.Size)) || !ChunkHash.Matches(buffer.AsSpan(0, chunk.Size), chunk.Hash))
                     {
                         throw new InvalidDataException($"Chunk {Convert.ToHexStringLower(chunk.Hash)} of shared entry {id} does not match its hash.");
                     }
 
-                    legacyWhole?.AppendData(buffer, 0, chunk.Size);
-                    destination.Write(buffer, 0, chunk.Size);
-                    size += chunk.Size;
+                    deliver(chunk, buffer);
                 }
             }
-        }
-        finally
-        {
-            ReturnBuffer(buffer);
-        }
+            catch
+            {
+                StopQuietly(reads, reader);
+                throw;
+            }
 
-        byte[] payloadHash = legacyWhole?.GetHashAndReset() ?? ChunkHash.OfPayload(size, chunks.ConvertAll(chunk => chunk.Hash));
-        if (size != expectedSize || !payloadHash.AsSpan().SequenceEqual(expectedHash))
+            reader.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Cancels what is left of a batch on the server and closes its reader, which otherwise reads every remaining chunk
+    /// to the end; what this meets is the aftermath of the failure being thrown, which it must not replace.
+    /// </summary>
+    private static void StopQuietly(NpgsqlBatch reads, NpgsqlDataReader reader)
+    {
+        try
         {
-            throw new InvalidDataException($"Shared entry {id} does not match its recorded size and hash.");
+            reads.Cancel();
+            reader.Dispose();
+        }
+        catch (Exception e) when (ConnectionFailure.IsConnectionProblem(e) || e is InvalidOperationException or ObjectDisposedException)
+        {
+            // Cancelled (57014) or broken: the failure already on its way says what went wrong.
         }
     }
 
@@ -216,15 +283,5 @@ internal static class ChunkReader
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
-    }
-
-    /// <summary>A chunk of an entry: its address, its length, and whether it is stored whole (before migration 3) rather than in pieces.</summary>
-    private sealed record StoredChunk(byte[] Hash, int Size, bool Whole)
-    {
-        /// <summary>How many rows hold the chunk: a whole chunk is read as its one piece.</summary>
-        public int Pieces => Whole ? 1 : ChunkPieces.CountFor(Size);
-
-        /// <summary>The length of every piece but the last.</summary>
-        public int PieceSize => Whole ? Size : ChunkPieces.PieceSize;
     }
 }

@@ -22,6 +22,7 @@ internal sealed class PostgresStore : IAsyncDisposable
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _heartbeat;
+    private readonly ReadLanes _readLanes;
     private volatile bool _schemaReady;
 
     /// <summary>Prepares a store; nothing is sent to the server before the first call.</summary>
@@ -35,6 +36,7 @@ internal sealed class PostgresStore : IAsyncDisposable
         _listener = new NotificationListener(_connections);
         LastUse = new LastUseRecorder(_connections, Settings.LastUseFlushInterval);
         _outage = new OutageGate(_connections.Server, logger, Settings.RetryAfterOutage, Settings.Time);
+        _readLanes = new ReadLanes(Settings.ReadLanes, _connections.Open);
         _heartbeat = Task.Run(HeartbeatAsync);
     }
 
@@ -121,7 +123,9 @@ internal sealed class PostgresStore : IAsyncDisposable
 
     /// <summary>
     /// Streams the payload of <paramref name="key"/>'s entry into <paramref name="destination"/>, verified chunk by
-    /// chunk, in one round trip for a small payload (three for a chunked one, more beyond 32 chunks) on one pooled connection, blocking the calling thread (see <see cref="ChunkReader"/>).
+    /// chunk, in one round trip for a small payload on one pooled connection; a chunked one is read on
+    /// <see cref="PostgresStoreSettings.ReadLanes"/> pooled connections at once (<see cref="ChunkLanes"/>). Blocks the
+    /// calling thread (see <see cref="ChunkReader"/>).
     /// Returns false when there is no entry, PostgreSQL failed or the entry does not verify (logged): the destination
     /// then holds a partial payload that the caller must discard.
     /// </summary>
@@ -130,7 +134,7 @@ internal sealed class PostgresStore : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(destination);
         try
         {
-            if (!TryOnPooledConnection(connection => ChunkReader.TryRead(connection, key, destination), out long? read) || read is not long entryId)
+            if (!TryOnPooledConnection(connection => ChunkReader.TryRead(connection, key, destination, _readLanes), out long? read) || read is not long entryId)
             {
                 return false;
             }

@@ -11,6 +11,9 @@ internal sealed record PostgresStoreSettings
     /// <summary>How many connections a large payload's chunks are written on at once (the server stores them in parallel).</summary>
     public int WriteLanes { get; init; } = 2;
 
+    /// <summary>How many connections a large payload's chunks are read on at once (1: one after the other on one connection).</summary>
+    public int ReadLanes { get; init; } = 2;
+
     /// <summary>How often a waiter re-checks without a notification (a holder that died releases its lock silently).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -14,7 +14,8 @@ namespace MemoGen.Benchmarks;
 /// computed result, a remote hit into a fresh context) against the local disk tier doing the same (the entry written
 /// durably; loaded, verified, into a fresh context). Targets: write at least 0.25x, read at least 0.4x the disk tier's
 /// speed. The raw chunk store's write and read of the same bytes are extra rows, and the writes on one connection
-/// instead of two (<see cref="PostgresStoreSettings.WriteLanes"/>). Each write iteration stamps every 4 MiB of the
+/// instead of two (<see cref="PostgresStoreSettings.WriteLanes"/>), the reads on one and three instead of two
+/// (<see cref="PostgresStoreSettings.ReadLanes"/>). Each write iteration stamps every 4 MiB of the
 /// payload afresh and empties the store, so that no chunk is skipped as already stored.
 /// Run as a single-shot measurement: <c>--strategy Monitoring --warmupCount 1 --iterationCount 3</c>.
 /// </summary>
@@ -25,11 +26,15 @@ public class PostgresChunkBenchmarks
     private const int Megabytes = 512;
     private const int StampEvery = 4 * 1024 * 1024;
     private static readonly PostgresStoreSettings OneLane = new() { WriteLanes = 1 };
+    private static readonly PostgresStoreSettings ReadOnOneLane = new() { ReadLanes = 1 };
+    private static readonly PostgresStoreSettings ReadOnThreeLanes = new() { ReadLanes = 3 };
     private static readonly EntryKey RawKey = new("bench_chunks", "v1", new MemoHash128(5, 12));
     private double[] _payload = [];
     private byte[] _raw = [];
     private PostgresServer? _server;
     private PostgresStore? _rawStore;
+    private PostgresStore? _rawReaderOneLane;
+    private PostgresStore? _rawReaderThreeLanes;
     private PostgresStore? _rawWriter;
     private PostgresStore? _rawWriterOneLane;
     private string _writeDatabase = "";
@@ -51,6 +56,8 @@ public class PostgresChunkBenchmarks
         _rawStore.EnsureReadyAsync(CancellationToken.None).GetAwaiter().GetResult();
         ClaimOutcome claimed = _rawStore.ClaimAsync(RawKey, CancellationToken.None).GetAwaiter().GetResult();
         claimed.Claim!.PublishAsync(RawStream(), CancellationToken.None).GetAwaiter().GetResult();
+        _rawReaderOneLane = new PostgresStore(raw, settings: ReadOnOneLane);
+        _rawReaderThreeLanes = new PostgresStore(raw, settings: ReadOnThreeLanes);
 
         _remoteHit = PostgresBenchContext.SharedOptions(PostgresBenchContext.NewDatabase(_server, "hit"));
         new PostgresBenchContext(_remoteHit).Large(Megabytes);
@@ -69,6 +76,8 @@ public class PostgresChunkBenchmarks
     public void Cleanup()
     {
         _rawStore?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _rawReaderOneLane?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _rawReaderThreeLanes?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _rawWriter?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _rawWriterOneLane?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _server?.Dispose();
@@ -110,6 +119,12 @@ public class PostgresChunkBenchmarks
 
     [Benchmark, BenchmarkCategory("read")]
     public bool RawChunkRead() => _rawStore!.TryRead(RawKey, Stream.Null);
+
+    [Benchmark, BenchmarkCategory("read")]
+    public bool RawChunkReadOneLane() => _rawReaderOneLane!.TryRead(RawKey, Stream.Null);
+
+    [Benchmark, BenchmarkCategory("read")]
+    public bool RawChunkReadThreeLanes() => _rawReaderThreeLanes!.TryRead(RawKey, Stream.Null);
 
     private MemoryStream RawStream() => new(_raw, writable: false);
 

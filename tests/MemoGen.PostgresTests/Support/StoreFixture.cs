@@ -38,6 +38,14 @@ public abstract class StoreFixture
         }
 
         _stores.Clear();
+
+        // The test's own queries (ScalarAsync) leave an idle connection to its database in Npgsql's pool of that
+        // connection string; one per test adds up to the server's limit before the worker process tests run.
+        await using (var queries = new NpgsqlConnection(ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(queries);
+        }
+
         foreach (var entry in Log.Entries)
         {
             TestContext.Out.WriteLine($"{entry.Level}: {entry.Message}");
@@ -47,11 +55,18 @@ public abstract class StoreFixture
     }
 
     /// <summary>A store on this test's database (its own connections, like another process), disposed after the test.</summary>
-    internal PostgresStore OpenStore(string? connectionString = null)
+    internal PostgresStore OpenStore(string? connectionString = null, PostgresStoreSettings? settings = null)
     {
-        var store = new PostgresStore(connectionString ?? ConnectionString, Log, SharedWorker.FastSettings);
+        var store = new PostgresStore(connectionString ?? ConnectionString, Log, settings ?? SharedWorker.FastSettings);
         _stores.Add(store);
         return store;
+    }
+
+    /// <summary>Disposes <paramref name="store"/>, opened with <see cref="OpenStore"/>, now rather than after the test.</summary>
+    internal async Task DisposeNowAsync(PostgresStore store)
+    {
+        _stores.Remove(store);
+        await store.DisposeAsync().AsTask().WaitAsync(Patience);
     }
 
     /// <summary>
