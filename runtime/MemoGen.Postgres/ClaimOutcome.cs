@@ -1,7 +1,7 @@
 namespace MemoGen.Postgres;
 
 /// <summary>
-/// What <see cref="PostgresStore.ClaimAsync"/> found: an entry to read, a claim to compute under, or neither (PostgreSQL is
+/// What <see cref="PostgresStore.Claim"/> found: an entry to read, a claim to compute under, or neither (PostgreSQL is
 /// unavailable: compute locally).
 /// </summary>
 internal readonly record struct ClaimOutcome(StoredEntry? Entry, ComputationClaim? Claim)

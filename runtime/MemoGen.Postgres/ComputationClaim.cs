@@ -82,8 +82,15 @@ internal sealed class ComputationClaim : IAsyncDisposable
         }
     }
 
+    /// <summary>Abandons the claim; see <see cref="Abandon"/>.</summary>
+    public ValueTask DisposeAsync()
+    {
+        Abandon();
+        return ValueTask.CompletedTask;
+    }
+
     /// <summary>Abandons the claim if it was neither published nor failed: the lock is released and waiters re-check.</summary>
-    public async ValueTask DisposeAsync()
+    public void Abandon()
     {
         if (Interlocked.Exchange(ref _finished, 1) != 0)
         {

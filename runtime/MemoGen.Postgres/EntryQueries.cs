@@ -42,6 +42,15 @@ internal static class EntryQueries
         return await ReadFoundAsync(reader, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary><see cref="FindAsync"/>, blocking the calling thread.</summary>
+    public static (StoredEntry? Entry, long LatestFailure) Find(NpgsqlConnection connection, EntryKey key)
+    {
+        using var command = new NpgsqlCommand(FindSql, connection);
+        AddKey(command.Parameters, key);
+        using NpgsqlDataReader reader = command.ExecuteReader();
+        return ReadFound(reader);
+    }
+
     /// <summary>
     /// In one round trip on the lock session: looks the entry up, takes the lock <paramref name="lockId"/> and records
     /// the claim if <paramref name="mayLock"/> and nobody holds it, then looks again (a fresh snapshot: an entry
@@ -85,9 +94,9 @@ internal static class EntryQueries
     }
 
     /// <summary>The latest failure of <paramref name="key"/> recorded after <paramref name="since"/>, as the exception its waiters get; <see langword="null"/> if none.</summary>
-    public static async Task<MemoSharedComputationException?> FailureSinceAsync(NpgsqlConnection connection, EntryKey key, long since, CancellationToken cancellationToken)
+    public static MemoSharedComputationException? FailureSince(NpgsqlConnection connection, EntryKey key, long since)
     {
-        await using var command = new NpgsqlCommand(
+        using var command = new NpgsqlCommand(
             """
             SELECT error_type, message, host, pid
             FROM memogen.failure
@@ -97,8 +106,8 @@ internal static class EntryQueries
             connection);
         AddKey(command.Parameters, key);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = since });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+        using NpgsqlDataReader reader = command.ExecuteReader();
+        return reader.Read()
             ? new MemoSharedComputationException(key.ToString(), reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3))
             : null;
     }

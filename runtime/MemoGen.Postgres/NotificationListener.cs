@@ -10,22 +10,29 @@ namespace MemoGen.Postgres;
 /// <summary>
 /// One LISTEN session per store, started on first use, that wakes the waiters of a key when its computation finishes.
 /// A notification can be missed (the session reconnecting, a waiter subscribing late): waiters also re-check slowly.
+/// The session is served by a thread of its own, with blocking calls: a waiter blocks its thread (the runtime's miss
+/// path is synchronous), and when waiters hold every thread of the pool, a wake-up that needed the pool would come only
+/// when the pool adds a thread (a stall of seconds, measured in the four-worker sweep).
 /// </summary>
-internal sealed class NotificationListener : IAsyncDisposable
+internal sealed class NotificationListener : IDisposable
 {
     private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long the session's wait lasts before it looks whether the store is being disposed.</summary>
+    private static readonly TimeSpan StopCheck = TimeSpan.FromMilliseconds(100);
+
     private readonly PostgresConnections _connections;
     private readonly ConcurrentDictionary<long, TaskCompletionSource> _waiters = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _startLock = new();
-    private Task? _loop;
+    private Thread? _thread;
     private TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public NotificationListener(PostgresConnections connections) => _connections = connections;
 
     /// <summary>
     /// A task that completes at the next notification for <paramref name="lockId"/>. A notification is caught only while
-    /// the session listens: check for what was waited for after <see cref="ListeningAsync"/>, not before.
+    /// the session listens: check for what was waited for after <see cref="WaitUntilListening"/>, not before.
     /// </summary>
     public Task NextAsync(long lockId)
     {
@@ -38,53 +45,53 @@ internal sealed class NotificationListener : IAsyncDisposable
     {
         lock (_startLock)
         {
-            _loop ??= Task.Run(ListenAsync);
+            if (_thread is null && !_stop.IsCancellationRequested)
+            {
+                _thread = new Thread(Listen) { IsBackground = true, Name = "MemoGen PostgreSQL LISTEN" };
+                _thread.Start();
+            }
         }
     }
 
-    /// <summary>Waits until the session listens, at most <paramref name="timeout"/> (the waiters' slow re-check covers the rest).</summary>
-    public Task ListeningAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Blocks until the session listens, at most <paramref name="timeout"/> (the waiters' slow re-check covers the rest).</summary>
+    public void WaitUntilListening(TimeSpan timeout, CancellationToken cancellationToken)
     {
         Start();
-        Task listening = Volatile.Read(ref _listening).Task;
-        return listening.IsCompleted ? Task.CompletedTask : Task.WhenAny(listening, Task.Delay(timeout, cancellationToken));
+        Volatile.Read(ref _listening).Task.Wait(timeout, cancellationToken);
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    public void Dispose()
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        if (_loop is not null)
+        Thread? thread;
+        lock (_startLock)
         {
-            await _loop.ConfigureAwait(false);
+            _stop.Cancel();
+            thread = _thread;
         }
 
+        thread?.Join();
         _stop.Dispose();
     }
 
-    private async Task ListenAsync()
+    private void Listen()
     {
         while (!_stop.IsCancellationRequested)
         {
             try
             {
-                await using NpgsqlConnection connection = await _connections.OpenSessionAsync(_stop.Token).ConfigureAwait(false);
+                using NpgsqlConnection connection = _connections.OpenSession();
                 connection.Notification += OnNotification;
-                await using (var listen = new NpgsqlCommand($"LISTEN {EntryQueries.Channel}", connection))
+                using (var listen = new NpgsqlCommand($"LISTEN {EntryQueries.Channel}", connection))
                 {
-                    await listen.ExecuteNonQueryAsync(_stop.Token).ConfigureAwait(false);
+                    listen.ExecuteNonQuery();
                 }
 
                 Volatile.Read(ref _listening).TrySetResult();
-
-                while (true)
+                while (!_stop.IsCancellationRequested)
                 {
-                    await connection.WaitAsync(_stop.Token).ConfigureAwait(false);
+                    connection.Wait(StopCheck);
                 }
-            }
-            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
-            {
-                return;
             }
             catch (Exception e) when (e is NpgsqlException or System.IO.IOException or TimeoutException or InvalidOperationException)
             {
@@ -94,14 +101,7 @@ internal sealed class NotificationListener : IAsyncDisposable
                     Volatile.Write(ref _listening, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
                 }
 
-                try
-                {
-                    await Task.Delay(ReconnectDelay, _stop.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
+                _stop.Token.WaitHandle.WaitOne(ReconnectDelay);
             }
         }
     }

@@ -63,10 +63,7 @@ internal sealed class PostgresConnections : IAsyncDisposable
     /// <summary>Opens a pooled connection, blocking the calling thread.</summary>
     public NpgsqlConnection Open() => _pooled.OpenConnection();
 
-    /// <summary>Opens a connection of its own (never pooled): its advisory locks and LISTENs end with it.</summary>
-    public ValueTask<NpgsqlConnection> OpenSessionAsync(CancellationToken cancellationToken) => _sessions.OpenConnectionAsync(cancellationToken);
-
-    /// <summary>Opens a connection of its own (never pooled), blocking the calling thread.</summary>
+    /// <summary>Opens a connection of its own (never pooled), blocking the calling thread: its advisory locks and LISTENs end with it.</summary>
     public NpgsqlConnection OpenSession() => _sessions.OpenConnection();
 
     /// <inheritdoc />

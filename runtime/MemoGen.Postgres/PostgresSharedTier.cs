@@ -66,7 +66,7 @@ internal sealed class PostgresSharedTier : ISharedTier
         ClaimOutcome outcome;
         try
         {
-            outcome = Store.ClaimAsync(key, CancellationToken.None).GetAwaiter().GetResult();
+            outcome = Store.Claim(key, CancellationToken.None);
         }
         catch (MemoSharedComputationException failure)
         {
@@ -139,7 +139,7 @@ internal sealed class PostgresSharedTier : ISharedTier
         public void Dispose()
         {
             tier._claims.TryRemove(new(key, claim));
-            claim.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            claim.Abandon();
         }
     }
 

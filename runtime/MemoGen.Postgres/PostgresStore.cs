@@ -77,9 +77,10 @@ internal sealed class PostgresStore : IAsyncDisposable
     /// <summary>
     /// Looks <paramref name="key"/> up; on a miss, takes the right to compute it, or waits for the process computing it
     /// and returns its entry. Throws <see cref="MemoSharedComputationException"/> when the computation waited for failed.
-    /// Returns <see cref="ClaimOutcome.Unavailable"/> when PostgreSQL cannot be used.
+    /// Returns <see cref="ClaimOutcome.Unavailable"/> when PostgreSQL cannot be used. Blocks the calling thread, and
+    /// its wait needs no other thread of the pool (see <see cref="NotificationListener"/>).
     /// </summary>
-    public async Task<ClaimOutcome> ClaimAsync(EntryKey key, CancellationToken cancellationToken)
+    public ClaimOutcome Claim(EntryKey key, CancellationToken cancellationToken)
     {
         if (!_outage.ShouldTry)
         {
@@ -88,7 +89,7 @@ internal sealed class PostgresStore : IAsyncDisposable
 
         try
         {
-            ClaimOutcome outcome = await ClaimOrWaitAsync(key, cancellationToken).ConfigureAwait(false);
+            ClaimOutcome outcome = ClaimOrWait(key, cancellationToken);
             _outage.Succeeded();
             return outcome;
         }
@@ -98,6 +99,10 @@ internal sealed class PostgresStore : IAsyncDisposable
             return ClaimOutcome.Unavailable;
         }
     }
+
+    /// <summary><see cref="Claim"/> on a thread of the pool, for asynchronous callers.</summary>
+    public Task<ClaimOutcome> ClaimAsync(EntryKey key, CancellationToken cancellationToken) =>
+        Task.Run(() => Claim(key, cancellationToken), cancellationToken);
 
     /// <summary>The entry of <paramref name="key"/>, or <see langword="null"/> (also when PostgreSQL is unavailable).</summary>
     public async Task<StoredEntry?> FindAsync(EntryKey key, CancellationToken cancellationToken)
@@ -202,7 +207,7 @@ internal sealed class PostgresStore : IAsyncDisposable
     {
         await _stop.CancelAsync().ConfigureAwait(false);
         await _heartbeat.ConfigureAwait(false);
-        await _listener.DisposeAsync().ConfigureAwait(false);
+        _listener.Dispose();
         await LastUse.DisposeAsync().ConfigureAwait(false);
         Locks.Dispose();
         await _connections.DisposeAsync().ConfigureAwait(false);
@@ -256,9 +261,13 @@ internal sealed class PostgresStore : IAsyncDisposable
         }
     }
 
-    private async Task<ClaimOutcome> ClaimOrWaitAsync(EntryKey key, CancellationToken cancellationToken)
+    private ClaimOutcome ClaimOrWait(EntryKey key, CancellationToken cancellationToken)
     {
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        if (!_schemaReady)
+        {
+            EnsureSchemaAsync(cancellationToken).GetAwaiter().GetResult();
+        }
+
         _listener.Start();
         long lockId = key.LockId();
         long? failuresBefore = null;
@@ -280,20 +289,16 @@ internal sealed class PostgresStore : IAsyncDisposable
             else
             {
                 // Published, or failed, by the holder waited for: nothing to compute here.
-                if (claim is not null)
-                {
-                    await claim.DisposeAsync().ConfigureAwait(false);
-                }
-
-                if ((attempt.Entry ?? await CheckWhileWaitingAsync(key, failuresBefore.Value, cancellationToken).ConfigureAwait(false)) is { } entry)
+                claim?.Abandon();
+                if ((attempt.Entry ?? CheckWhileWaiting(key, failuresBefore.Value)) is { } entry)
                 {
                     return new ClaimOutcome(entry, null);
                 }
             }
 
-            await _listener.ListeningAsync(Settings.PollInterval, cancellationToken).ConfigureAwait(false);
+            _listener.WaitUntilListening(Settings.PollInterval, cancellationToken);
             Task notified = _listener.NextAsync(lockId);
-            if (await CheckWhileWaitingAsync(key, failuresBefore.Value, cancellationToken).ConfigureAwait(false) is { } found)
+            if (CheckWhileWaiting(key, failuresBefore.Value) is { } found)
             {
                 return new ClaimOutcome(found, null);
             }
@@ -305,9 +310,8 @@ internal sealed class PostgresStore : IAsyncDisposable
                 Waiting?.Invoke(key);
             }
 
-            await Task.WhenAny(notified, Task.Delay(Settings.PollInterval, cancellationToken)).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
-            if (await CheckWhileWaitingAsync(key, failuresBefore.Value, cancellationToken).ConfigureAwait(false) is { } published)
+            notified.Wait(Settings.PollInterval, cancellationToken);
+            if (CheckWhileWaiting(key, failuresBefore.Value) is { } published)
             {
                 return new ClaimOutcome(published, null);
             }
@@ -315,12 +319,11 @@ internal sealed class PostgresStore : IAsyncDisposable
     }
 
     /// <summary>The entry if it is there; throws the failure of the computation waited for if one was recorded since the first look.</summary>
-    private async Task<StoredEntry?> CheckWhileWaitingAsync(EntryKey key, long failuresBefore, CancellationToken cancellationToken)
+    private StoredEntry? CheckWhileWaiting(EntryKey key, long failuresBefore)
     {
-        await using NpgsqlConnection connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        (StoredEntry? entry, long latestFailure) = await EntryQueries.FindAsync(connection, key, cancellationToken).ConfigureAwait(false);
-        if (entry is null && latestFailure > failuresBefore
-            && await EntryQueries.FailureSinceAsync(connection, key, failuresBefore, cancellationToken).ConfigureAwait(false) is { } failure)
+        using NpgsqlConnection connection = _connections.Open();
+        (StoredEntry? entry, long latestFailure) = EntryQueries.Find(connection, key);
+        if (entry is null && latestFailure > failuresBefore && EntryQueries.FailureSince(connection, key, failuresBefore) is { } failure)
         {
             throw failure;
         }
