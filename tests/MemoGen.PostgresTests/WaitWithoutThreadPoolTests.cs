@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 using System.Threading;
+using System.Threading.Tasks;
 using MemoGen.Postgres;
 using MemoGen.PostgresTests.Support;
 using NUnit.Framework;
@@ -37,8 +38,9 @@ public sealed class WaitWithoutThreadPoolTests : StoreFixture
 
         using (ThreadPoolExhaustion.Begin())
         {
-            PublishOutcome published = claimed.Claim!.PublishAsync(new MemoryStream(Encoding.UTF8.GetBytes("published")), CancellationToken.None).GetAwaiter().GetResult();
-            Assert.That(published, Is.EqualTo(PublishOutcome.Kept));
+            Task<PublishOutcome> publishing = claimed.Claim!.PublishAsync(new MemoryStream(Encoding.UTF8.GetBytes("published")), CancellationToken.None);
+            Assert.That(publishing.Wait(Patience), Is.True, "the holder published");
+            Assert.That(publishing.Result, Is.EqualTo(PublishOutcome.Kept));
             Assert.That(waiter.Join(Patience), Is.True, "the waiter woke while no thread of the pool was free");
         }
 

@@ -12,6 +12,7 @@ namespace MemoGen.PostgresTests.Support;
 internal sealed class ThreadPoolExhaustion : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan HoldAtMost = TimeSpan.FromMinutes(2);
     private readonly ManualResetEventSlim _release = new();
     private readonly int _maxWorkers;
     private readonly int _maxCompletionPorts;
@@ -27,7 +28,8 @@ internal sealed class ThreadPoolExhaustion : IDisposable
             // More blockers than the pool may have threads: once some stay queued, no thread of the pool is free.
             for (int i = 0; i < workers * 2; i++)
             {
-                ThreadPool.UnsafeQueueUserWorkItem(static release => ((ManualResetEventSlim)release!).Wait(), _release);
+                // Bounded, so that a test that never disposes this cannot hang the test run for good.
+                ThreadPool.UnsafeQueueUserWorkItem(static release => ((ManualResetEventSlim)release!).Wait(HoldAtMost), _release);
             }
 
             long started = Stopwatch.GetTimestamp();
