@@ -11,7 +11,7 @@ namespace MemoGen.Postgres;
 /// The shared tier on PostgreSQL: entries of content-addressed chunks, and compute-once across processes and machines
 /// through session advisory locks and NOTIFY (see docs/postgres.md). One store per process and connection string; it
 /// creates and migrates its schema on first use. Database problems never escape as exceptions from
-/// <see cref="ClaimAsync"/>, <see cref="TryRead"/> or a claim: they are logged once and the caller computes locally.
+/// <see cref="Claim"/>, <see cref="TryRead"/> or a claim: they are logged once and the caller computes locally.
 /// </summary>
 internal sealed class PostgresStore : IAsyncDisposable
 {
@@ -60,7 +60,7 @@ internal sealed class PostgresStore : IAsyncDisposable
 
     /// <summary>
     /// Connects and creates or migrates the schema (once per store); throws a clear <see cref="InvalidOperationException"/>
-    /// when the server cannot be used. <see cref="ClaimAsync"/> calls it itself; call it directly to fail fast.
+    /// when the server cannot be used. <see cref="Claim"/> calls it itself; call it directly to fail fast.
     /// </summary>
     public async Task EnsureReadyAsync(CancellationToken cancellationToken)
     {
@@ -99,10 +99,6 @@ internal sealed class PostgresStore : IAsyncDisposable
             return ClaimOutcome.Unavailable;
         }
     }
-
-    /// <summary><see cref="Claim"/> on a thread of the pool, for asynchronous callers.</summary>
-    public Task<ClaimOutcome> ClaimAsync(EntryKey key, CancellationToken cancellationToken) =>
-        Task.Run(() => Claim(key, cancellationToken), cancellationToken);
 
     /// <summary>The entry of <paramref name="key"/>, or <see langword="null"/> (also when PostgreSQL is unavailable).</summary>
     public async Task<StoredEntry?> FindAsync(EntryKey key, CancellationToken cancellationToken)

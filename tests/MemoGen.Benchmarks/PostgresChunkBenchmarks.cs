@@ -54,7 +54,7 @@ public class PostgresChunkBenchmarks
         string raw = PostgresBenchContext.NewDatabase(_server, "chunks");
         _rawStore = new PostgresStore(raw);
         _rawStore.EnsureReadyAsync(CancellationToken.None).GetAwaiter().GetResult();
-        ClaimOutcome claimed = _rawStore.ClaimAsync(RawKey, CancellationToken.None).GetAwaiter().GetResult();
+        ClaimOutcome claimed = _rawStore.Claim(RawKey, CancellationToken.None);
         claimed.Claim!.PublishAsync(RawStream(), CancellationToken.None).GetAwaiter().GetResult();
         _rawReaderOneLane = new PostgresStore(raw, settings: ReadOnOneLane);
         _rawReaderThreeLanes = new PostgresStore(raw, settings: ReadOnThreeLanes);

@@ -23,7 +23,7 @@ internal static class SharedWorker
     /// <summary>The payload of <paramref name="key"/>, from the store or computed by <paramref name="compute"/> (and published).</summary>
     public static async Task<byte[]> GetOrComputeAsync(PostgresStore store, EntryKey key, Func<CancellationToken, Task<byte[]>> compute, CancellationToken cancellationToken)
     {
-        ClaimOutcome outcome = await store.ClaimAsync(key, cancellationToken);
+        ClaimOutcome outcome = await Task.Run(() => store.Claim(key, cancellationToken), cancellationToken);
         if (outcome.Entry is not null)
         {
             var buffer = new MemoryStream();
