@@ -41,4 +41,5 @@ for side in $SIDES; do
   printf '%s: first hit of another function\t%s ms\n' "$side" "$(cut -f2 "$WORK/$side" | median)"
   printf '%s: another key of the first\t%s ms\n' "$side" "$(cut -f3 "$WORK/$side" | median)"
   printf '%s: JIT during the first hit\t%s ms, %s methods\n' "$side" "$(cut -f4 "$WORK/$side" | median)" "$(cut -f5 "$WORK/$side" | median)"
+  printf '%s: JIT during the other function'"'"'s hit\t%s ms, %s methods\n' "$side" "$(cut -f6 "$WORK/$side" | median)" "$(cut -f7 "$WORK/$side" | median)"
 done

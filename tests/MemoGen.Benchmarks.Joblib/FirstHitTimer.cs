@@ -9,8 +9,8 @@ namespace MemoGen.Benchmarks.Joblib;
 /// Times, inside one fresh process, the disk hits that a user's second run pays for: the first one (of
 /// <c>first</c>: <c>json</c>, a plain record, or <c>packed</c>, a MemoryPack record), then the first hit of another
 /// function, then another key of the first function. Prints the three times in milliseconds, tab-separated, then the
-/// time the JIT spent during the first hit (milliseconds, all threads) and the number of methods it compiled. With
-/// <c>raw</c>, the first function is a small <c>ReadOnlyMemory&lt;double&gt;</c>, written raw: no serializer's setup is part of its hit.
+/// time the JIT spent during the first hit (milliseconds, all threads) and the number of methods it compiled, then the
+/// same two for the other function's hit. With <c>raw</c>, the first function is a small <c>ReadOnlyMemory&lt;double&gt;</c>, written raw: no serializer's setup is part of its hit.
 /// </summary>
 public static class FirstHitTimer
 {
@@ -40,8 +40,12 @@ public static class FirstHitTimer
         double firstHit = Milliseconds(ref started);
         double firstHitJit = (JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds;
         long firstHitMethods = JitInfo.GetCompiledMethodCount() - methodsBefore;
+        jitBefore = JitInfo.GetCompilationTime();
+        methodsBefore = JitInfo.GetCompiledMethodCount();
         check += more.MakeLabel("id", 3).Length;
         double otherFunction = Milliseconds(ref started);
+        double otherFunctionJit = (JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds;
+        long otherFunctionMethods = JitInfo.GetCompiledMethodCount() - methodsBefore;
         check += Hit(jobs, more, first, 5);
         double sameFunction = Milliseconds(ref started);
         if (check <= 0)
@@ -49,7 +53,7 @@ public static class FirstHitTimer
             throw new InvalidOperationException("unexpected results");
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"{firstHit:F3}\t{otherFunction:F3}\t{sameFunction:F3}\t{firstHitJit:F3}\t{firstHitMethods}");
+        return string.Create(CultureInfo.InvariantCulture, $"{firstHit:F3}\t{otherFunction:F3}\t{sameFunction:F3}\t{firstHitJit:F3}\t{firstHitMethods}\t{otherFunctionJit:F3}\t{otherFunctionMethods}");
     }
 
     private static double Hit(JoblibJobs jobs, FirstHitJobs more, string first, int a) => first switch
