@@ -27,13 +27,17 @@ public abstract class MemoFunction
         ArgumentNullException.ThrowIfNull(codeVersion);
         Name = name;
         CodeVersion = codeVersion;
-        Tags = Array.AsReadOnly(tags is null ? [] : (string[])tags.Clone());
+        _tags = tags is null ? [] : (string[])tags.Clone();
         Index = Interlocked.Increment(ref s_createdCount) - 1;
         ArgumentNames = arguments?.Split(',');
         _covers = covers ?? "";
     }
 
     private readonly string _covers;
+
+    // The read-only view is made on first use of Tags: a first call, which only asks HasTag, should not load it.
+    private readonly string[] _tags;
+    private IReadOnlyList<string>? _tagsView;
 
     /// <summary>The names of a shared key's numbered fields, in order; <see langword="null"/> when its fields are named.</summary>
     internal string[]? ArgumentNames { get; }
@@ -45,7 +49,21 @@ public abstract class MemoFunction
     public string CodeVersion { get; }
 
     /// <summary>The policy tags.</summary>
-    public IReadOnlyList<string> Tags { get; }
+    public IReadOnlyList<string> Tags => _tagsView ??= Array.AsReadOnly(_tags);
+
+    /// <summary>Whether <paramref name="tag"/> is one of the policy tags.</summary>
+    internal bool HasTag(string tag)
+    {
+        foreach (string candidate in _tags)
+        {
+            if (string.Equals(candidate, tag, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The process-wide slot of this function in every context's table array. Slots are never reused, which is why a

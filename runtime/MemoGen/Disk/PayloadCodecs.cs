@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using MemoGen.Infrastructure;
 
 namespace MemoGen.Disk;
@@ -17,7 +18,14 @@ internal static class PayloadCodecs
     /// <param name="format">The format the generator chose for <typeparamref name="TResult"/>.</param>
     /// <exception cref="InvalidOperationException">The cacher registered for the function handles another type.</exception>
     public static IPayloadCodec For<TResult>(
-        MemoOptions options, string functionName, IMemoCacher<TResult>? attributeCacher = null, MemoPayloadFormat format = MemoPayloadFormat.Serializer)
+        MemoOptions options, string functionName, IMemoCacher<TResult>? attributeCacher = null, MemoPayloadFormat format = MemoPayloadFormat.Serializer) =>
+        attributeCacher is null && options.CacherFor(functionName) is null && RawShapes.For(typeof(TResult)) is { } shape
+            ? new RawCodec(shape)
+            : Typed(options, functionName, attributeCacher, format);
+
+    // Apart from the raw case: compiling this for a raw result's first disk hit would load every codec type over it.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IPayloadCodec Typed<TResult>(MemoOptions options, string functionName, IMemoCacher<TResult>? attributeCacher, MemoPayloadFormat format)
     {
         if (options.CacherFor(functionName) is { } cacher)
         {
@@ -31,11 +39,6 @@ internal static class PayloadCodecs
         if (attributeCacher is not null)
         {
             return new CacherCodec<TResult>(attributeCacher, functionName);
-        }
-
-        if (RawShapes.For(typeof(TResult)) is { } shape)
-        {
-            return new RawCodec(shape);
         }
 
         if (options.SerializerFor(functionName) is { } serializer)

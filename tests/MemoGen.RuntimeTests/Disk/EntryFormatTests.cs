@@ -144,6 +144,25 @@ public sealed class EntryFormatTests
         Assert.That(folder, Is.EqualTo(pinned), "the folder on disk, pinned: a change orphans the function's entries");
     }
 
+    [TestCase("com1")]
+    [TestCase("Lpt9")]
+    [TestCase("nul.cache")]
+    [TestCase("aUx")]
+    public void A_device_name_of_any_case_is_suffixed_with_its_hash(string name)
+    {
+        Assert.That(DiskLayout.FolderName(name), Does.Match("^" + System.Text.RegularExpressions.Regex.Escape(name) + "-[0-9a-f]{8}$"));
+    }
+
+    [TestCase("COMA")]
+    [TestCase("con1")]
+    [TestCase("console")]
+    [TestCase("LPT")]
+    [TestCase("com")]
+    public void A_name_that_only_starts_like_a_device_is_its_folder(string name)
+    {
+        Assert.That(DiskLayout.FolderName(name), Is.EqualTo(name));
+    }
+
     [Test]
     public void Names_cleaned_alike_get_different_folders()
     {

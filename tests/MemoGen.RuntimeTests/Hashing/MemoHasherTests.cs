@@ -6,6 +6,14 @@ namespace MemoGen.RuntimeTests.Hashing;
 
 public sealed class MemoHasherTests
 {
+    [TestCase(0x0123456789abcdefUL, 0xfedcba9876543210UL, "0123456789abcdeffedcba9876543210")]
+    [TestCase(1UL, 2UL, "00000000000000010000000000000002")]
+    [TestCase(ulong.MaxValue, 0UL, "ffffffffffffffff0000000000000000")]
+    public void A_hash_is_named_by_32_lowercase_hex_digits_high_half_first(ulong high, ulong low, string name)
+    {
+        Assert.That(new MemoHash128(high, low).ToString(), Is.EqualTo(name));
+    }
+
     [Test]
     public void Default_hasher_refuses_to_finish()
     {
