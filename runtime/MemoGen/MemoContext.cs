@@ -42,6 +42,10 @@ public class MemoContext : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
+        if ((options.CacheDirectory ?? options.SharedTier?.StagingDirectory) is { } folder)
+        {
+            DiskWarmUp.Begin(folder);
+        }
     }
 
     /// <summary>How this context keeps results.</summary>
@@ -186,8 +190,8 @@ public class MemoContext : IDisposable
     /// <remarks>Not generic over the key type: for a reference-type result, ReadyToRun precompiles it.</remarks>
     internal DiskTier? CreateDiskTier<TResult>(MemoFunction function, IMemoCacher<TResult>? cacher, MemoPayloadFormat format)
     {
-        bool lazy = HasTag(function, MemoTags.Lazy);
-        if ((Options.CacheDirectory is null && Options.SharedTier is null) || !(lazy || HasTag(function, MemoTags.Disk)))
+        bool lazy = function.HasTag(MemoTags.Lazy);
+        if ((Options.CacheDirectory is null && Options.SharedTier is null) || !(lazy || function.HasTag(MemoTags.Disk)))
         {
             return null;
         }
@@ -200,20 +204,6 @@ public class MemoContext : IDisposable
             Options.ExpiryFor(function.Name),
             lazy ? new WeakResults<TResult>() : null,
             Options.SharedTier);
-    }
-
-    // A loop rather than System.Linq's Contains: a first call would load System.Linq for it.
-    private static bool HasTag(MemoFunction function, string tag)
-    {
-        foreach (string candidate in function.Tags)
-        {
-            if (string.Equals(candidate, tag, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>The slow path of <see cref="MemoFunction{TKey, TResult}.TableIn"/>: creates the function's table once.</summary>

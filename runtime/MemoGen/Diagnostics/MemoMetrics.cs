@@ -22,8 +22,8 @@ namespace MemoGen.Diagnostics;
 /// <item><c>memogen.compute.duration</c>: how long computations took, in seconds.</item>
 /// </list>
 /// The observable counters are running totals that calls add to without the meter; the meter itself is created on the
-/// thread pool a second after the first table (or by the first computation), so that a first call, such as a first disk
-/// hit in a fresh process, neither waits for it nor shares the processors with it.
+/// thread pool a second after the first table or the first context with a cache folder (or by the first computation), so
+/// that a first call, such as a first disk hit in a fresh process, neither waits for it nor shares the processors with it.
 /// </remarks>
 internal static class MemoMetrics
 {
@@ -35,13 +35,6 @@ internal static class MemoMetrics
 
     private static readonly Lock s_tablesLock = new();
     private static readonly List<RegisteredTable> s_tables = [];
-    private static readonly Dictionary<string, long> s_retiredHits = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// The last total reported per function. A lookup counts its hit before it knows and takes it back on a miss, so a
-    /// sum taken in between can be one high for a moment; reporting the high-water mark keeps the counter monotonic.
-    /// </summary>
-    private static readonly Dictionary<string, long> s_reportedHits = new(StringComparer.Ordinal);
     private static int s_pruneAt = 64;
     private static int s_meterQueued;
     private static Timer? s_meterTimer;
@@ -120,8 +113,18 @@ internal static class MemoMetrics
             s_tables.Add(new RegisteredTable(new WeakReference<IMemoTable>(table), table.Function.Name, table.Hits));
         }
 
-        // Later and off the caller's thread: creating the meter (and starting the thread pool for it) costs tens of
-        // milliseconds of processor time, which a first call should not share. The field roots the timer until it fires.
+        QueueMeter();
+    }
+
+    /// <summary>
+    /// Has the meter created later and off the caller's thread, once per process: creating it (and starting the thread
+    /// pool for it) costs tens of milliseconds of processor time, which a first call should not share. A context with
+    /// a disk store queues it from its warm-up thread (<see cref="Disk.DiskWarmUp"/>), so that its first call does not
+    /// even pay for the timer.
+    /// </summary>
+    public static void QueueMeter()
+    {
+        // The field roots the timer until it fires.
         if (Interlocked.Exchange(ref s_meterQueued, 1) == 0)
         {
             s_meterTimer = new Timer(static _ => CreateMeter(), null, MeterDelay, Timeout.InfiniteTimeSpan);
@@ -155,7 +158,7 @@ internal static class MemoMetrics
                 return false;
             }
 
-            s_retiredHits[registered.Name] = s_retiredHits.GetValueOrDefault(registered.Name) + registered.Hits.Sum();
+            HitTotals.Retired[registered.Name] = HitTotals.Retired.GetValueOrDefault(registered.Name) + registered.Hits.Sum();
             return true;
         });
 
@@ -165,7 +168,7 @@ internal static class MemoMetrics
         lock (s_tablesLock)
         {
             RetireCollectedTables();
-            var byName = new Dictionary<string, long>(s_retiredHits, StringComparer.Ordinal);
+            var byName = new Dictionary<string, long>(HitTotals.Retired, StringComparer.Ordinal);
             foreach (RegisteredTable registered in s_tables)
             {
                 byName[registered.Name] = byName.GetValueOrDefault(registered.Name) + registered.Hits.Sum();
@@ -173,13 +176,29 @@ internal static class MemoMetrics
 
             foreach (KeyValuePair<string, long> entry in byName)
             {
-                long reported = Math.Max(entry.Value, s_reportedHits.GetValueOrDefault(entry.Key));
-                s_reportedHits[entry.Key] = reported;
+                long reported = Math.Max(entry.Value, HitTotals.Reported.GetValueOrDefault(entry.Key));
+                HitTotals.Reported[entry.Key] = reported;
                 measurements.Add(new Measurement<long>(reported, new KeyValuePair<string, object?>(FunctionTag, entry.Key)));
             }
         }
 
         return measurements;
+    }
+
+    /// <summary>
+    /// The hit totals kept per function name, apart from the class's other state so that registering a first table does
+    /// not create them. Used under the lock.
+    /// </summary>
+    private static class HitTotals
+    {
+        /// <summary>The hits of collected tables.</summary>
+        public static readonly Dictionary<string, long> Retired = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// The last total reported per function. A lookup counts its hit before it knows and takes it back on a miss, so
+        /// a sum taken in between can be one high for a moment; reporting the high-water mark keeps the counter monotonic.
+        /// </summary>
+        public static readonly Dictionary<string, long> Reported = new(StringComparer.Ordinal);
     }
 
     /// <summary>A table whose hits are observed, and its counter, which outlives it until its count is retired.</summary>

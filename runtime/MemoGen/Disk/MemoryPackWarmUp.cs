@@ -1,6 +1,6 @@
-using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using MemoGen.Infrastructure;
 using MemoryPack;
 
 namespace MemoGen.Disk;
@@ -18,31 +18,9 @@ internal static class MemoryPackWarmUp
     /// <summary>Starts the setup once per process; later calls do nothing.</summary>
     public static void Begin()
     {
-        if (Interlocked.Exchange(ref s_started, 1) != 0)
+        if (Interlocked.Exchange(ref s_started, 1) == 0)
         {
-            return;
-        }
-
-        try
-        {
-            // A thread of its own: starting the thread pool for it would cost the caller more than it saves.
-            new Thread(static () => Run(), maxStackSize: 256 * 1024) { IsBackground = true, Name = "MemoGen MemoryPack setup" }.Start();
-        }
-        catch (Exception exception) when (exception is OutOfMemoryException or ThreadStartException)
-        {
-            // No thread: the first read does the setup itself, as without this.
-        }
-    }
-
-    private static void Run()
-    {
-        try
-        {
-            RuntimeHelpers.RunClassConstructor(typeof(MemoryPackFormatterProvider).TypeHandle);
-        }
-        catch (Exception)
-        {
-            // A failing setup fails again, and is reported, where a value is read; this thread has nobody to tell.
+            WarmUpThread.Start("MemoGen MemoryPack setup", static () => RuntimeHelpers.RunClassConstructor(typeof(MemoryPackFormatterProvider).TypeHandle));
         }
     }
 }
