@@ -250,9 +250,11 @@ internal sealed class EntryReader
             throw new InvalidEntryException($"the metadata is for key {metadata.KeyHash}");
         }
 
-        foreach (PayloadFile file in metadata.Files)
+        // By index: an empty list's interface enumerator is the core library's shared array enumerator, whose first use
+        // a small (inline) entry's first hit would otherwise pay for.
+        for (int i = 0; i < metadata.Files.Count; i++)
         {
-            if (!paths.IsPayloadName(file.Name))
+            if (!paths.IsPayloadName(metadata.Files[i].Name))
             {
                 throw new InvalidEntryException("the metadata names a payload file outside its entry");
             }

@@ -22,8 +22,9 @@ internal static class WarmUpThread
             thread.Start();
             return thread;
         }
-        catch (Exception exception) when (exception is OutOfMemoryException or ThreadStartException)
+        catch (Exception exception) when (exception is OutOfMemoryException or ThreadStartException or NotSupportedException)
         {
+            // NotSupportedException: a platform without threads (WebAssembly in the browser).
             return null;
         }
     }
