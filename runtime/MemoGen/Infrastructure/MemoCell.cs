@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MemoGen.Infrastructure;
 
 /// <summary>
@@ -32,6 +34,10 @@ internal sealed class MemoCell<TKey, TResult> : MemoCell<TResult>
     /// </summary>
     /// <remarks>A field, not a property, as <see cref="Key"/> is (the same code once optimized).</remarks>
     public static readonly MemoCell<TKey, TResult> Tombstone = new(default, ~default(TKey).GetHashCode(), null);
+
+    /// <inheritdoc />
+    /// <remarks>Only a map's writes call this, under its lock, with a cell of the same map: the unchecked cast is safe.</remarks>
+    public override bool HasKeyOf(MemoCell<TResult> other) => Key.Equals(Unsafe.As<MemoCell<TKey, TResult>>(other).Key);
 
     /// <summary>The key of the call whose result this is.</summary>
     /// <remarks>A field, not a property: the first call of a function runs its lookups unoptimized (tier 0, nothing inlined).</remarks>

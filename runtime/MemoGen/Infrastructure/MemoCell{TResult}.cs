@@ -87,6 +87,9 @@ internal abstract class MemoCell<TResult>
     /// <summary>Whether the cell left its table (invalidated, cleared or evicted).</summary>
     public bool IsRemoved => Volatile.Read(ref _storage) == Removed;
 
+    /// <summary>Whether <paramref name="other"/>, a cell of the same map, holds a key equal to this cell's.</summary>
+    public abstract bool HasKeyOf(MemoCell<TResult> other);
+
     /// <summary>Records a read at <paramref name="clock"/>; writes only when the value changes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Touch(long clock)

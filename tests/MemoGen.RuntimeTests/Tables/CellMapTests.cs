@@ -197,6 +197,47 @@ public sealed class CellMapTests
         });
     }
 
+    [Test]
+    public void Removing_a_key_while_its_cell_is_replaced_removes_one_of_its_cells()
+    {
+        var map = new MemoCellMap<IntKey, int>();
+        map.TryAdd(Cell(5));
+        using var stop = new CancellationTokenSource();
+        var replacer = new Thread(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                map.Replace(Cell(5));
+            }
+        });
+        replacer.Start();
+
+        int notFound = 0;
+        int leftBehind = 0;
+        for (int i = 0; i < 100_000; i++)
+        {
+            // The key is present before each removal; a removal racing a replacement must still take one of its cells.
+            map.TryAdd(Cell(5));
+            switch (map.Remove(new IntKey(5)))
+            {
+                case null:
+                    notFound++;
+                    break;
+                case { } removed when map.Snapshot().Contains(removed):
+                    leftBehind++;
+                    break;
+            }
+        }
+
+        stop.Cancel();
+        Assert.That(replacer.Join(TestTables.HangGuard), Is.True, "the replacer stopped");
+        Assert.Multiple(() =>
+        {
+            Assert.That(notFound, Is.Zero, "removals that found no cell of a present key");
+            Assert.That(leftBehind, Is.Zero, "removed cells still in the map");
+        });
+    }
+
     private static MemoCell<IntKey, int> Cell(int key) => new(new IntKey(key), key, 0, 0);
 
     /// <summary>A key whose hash code is the same for every value, so that all keys collide.</summary>
