@@ -13,30 +13,35 @@ namespace MemoGen.Disk;
 /// <summary>Finds the <see cref="RawShape"/> of a result type, once per type; <see langword="null"/> if it has none.</summary>
 internal static class RawShapes
 {
-    private static readonly Lock s_lock = new();
-
-    // Copied on write (rare: once per result type), read without a lock.
+    // Copied on write (rare: once per result type), read and replaced without a lock: a first disk hit never waits for
+    // another thread's copy (the disk warm-up thread adds a shape at about the time the hit needs its own).
     private static Dictionary<Type, RawShape?> s_shapes = [];
 
     /// <summary>The raw shape of <paramref name="type"/>, or <see langword="null"/> when it is not a raw-payload type.</summary>
     /// <remarks>Not generic, so that a function's first disk hit compiles nothing here for its result type.</remarks>
     public static RawShape? For(Type type)
     {
-        if (Volatile.Read(ref s_shapes).TryGetValue(type, out RawShape? shape))
+        Dictionary<Type, RawShape?> shapes = Volatile.Read(ref s_shapes);
+        if (shapes.TryGetValue(type, out RawShape? shape))
         {
             return shape;
         }
 
         shape = Create(type);
-        lock (s_lock)
+        while (true)
         {
-            if (s_shapes.TryGetValue(type, out RawShape? raced))
+            var added = new Dictionary<Type, RawShape?>(shapes) { [type] = shape };
+            Dictionary<Type, RawShape?> seen = Interlocked.CompareExchange(ref s_shapes, added, shapes);
+            if (ReferenceEquals(seen, shapes))
+            {
+                return shape;
+            }
+
+            shapes = seen;
+            if (shapes.TryGetValue(type, out RawShape? raced))
             {
                 return raced;
             }
-
-            Volatile.Write(ref s_shapes, new Dictionary<Type, RawShape?>(s_shapes) { [type] = shape });
-            return shape;
         }
     }
 
