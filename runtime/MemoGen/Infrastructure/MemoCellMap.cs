@@ -8,8 +8,8 @@ namespace MemoGen.Infrastructure;
 /// <summary>
 /// The cells of one <see cref="MemoTable{TKey, TResult}"/>, by key: an open-addressing hash table whose slots hold the
 /// cells themselves. Reads take no lock and follow one reference from slot to cell, which carries its key; writes take
-/// one lock and publish a new slot array when the old one fills (<see cref="MemoCellSlots{TResult}"/>, which holds the
-/// slots and does the writes without depending on the key type).
+/// one lock and publish a new slot array when the old one fills. Cells are added, replaced and removed through
+/// <see cref="Slots"/>, which does not depend on the key type.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -24,7 +24,11 @@ namespace MemoGen.Infrastructure;
 internal struct MemoCellMap<TKey, TResult>
     where TKey : struct, IMemoKey<TKey>
 {
-    private MemoCellSlots<TResult> _slots = new(MemoCell<TKey, TResult>.Tombstone);
+    /// <summary>
+    /// The slots, through which cells are added, replaced and removed (a field, not a property: a function's first call
+    /// then compiles no method of this map for its writes).
+    /// </summary>
+    public MemoCellSlots<TResult> Slots = new(MemoCell<TKey, TResult>.Tombstone);
 
     /// <summary>Creates an empty map.</summary>
     public MemoCellMap()
@@ -32,7 +36,7 @@ internal struct MemoCellMap<TKey, TResult>
     }
 
     /// <summary>How many cells the map holds.</summary>
-    public readonly int Count => _slots.Count;
+    public readonly int Count => Slots.Count;
 
     /// <summary>The cell of <paramref name="key"/>, or <see langword="null"/>. Takes no lock.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -46,7 +50,7 @@ internal struct MemoCellMap<TKey, TResult>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly MemoCell<TKey, TResult>? FindOr(TKey key, MemoCell<TKey, TResult>? notFound)
     {
-        MemoCell<TResult>?[] slots = Volatile.Read(in _slots.Array);
+        MemoCell<TResult>?[] slots = Volatile.Read(in Slots.Array);
         int hash = key.GetHashCode();
         uint mask = (uint)slots.Length - 1;
         ref MemoCell<TResult>? first = ref MemoryMarshal.GetArrayDataReference(slots);
@@ -67,21 +71,13 @@ internal struct MemoCellMap<TKey, TResult>
         }
     }
 
-    /// <summary>Adds <paramref name="cell"/> unless its key has a cell already.</summary>
-    /// <returns>Whether it was added.</returns>
-    public bool TryAdd(MemoCell<TKey, TResult> cell) => _slots.TryAdd(cell);
-
-    /// <summary>Puts <paramref name="cell"/> in place of its key's cell, if any.</summary>
-    /// <returns>The cell it replaced, or <see langword="null"/>.</returns>
-    public MemoCell<TKey, TResult>? Replace(MemoCell<TKey, TResult> cell) => Unsafe.As<MemoCell<TKey, TResult>?>(_slots.Replace(cell));
-
     /// <summary>Removes the cell of <paramref name="key"/>, if any, and returns it.</summary>
     public MemoCell<TKey, TResult>? Remove(TKey key)
     {
         // A cell found without the lock may be replaced before it is removed: then the newer cell is the key's.
         while (Find(key) is { } cell)
         {
-            if (_slots.Remove(cell))
+            if (Slots.Remove(cell))
             {
                 return cell;
             }
@@ -90,12 +86,8 @@ internal struct MemoCellMap<TKey, TResult>
         return null;
     }
 
-    /// <summary>Removes <paramref name="cell"/> itself, not a newer cell of its key.</summary>
-    /// <returns>Whether it was in the map.</returns>
-    public bool Remove(MemoCell<TKey, TResult> cell) => _slots.Remove(cell);
-
     /// <summary>The cells at this moment (no lock: a cell added or removed meanwhile may or may not be listed).</summary>
-    public readonly IEnumerable<MemoCell<TKey, TResult>> Snapshot() => Live(Volatile.Read(in _slots.Array));
+    public readonly IEnumerable<MemoCell<TKey, TResult>> Snapshot() => Live(Volatile.Read(in Slots.Array));
 
     private static IEnumerable<MemoCell<TKey, TResult>> Live(MemoCell<TResult>?[] slots)
     {

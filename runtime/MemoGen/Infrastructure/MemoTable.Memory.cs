@@ -32,7 +32,7 @@ public sealed partial class MemoTable<TKey, TResult>
     private void Store(TKey key, TResult result)
     {
         var cell = new MemoCell<TKey, TResult>(key, result, EstimateEntry(result), NextClock());
-        if (_entries.Replace(cell) is { } previous)
+        if (_entries.Slots.Replace(cell) is { } previous)
         {
             Discount(previous);
         }
@@ -55,8 +55,7 @@ public sealed partial class MemoTable<TKey, TResult>
         _disk?.ForgetWeakly(hash);
     }
 
-    // Every cell the base passes here is one of this table's: the unchecked cast is safe.
-    private protected override bool RemoveFromMap(MemoCell<TResult> cell) => _entries.Remove(Unsafe.As<MemoCell<TKey, TResult>>(cell));
+    private protected override bool RemoveFromMap(MemoCell<TResult> cell) => _entries.Slots.Remove(cell);
 
     /// <summary>
     /// Evicts the least recently used results down to 90 % of the limits. Apart from the base's check, so that a

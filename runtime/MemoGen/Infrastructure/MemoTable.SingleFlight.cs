@@ -35,7 +35,7 @@ public sealed partial class MemoTable<TKey, TResult>
 
             flight = asynchronous ? MemoFlight<TResult>.ForAsynchronousComputation() : MemoFlight<TResult>.ForSynchronousComputation();
             cell = new MemoCell<TKey, TResult>(key, key.GetHashCode(), flight);
-            if (!_entries.TryAdd(cell))
+            if (!_entries.Slots.TryAdd(cell))
             {
                 continue;
             }

@@ -17,8 +17,8 @@ public sealed class CellMapTests
         var one = Cell(1);
         var two = Cell(2);
 
-        Assert.That(map.TryAdd(one), Is.True);
-        Assert.That(map.TryAdd(two), Is.True);
+        Assert.That(map.Slots.TryAdd(one), Is.True);
+        Assert.That(map.Slots.TryAdd(two), Is.True);
         Assert.Multiple(() =>
         {
             Assert.That(map.Find(new IntKey(1)), Is.SameAs(one));
@@ -34,10 +34,10 @@ public sealed class CellMapTests
         var map = new MemoCellMap<IntKey, int>();
         var first = Cell(7);
         var second = Cell(7);
-        map.TryAdd(first);
+        map.Slots.TryAdd(first);
 
-        Assert.That(map.TryAdd(second), Is.False);
-        Assert.That(map.Replace(second), Is.SameAs(first));
+        Assert.That(map.Slots.TryAdd(second), Is.False);
+        Assert.That(map.Slots.Replace(second), Is.SameAs(first));
         Assert.That(map.Find(new IntKey(7)), Is.SameAs(second));
         Assert.That(map.Count, Is.EqualTo(1));
     }
@@ -48,12 +48,12 @@ public sealed class CellMapTests
         var map = new MemoCellMap<IntKey, int>();
         var old = Cell(4);
         var newer = Cell(4);
-        map.TryAdd(old);
-        map.Replace(newer);
+        map.Slots.TryAdd(old);
+        map.Slots.Replace(newer);
 
-        Assert.That(map.Remove(old), Is.False);
+        Assert.That(map.Slots.Remove(old), Is.False);
         Assert.That(map.Find(new IntKey(4)), Is.SameAs(newer));
-        Assert.That(map.Remove(newer), Is.True);
+        Assert.That(map.Slots.Remove(newer), Is.True);
         Assert.That(map.Find(new IntKey(4)), Is.Null);
         Assert.That(map.Count, Is.Zero);
     }
@@ -65,7 +65,7 @@ public sealed class CellMapTests
         var map = new MemoCellMap<CollidingKey, int>();
         for (int i = 0; i < 6; i++)
         {
-            map.TryAdd(new MemoCell<CollidingKey, int>(new CollidingKey(i), i, 0, 0));
+            map.Slots.TryAdd(new MemoCell<CollidingKey, int>(new CollidingKey(i), i, 0, 0));
         }
 
         Assert.That(map.Remove(new CollidingKey(2)), Is.Not.Null);
@@ -86,13 +86,13 @@ public sealed class CellMapTests
         var map = new MemoCellMap<CollidingKey, int>();
         for (int i = 0; i < 3; i++)
         {
-            map.TryAdd(new MemoCell<CollidingKey, int>(new CollidingKey(i), i, 0, 0));
+            map.Slots.TryAdd(new MemoCell<CollidingKey, int>(new CollidingKey(i), i, 0, 0));
         }
 
         map.Remove(new CollidingKey(0));
         var again = new MemoCell<CollidingKey, int>(new CollidingKey(0), 100, 0, 0);
 
-        Assert.That(map.TryAdd(again), Is.True);
+        Assert.That(map.Slots.TryAdd(again), Is.True);
         Assert.That(map.Find(new CollidingKey(0)), Is.SameAs(again));
         Assert.That(map.Snapshot().Count(c => c.Key.Value == 0), Is.EqualTo(1));
     }
@@ -102,12 +102,12 @@ public sealed class CellMapTests
     {
         // A tombstone holds the default key; lookups skip it because its hash code is not that key's.
         var map = new MemoCellMap<IntKey, int>();
-        map.TryAdd(Cell(0));
+        map.Slots.TryAdd(Cell(0));
         map.Remove(new IntKey(0));
 
         Assert.That(map.Find(default), Is.Null);
         var again = Cell(0);
-        Assert.That(map.TryAdd(again), Is.True);
+        Assert.That(map.Slots.TryAdd(again), Is.True);
         Assert.That(map.Find(default), Is.SameAs(again));
     }
 
@@ -117,7 +117,7 @@ public sealed class CellMapTests
         var map = new MemoCellMap<IntKey, int>();
         for (int i = 0; i < 10_000; i++)
         {
-            map.TryAdd(Cell(i));
+            map.Slots.TryAdd(Cell(i));
         }
 
         for (int i = 0; i < 10_000; i += 2)
@@ -127,7 +127,7 @@ public sealed class CellMapTests
 
         for (int i = 10_000; i < 15_000; i++)
         {
-            map.TryAdd(Cell(i));
+            map.Slots.TryAdd(Cell(i));
         }
 
         var listed = map.Snapshot().Select(c => c.Key.Value).ToList();
@@ -148,7 +148,7 @@ public sealed class CellMapTests
         const int stable = 64;
         for (int i = 0; i < stable; i++)
         {
-            map.TryAdd(Cell(i));
+            map.Slots.TryAdd(Cell(i));
         }
 
         int misses = 0;
@@ -178,7 +178,7 @@ public sealed class CellMapTests
         {
             for (int i = 0; i < 500; i++)
             {
-                map.TryAdd(Cell(1_000 + i));
+                map.Slots.TryAdd(Cell(1_000 + i));
             }
 
             for (int i = 0; i < 500; i++)
@@ -201,13 +201,13 @@ public sealed class CellMapTests
     public void Removing_a_key_while_its_cell_is_replaced_removes_one_of_its_cells()
     {
         var map = new MemoCellMap<IntKey, int>();
-        map.TryAdd(Cell(5));
+        map.Slots.TryAdd(Cell(5));
         using var stop = new CancellationTokenSource();
         var replacer = new Thread(() =>
         {
             while (!stop.IsCancellationRequested)
             {
-                map.Replace(Cell(5));
+                map.Slots.Replace(Cell(5));
             }
         });
         replacer.Start();
@@ -217,7 +217,7 @@ public sealed class CellMapTests
         for (int i = 0; i < 100_000; i++)
         {
             // The key is present before each removal; a removal racing a replacement must still take one of its cells.
-            map.TryAdd(Cell(5));
+            map.Slots.TryAdd(Cell(5));
             switch (map.Remove(new IntKey(5)))
             {
                 case null:
