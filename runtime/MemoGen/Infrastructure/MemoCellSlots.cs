@@ -37,9 +37,6 @@ internal struct MemoCellSlots<TResult>
     /// <summary>How many cells the slots hold.</summary>
     public readonly int Count => Volatile.Read(in _live);
 
-    /// <summary>Whether <paramref name="cell"/> is the tombstone of a removed cell.</summary>
-    public readonly bool IsTombstone(MemoCell<TResult> cell) => ReferenceEquals(cell, _tombstone);
-
     /// <summary>Adds <paramref name="cell"/> unless its key has a cell already.</summary>
     /// <returns>Whether it was added.</returns>
     public bool TryAdd(MemoCell<TResult> cell)
