@@ -1,7 +1,4 @@
 using System;
-using System.Diagnostics;
-using System.Globalization;
-using System.Runtime;
 
 namespace MemoGen.Benchmarks.Joblib;
 
@@ -31,29 +28,30 @@ public static class FirstHitTimer
     /// <summary>Runs the timed hits; returns the line to print.</summary>
     public static string Run(MemoOptions options, string first)
     {
-        long started = Stopwatch.GetTimestamp();
-        TimeSpan jitBefore = JitInfo.GetCompilationTime();
-        long methodsBefore = JitInfo.GetCompiledMethodCount();
+        var window = FirstHitWindow.Start();
         var jobs = new JoblibJobs(options);
         var more = new FirstHitJobs(options);
         double check = Hit(jobs, more, first, 3);
-        double firstHit = Milliseconds(ref started);
-        double firstHitJit = (JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds;
-        long firstHitMethods = JitInfo.GetCompiledMethodCount() - methodsBefore;
-        jitBefore = JitInfo.GetCompilationTime();
-        methodsBefore = JitInfo.GetCompiledMethodCount();
+        var firstHit = window.Next();
         check += more.MakeLabel("id", 3).Length;
-        double otherFunction = Milliseconds(ref started);
-        double otherFunctionJit = (JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds;
-        long otherFunctionMethods = JitInfo.GetCompiledMethodCount() - methodsBefore;
+        var otherFunction = window.Next();
         check += Hit(jobs, more, first, 5);
-        double sameFunction = Milliseconds(ref started);
-        if (check <= 0)
-        {
-            throw new InvalidOperationException("unexpected results");
-        }
+        var sameFunction = window.Next();
+        ThrowUnlessExpected(check);
+        return FirstHitWindow.Line(firstHit, otherFunction, sameFunction);
+    }
 
-        return string.Create(CultureInfo.InvariantCulture, $"{firstHit:F3}\t{otherFunction:F3}\t{sameFunction:F3}\t{firstHitJit:F3}\t{firstHitMethods}\t{otherFunctionJit:F3}\t{otherFunctionMethods}");
+    /// <summary>
+    /// Throws unless <paramref name="check"/> adds up what the three hits must return: 3/4 from the first function's
+    /// key (3, 4), the length of <c>"id3"</c>, 5/6 from its key (5, 6).
+    /// </summary>
+    internal static void ThrowUnlessExpected(double check)
+    {
+        const double expected = 3.0 / 4 + 3 + 5.0 / 6;
+        if (Math.Abs(check - expected) > 1e-12)
+        {
+            throw new InvalidOperationException($"the hits returned {check}, not {expected}");
+        }
     }
 
     private static double Hit(JoblibJobs jobs, FirstHitJobs more, string first, int a) => first switch
@@ -62,12 +60,4 @@ public static class FirstHitTimer
         "raw" => more.MakeSmallArray(a, a + 1).Span[2],
         _ => more.MakePackedRatio(a, a + 1).Value,
     };
-
-    private static double Milliseconds(ref long started)
-    {
-        long now = Stopwatch.GetTimestamp();
-        double elapsed = Stopwatch.GetElapsedTime(started, now).TotalMilliseconds;
-        started = now;
-        return elapsed;
-    }
 }

@@ -4,7 +4,7 @@ using MemoGen.Benchmarks.Joblib;
 
 // One job per process: build/bench-joblib.sh times whole processes, the way a user's second run is felt.
 // Usage: MemoGen.Benchmarks.Joblib <write|load|mmap|arghit|small> <cache folder> [megabytes]
-//        MemoGen.Benchmarks.Joblib <firsthit-prepare|firsthit-json|firsthit-packed|firsthit-raw> <cache folder> (build/bench-first-hit.sh)
+//        MemoGen.Benchmarks.Joblib <firsthit-prepare|firsthit-json|firsthit-packed|firsthit-raw|firsthit-floor> <cache folder> (build/bench-first-hit.sh)
 if (args.Length < 2)
 {
     Console.Error.WriteLine("usage: MemoGen.Benchmarks.Joblib <write|load|mmap|arghit|small> <cache folder> [megabytes]");
@@ -21,13 +21,15 @@ var options = new MemoOptions
 if (job.StartsWith("firsthit-", StringComparison.Ordinal))
 {
     string first = job["firsthit-".Length..];
+    string floorFolder = args[1].TrimEnd(System.IO.Path.DirectorySeparatorChar) + "-floor";
     if (first == "prepare")
     {
         FirstHitTimer.Prepare(options);
+        FirstHitFloor.Prepare(floorFolder);
     }
     else
     {
-        Console.WriteLine(FirstHitTimer.Run(options, first));
+        Console.WriteLine(first == "floor" ? FirstHitFloor.Run(floorFolder) : FirstHitTimer.Run(options, first));
     }
 
     return 0;
