@@ -83,7 +83,7 @@ public static class FirstHitFloor
 
     private static string PathOf(string folder, UInt128 hash)
     {
-        // Hex digits by hand: formatting through a culture would load ICU, which MemoGen's hit does not either.
+        // Hex digits by hand: formatting through a culture would load ICU, and MemoGen's hit does not load it either.
         Span<char> name = stackalloc char[32];
         for (int i = 31; i >= 0; i--, hash >>= 4)
         {
